@@ -1,0 +1,85 @@
+package io.ocppbridge.app;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ocppbridge.config.BridgeConfig;
+import io.ocppbridge.core.CentralSystemCallHandler;
+import io.ocppbridge.session.SessionRegistry;
+import io.ocppbridge.soap.OcppSoapEndpoint;
+import io.ocppbridge.soap.SoapServer;
+import io.ocppbridge.translate.JsonDialect;
+import io.ocppbridge.translate.OcppJson;
+import io.ocppbridge.translate.OcppSchemaModel;
+import io.ocppbridge.translate.SoapJsonTranslator;
+import io.ocppbridge.ws.NettyCsmsLink;
+import java.net.URI;
+import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running bridge: the SOAP endpoint chargers post to, the WebSocket link to the central
+ * system, and what sits between. Started by {@link #start}, stopped by {@link #close} in reverse
+ * order (no new SOAP requests first, then the WebSockets, then the timers).
+ */
+public final class Bridge implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Bridge.class);
+
+  private final ScheduledExecutorService timer;
+  private final NettyCsmsLink csms;
+  private final SoapServer soap;
+  private final SessionRegistry sessions;
+
+  private Bridge(ScheduledExecutorService timer, NettyCsmsLink csms, SoapServer soap,
+      SessionRegistry sessions) {
+    this.timer = timer;
+    this.csms = csms;
+    this.soap = soap;
+    this.sessions = sessions;
+  }
+
+  public static Bridge start(BridgeConfig config) {
+    ObjectMapper payloadMapper = OcppJson.payloadMapper(JsonDialect.OCPPJS);
+    SoapJsonTranslator translator =
+        new SoapJsonTranslator(OcppSchemaModel.loadAll(), payloadMapper);
+    ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "bridge-timer");
+      t.setDaemon(true);
+      return t;
+    });
+    SessionRegistry sessions = new SessionRegistry(Clock.systemUTC());
+    NettyCsmsLink csms = new NettyCsmsLink(config.csms(), OcppJson.frameMapper(),
+        CentralSystemCallHandler.notImplemented(), timer);
+    SoapServer soap;
+    try {
+      soap = new SoapServer(config.soap(),
+          new OcppSoapEndpoint(translator, csms, sessions, config.csms().callTimeout()));
+    } catch (RuntimeException e) {
+      csms.close();
+      timer.shutdownNow();
+      throw e;
+    }
+    LOG.info("OCPP SOAP bridge listening on {} (OCPP 1.2 and 1.5, SOAP 1.1 and 1.2); "
+        + "central system {}", soap.address(), config.csms().url());
+    return new Bridge(timer, csms, soap, sessions);
+  }
+
+  /** The URL chargers post to. */
+  public URI soapAddress() {
+    return soap.address();
+  }
+
+  public SessionRegistry sessions() {
+    return sessions;
+  }
+
+  @Override
+  public void close() {
+    soap.close();
+    csms.close();
+    timer.shutdownNow();
+    LOG.info("OCPP SOAP bridge stopped");
+  }
+}

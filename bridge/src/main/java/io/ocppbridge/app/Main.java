@@ -1,0 +1,32 @@
+package io.ocppbridge.app;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code ocpp-soap-bridge} command. Exit codes: 0 ok, 1 failure, 2 bad configuration. */
+@Command(name = "ocpp-soap-bridge", mixinStandardHelpOptions = true,
+    version = "ocpp-soap-bridge 0.1.0",
+    description = "Relays OCPP 1.2/1.5 SOAP charge points to an OCPP-J central system.",
+    subcommands = {RunCommand.class, DemoCommand.class})
+public final class Main implements Runnable {
+
+  public static final int EXIT_OK = 0;
+  public static final int EXIT_FAILURE = 1;
+  public static final int EXIT_CONFIG = 2;
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  static CommandLine commandLine() {
+    return new CommandLine(new Main());
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
+}

@@ -1,0 +1,4 @@
+package io.ocppbridge.config;
+
+/** The whole configuration of one bridge process. */
+public record BridgeConfig(SoapConfig soap, CsmsConfig csms) {}

@@ -1,0 +1,42 @@
+package io.ocppbridge.config;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One documented configuration key: its dotted YAML path, the environment variable that
+ * overrides it, and its default as text (null when required or derived).
+ */
+record ConfigKey(String path, String defaultValue) {
+
+  /** Every key the bridge reads; {@code config/bridge.yaml} documents each one. */
+  static final List<ConfigKey> ALL = List.of(
+      new ConfigKey("soap.host", SoapConfig.DEFAULT_HOST),
+      new ConfigKey("soap.port", Integer.toString(SoapConfig.DEFAULT_PORT)),
+      new ConfigKey("soap.path", SoapConfig.DEFAULT_PATH),
+      new ConfigKey("soap.publicUrl", null),
+      new ConfigKey("csms.url", null),
+      new ConfigKey("csms.callTimeout", "30s"),
+      new ConfigKey("csms.connectTimeout", "10s"),
+      new ConfigKey("csms.maxQueuedCalls", Integer.toString(CsmsConfig.DEFAULT_MAX_QUEUED_CALLS)),
+      new ConfigKey("csms.maxFrameSize", Integer.toString(CsmsConfig.DEFAULT_MAX_FRAME_SIZE)));
+
+  /**
+   * The overriding environment variable: {@code BRIDGE_} then the path in upper case, dots and
+   * camel-case humps turned into underscores ({@code csms.callTimeout} → {@code
+   * BRIDGE_CSMS_CALL_TIMEOUT}).
+   */
+  String envName() {
+    StringBuilder sb = new StringBuilder("BRIDGE_");
+    for (char c : path.toCharArray()) {
+      if (c == '.') {
+        sb.append('_');
+      } else if (Character.isUpperCase(c)) {
+        sb.append('_').append(c);
+      } else {
+        sb.append(Character.toUpperCase(c));
+      }
+    }
+    return sb.toString().toUpperCase(Locale.ROOT);
+  }
+}

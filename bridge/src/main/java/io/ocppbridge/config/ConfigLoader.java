@@ -1,0 +1,226 @@
+package io.ocppbridge.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Reads the configuration: defaults, then the YAML file, then {@code BRIDGE_*} environment
+ * variables, each later source overriding the earlier. Unknown keys and bad values are refused.
+ */
+public final class ConfigLoader {
+
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+  private static final Set<String> KNOWN =
+      ConfigKey.ALL.stream().map(ConfigKey::path).collect(Collectors.toUnmodifiableSet());
+
+  private ConfigLoader() {}
+
+  /** Loads {@code file} (null for none) with overrides from {@code env}. */
+  public static BridgeConfig load(Path file, Map<String, String> env) {
+    Map<String, String> values = new LinkedHashMap<>();
+    for (ConfigKey key : ConfigKey.ALL) {
+      if (key.defaultValue() != null) {
+        values.put(key.path(), key.defaultValue());
+      }
+    }
+    if (file != null) {
+      values.putAll(readYaml(file));
+    }
+    for (ConfigKey key : ConfigKey.ALL) {
+      String override = env.get(key.envName());
+      if (override != null) {
+        values.put(key.path(), override);
+      }
+    }
+    return build(values);
+  }
+
+  /** Loads from explicit values (dotted keys), as tests and the demo do. */
+  public static BridgeConfig fromValues(Map<String, String> overrides) {
+    Map<String, String> values = new LinkedHashMap<>();
+    for (ConfigKey key : ConfigKey.ALL) {
+      if (key.defaultValue() != null) {
+        values.put(key.path(), key.defaultValue());
+      }
+    }
+    for (String key : overrides.keySet()) {
+      if (!KNOWN.contains(key)) {
+        throw new ConfigException("unknown configuration key '" + key + "'");
+      }
+    }
+    values.putAll(overrides);
+    return build(values);
+  }
+
+  private static Map<String, String> readYaml(Path file) {
+    JsonNode root;
+    try {
+      root = YAML.readTree(Files.readString(file));
+    } catch (IOException e) {
+      throw new ConfigException("cannot read configuration file " + file + ": "
+          + firstLine(e.getMessage()));
+    }
+    Map<String, String> flat = new LinkedHashMap<>();
+    if (root == null || root.isMissingNode() || root.isNull()) {
+      return flat;
+    }
+    if (!root.isObject()) {
+      throw new ConfigException("configuration file " + file + " is not a YAML mapping");
+    }
+    flatten("", root, flat);
+    return flat;
+  }
+
+  private static void flatten(String prefix, JsonNode node, Map<String, String> out) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      String path = prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey();
+      JsonNode value = e.getValue();
+      if (value.isObject()) {
+        flatten(path, value, out);
+      } else if (!KNOWN.contains(path)) {
+        throw new ConfigException("unknown configuration key '" + path + "'");
+      } else if (value.isContainerNode()) {
+        throw ConfigException.forKey(path, "expected a single value, found a list");
+      } else if (!value.isNull()) {
+        out.put(path, value.asText());
+      }
+    }
+  }
+
+  private static BridgeConfig build(Map<String, String> v) {
+    SoapConfig soap = new SoapConfig(
+        text(v, "soap.host"),
+        port(v, "soap.port"),
+        path(v, "soap.path"),
+        httpUrl(v, "soap.publicUrl"));
+    CsmsConfig csms = new CsmsConfig(
+        wsUrl(v, "csms.url"),
+        duration(v, "csms.callTimeout"),
+        duration(v, "csms.connectTimeout"),
+        intRange(v, "csms.maxQueuedCalls", 0, 100_000),
+        intRange(v, "csms.maxFrameSize", 1024, 64 * 1024 * 1024));
+    return new BridgeConfig(soap, csms);
+  }
+
+  private static String text(Map<String, String> v, String key) {
+    String s = v.get(key);
+    if (s == null || s.isBlank()) {
+      throw ConfigException.forKey(key, "is required");
+    }
+    return s.trim();
+  }
+
+  private static int port(Map<String, String> v, String key) {
+    return intRange(v, key, 0, 65535);
+  }
+
+  private static int intRange(Map<String, String> v, String key, int min, int max) {
+    String s = text(v, key);
+    int n;
+    try {
+      n = Integer.parseInt(s);
+    } catch (NumberFormatException e) {
+      throw ConfigException.forKey(key, "'" + s + "' is not a whole number");
+    }
+    if (n < min || n > max) {
+      throw ConfigException.forKey(key, n + " is outside " + min + ".." + max);
+    }
+    return n;
+  }
+
+  private static String path(Map<String, String> v, String key) {
+    String s = text(v, key);
+    if (!s.startsWith("/")) {
+      throw ConfigException.forKey(key, "'" + s + "' must start with '/'");
+    }
+    return s;
+  }
+
+  private static String httpUrl(Map<String, String> v, String key) {
+    String s = v.get(key);
+    if (s == null || s.isBlank()) {
+      return null;
+    }
+    URI uri = uri(key, s.trim());
+    if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
+      throw ConfigException.forKey(key, "'" + s + "' must be an http:// or https:// URL");
+    }
+    return s.trim();
+  }
+
+  private static URI wsUrl(Map<String, String> v, String key) {
+    String s = v.get(key);
+    if (s == null || s.isBlank()) {
+      throw ConfigException.forKey(key,
+          "is required (the OCPP-J central system, e.g. ws://csms.example.com:9000/ocpp)");
+    }
+    URI uri = uri(key, s.trim());
+    if (!"ws".equals(uri.getScheme()) && !"wss".equals(uri.getScheme())) {
+      throw ConfigException.forKey(key, "'" + s + "' must be a ws:// or wss:// URL");
+    }
+    if (uri.getHost() == null) {
+      throw ConfigException.forKey(key, "'" + s + "' has no host");
+    }
+    if (uri.getQuery() != null || uri.getFragment() != null) {
+      throw ConfigException.forKey(key, "'" + s + "' must not have a query or fragment");
+    }
+    return uri;
+  }
+
+  private static URI uri(String key, String s) {
+    try {
+      return new URI(s);
+    } catch (URISyntaxException e) {
+      throw ConfigException.forKey(key, "'" + s + "' is not a URL");
+    }
+  }
+
+  /** Durations as {@code 500ms}, {@code 30s}, {@code 2m}, {@code 1h} or ISO-8601 {@code PT30S}. */
+  static Duration duration(Map<String, String> v, String key) {
+    String s = text(v, key);
+    Duration d;
+    try {
+      if (s.toUpperCase().startsWith("PT")) {
+        d = Duration.parse(s);
+      } else if (s.endsWith("ms")) {
+        d = Duration.ofMillis(Long.parseLong(s.substring(0, s.length() - 2).trim()));
+      } else if (s.endsWith("s")) {
+        d = Duration.ofSeconds(Long.parseLong(s.substring(0, s.length() - 1).trim()));
+      } else if (s.endsWith("m")) {
+        d = Duration.ofMinutes(Long.parseLong(s.substring(0, s.length() - 1).trim()));
+      } else if (s.endsWith("h")) {
+        d = Duration.ofHours(Long.parseLong(s.substring(0, s.length() - 1).trim()));
+      } else {
+        throw new NumberFormatException();
+      }
+    } catch (RuntimeException e) {
+      throw ConfigException.forKey(key,
+          "'" + s + "' is not a duration (use e.g. 500ms, 30s, 2m, 1h or PT30S)");
+    }
+    if (d.isNegative() || d.isZero()) {
+      throw ConfigException.forKey(key, "'" + s + "' must be positive");
+    }
+    return d;
+  }
+
+  private static String firstLine(String s) {
+    if (s == null) {
+      return "unknown error";
+    }
+    int nl = s.indexOf('\n');
+    return nl < 0 ? s : s.substring(0, nl);
+  }
+}

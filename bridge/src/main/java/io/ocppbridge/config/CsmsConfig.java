@@ -1,0 +1,27 @@
+package io.ocppbridge.config;
+
+import java.net.URI;
+import java.time.Duration;
+
+/**
+ * The OCPP-J central system the bridge connects chargers to.
+ *
+ * @param url base WebSocket URL; each charger connects to {@code <url>/<identity>}
+ *     ({@code csms.url}, required)
+ * @param callTimeout how long a charger-initiated call may wait for its answer, queueing and
+ *     connecting included ({@code csms.callTimeout}, default 30 s)
+ * @param connectTimeout TCP connect plus WebSocket handshake limit ({@code csms.connectTimeout},
+ *     default 10 s)
+ * @param maxQueuedCalls calls of one charger that may wait behind the outstanding one
+ *     ({@code csms.maxQueuedCalls}, default 16)
+ * @param maxFrameSize largest WebSocket message accepted from the central system, in bytes
+ *     ({@code csms.maxFrameSize}, default 1 MiB)
+ */
+public record CsmsConfig(
+    URI url, Duration callTimeout, Duration connectTimeout, int maxQueuedCalls, int maxFrameSize) {
+
+  public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(30);
+  public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+  public static final int DEFAULT_MAX_QUEUED_CALLS = 16;
+  public static final int DEFAULT_MAX_FRAME_SIZE = 1024 * 1024;
+}

@@ -1,0 +1,17 @@
+package io.ocppbridge.config;
+
+/**
+ * The SOAP listener chargers post to.
+ *
+ * @param host address to bind ({@code soap.host}, default {@code 0.0.0.0})
+ * @param port TCP port ({@code soap.port}, default 8080; 0 picks a free port)
+ * @param path URL path serving every OCPP version ({@code soap.path}, default {@code /ocpp})
+ * @param publicUrl the URL chargers and the bridge's own {@code wsa:From} use for this listener,
+ *     when it differs from what the bridge binds (behind a proxy); null means derived
+ */
+public record SoapConfig(String host, int port, String path, String publicUrl) {
+
+  public static final String DEFAULT_HOST = "0.0.0.0";
+  public static final int DEFAULT_PORT = 8080;
+  public static final String DEFAULT_PATH = "/ocpp";
+}

@@ -1,0 +1,31 @@
+package io.ocppbridge.core;
+
+/**
+ * The identity of a charge point: the SOAP {@code chargeBoxIdentity} header, and the last path
+ * segment of its WebSocket URL toward the central system.
+ */
+public record ChargerId(String value) {
+
+  /** OCPP 1.5 gives chargeBoxIdentity no length; 1.6 ties it to CiString48 in the URL. */
+  public static final int MAX_LENGTH = 255;
+
+  public ChargerId {
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException("chargeBoxIdentity is empty");
+    }
+    if (value.length() > MAX_LENGTH) {
+      throw new IllegalArgumentException(
+          "chargeBoxIdentity is longer than " + MAX_LENGTH + " characters");
+    }
+    for (int i = 0; i < value.length(); i++) {
+      if (Character.isISOControl(value.charAt(i))) {
+        throw new IllegalArgumentException("chargeBoxIdentity contains a control character");
+      }
+    }
+  }
+
+  @Override
+  public String toString() {
+    return value;
+  }
+}

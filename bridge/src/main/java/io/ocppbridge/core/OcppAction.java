@@ -1,0 +1,124 @@
+package io.ocppbridge.core;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The action catalogue: every OCPP operation the bridge knows, who initiates it and in which
+ * versions it exists. It is data, consulted by both edges; no switch over actions is repeated.
+ *
+ * <p>The SOAP body elements follow one rule in every OCPP WSDL: {@code <action>Request} and
+ * {@code <action>Response} with a lower-case first letter ({@code bootNotificationRequest}).
+ */
+public enum OcppAction {
+  AUTHORIZE("Authorize", Initiator.CHARGE_POINT, OcppVersion.V1_2, OcppVersion.V1_5),
+  BOOT_NOTIFICATION("BootNotification", Initiator.CHARGE_POINT, OcppVersion.V1_2, OcppVersion.V1_5),
+  DATA_TRANSFER_FROM_CP("DataTransfer", Initiator.CHARGE_POINT, OcppVersion.V1_5),
+  DIAGNOSTICS_STATUS_NOTIFICATION(
+      "DiagnosticsStatusNotification", Initiator.CHARGE_POINT, OcppVersion.V1_2, OcppVersion.V1_5),
+  FIRMWARE_STATUS_NOTIFICATION(
+      "FirmwareStatusNotification", Initiator.CHARGE_POINT, OcppVersion.V1_2, OcppVersion.V1_5),
+  HEARTBEAT("Heartbeat", Initiator.CHARGE_POINT, OcppVersion.V1_2, OcppVersion.V1_5),
+  METER_VALUES("MeterValues", Initiator.CHARGE_POINT, OcppVersion.V1_2, OcppVersion.V1_5),
+  START_TRANSACTION("StartTransaction", Initiator.CHARGE_POINT, OcppVersion.V1_2, OcppVersion.V1_5),
+  STATUS_NOTIFICATION(
+      "StatusNotification", Initiator.CHARGE_POINT, OcppVersion.V1_2, OcppVersion.V1_5),
+  STOP_TRANSACTION("StopTransaction", Initiator.CHARGE_POINT, OcppVersion.V1_2, OcppVersion.V1_5),
+
+  CANCEL_RESERVATION("CancelReservation", Initiator.CENTRAL_SYSTEM, OcppVersion.V1_5),
+  CHANGE_AVAILABILITY(
+      "ChangeAvailability", Initiator.CENTRAL_SYSTEM, OcppVersion.V1_2, OcppVersion.V1_5),
+  CHANGE_CONFIGURATION(
+      "ChangeConfiguration", Initiator.CENTRAL_SYSTEM, OcppVersion.V1_2, OcppVersion.V1_5),
+  CLEAR_CACHE("ClearCache", Initiator.CENTRAL_SYSTEM, OcppVersion.V1_2, OcppVersion.V1_5),
+  DATA_TRANSFER_FROM_CS("DataTransfer", Initiator.CENTRAL_SYSTEM, OcppVersion.V1_5),
+  GET_CONFIGURATION("GetConfiguration", Initiator.CENTRAL_SYSTEM, OcppVersion.V1_5),
+  GET_DIAGNOSTICS("GetDiagnostics", Initiator.CENTRAL_SYSTEM, OcppVersion.V1_2, OcppVersion.V1_5),
+  GET_LOCAL_LIST_VERSION("GetLocalListVersion", Initiator.CENTRAL_SYSTEM, OcppVersion.V1_5),
+  REMOTE_START_TRANSACTION(
+      "RemoteStartTransaction", Initiator.CENTRAL_SYSTEM, OcppVersion.V1_2, OcppVersion.V1_5),
+  REMOTE_STOP_TRANSACTION(
+      "RemoteStopTransaction", Initiator.CENTRAL_SYSTEM, OcppVersion.V1_2, OcppVersion.V1_5),
+  RESERVE_NOW("ReserveNow", Initiator.CENTRAL_SYSTEM, OcppVersion.V1_5),
+  RESET("Reset", Initiator.CENTRAL_SYSTEM, OcppVersion.V1_2, OcppVersion.V1_5),
+  SEND_LOCAL_LIST("SendLocalList", Initiator.CENTRAL_SYSTEM, OcppVersion.V1_5),
+  UNLOCK_CONNECTOR("UnlockConnector", Initiator.CENTRAL_SYSTEM, OcppVersion.V1_2, OcppVersion.V1_5),
+  UPDATE_FIRMWARE("UpdateFirmware", Initiator.CENTRAL_SYSTEM, OcppVersion.V1_2, OcppVersion.V1_5);
+
+  private final String wireName;
+  private final Initiator initiator;
+  private final Set<OcppVersion> versions;
+
+  OcppAction(String wireName, Initiator initiator, OcppVersion first, OcppVersion... more) {
+    this.wireName = wireName;
+    this.initiator = initiator;
+    this.versions = EnumSet.of(first, more);
+  }
+
+  /** The action as written in an OCPP-J CALL, e.g. {@code BootNotification}. */
+  public String wireName() {
+    return wireName;
+  }
+
+  public Initiator initiator() {
+    return initiator;
+  }
+
+  public boolean existsIn(OcppVersion version) {
+    return versions.contains(version);
+  }
+
+  /** Local name of the SOAP request body element, e.g. {@code bootNotificationRequest}. */
+  public String requestElement() {
+    return lowerFirst(wireName) + "Request";
+  }
+
+  /** Local name of the SOAP response body element, e.g. {@code bootNotificationResponse}. */
+  public String responseElement() {
+    return lowerFirst(wireName) + "Response";
+  }
+
+  /** The WS-Addressing action of the request, {@code /BootNotification}. */
+  public String soapAction() {
+    return "/" + wireName;
+  }
+
+  /** The WS-Addressing action of the response, {@code /BootNotificationResponse}. */
+  public String soapResponseAction() {
+    return "/" + wireName + "Response";
+  }
+
+  /** The action whose SOAP request element has this local name in this version and service. */
+  public static Optional<OcppAction> ofRequestElement(
+      String localName, OcppVersion version, Initiator initiator) {
+    for (OcppAction a : values()) {
+      if (a.initiator == initiator && a.existsIn(version) && a.requestElement().equals(localName)) {
+        return Optional.of(a);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The action with this OCPP-J name, initiated by this side, in this version. */
+  public static Optional<OcppAction> of(String wireName, OcppVersion version, Initiator initiator) {
+    for (OcppAction a : values()) {
+      if (a.initiator == initiator && a.existsIn(version) && a.wireName.equals(wireName)) {
+        return Optional.of(a);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Every action of one side in one version, in catalogue order. */
+  public static List<OcppAction> all(OcppVersion version, Initiator initiator) {
+    return java.util.Arrays.stream(values())
+        .filter(a -> a.initiator == initiator && a.existsIn(version))
+        .toList();
+  }
+
+  private static String lowerFirst(String s) {
+    return Character.toLowerCase(s.charAt(0)) + s.substring(1);
+  }
+}

@@ -1,0 +1,9 @@
+/**
+ * The bridge's vocabulary, free of any transport: charger identity, OCPP versions, the action
+ * catalogue, the OCPP-J error codes and the two ports through which the SOAP edge and the
+ * WebSocket edge meet ({@link io.ocppbridge.core.CsmsLink} toward the central system,
+ * {@link io.ocppbridge.core.CentralSystemCallHandler} for calls coming from it).
+ *
+ * <p>May depend on the JDK only; an architecture test keeps it so.
+ */
+package io.ocppbridge.core;

@@ -1,0 +1,73 @@
+package io.ocppbridge.sim;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+/**
+ * The answers of a central system that accepts everything, for every charger-initiated operation
+ * of OCPP 1.2 and 1.5: boots accepted with a 300 s heartbeat, id tags accepted, transactions
+ * numbered from 1, the current time where one is asked for.
+ */
+public final class SensibleCsmsAnswers implements Function<ReceivedCall, CsmsReply> {
+
+  private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+  private final Clock clock;
+  private final AtomicInteger transactions = new AtomicInteger();
+
+  public SensibleCsmsAnswers(Clock clock) {
+    this.clock = clock;
+  }
+
+  @Override
+  public CsmsReply apply(ReceivedCall call) {
+    ObjectNode payload = answer(call.action());
+    if (payload == null) {
+      return CsmsReply.now(call.error("NotImplemented",
+          "the simulated central system does not know " + call.action()));
+    }
+    return CsmsReply.now(call.result(payload));
+  }
+
+  private ObjectNode answer(String action) {
+    switch (action) {
+      case "BootNotification":
+        return JSON.objectNode().put("status", "Accepted").put("currentTime", now())
+            .put("heartbeatInterval", 300);
+      case "Heartbeat":
+        return JSON.objectNode().put("currentTime", now());
+      case "Authorize":
+        return JSON.objectNode().set("idTagInfo", accepted());
+      case "StartTransaction":
+        ObjectNode start = JSON.objectNode().put("transactionId", transactions.incrementAndGet());
+        start.set("idTagInfo", accepted());
+        return start;
+      case "StopTransaction":
+        return JSON.objectNode().set("idTagInfo", accepted());
+      case "DataTransfer":
+        return JSON.objectNode().put("status", "Accepted");
+      case "MeterValues":
+      case "StatusNotification":
+      case "FirmwareStatusNotification":
+      case "DiagnosticsStatusNotification":
+        return JSON.objectNode();
+      default:
+        return null;
+    }
+  }
+
+  private ObjectNode accepted() {
+    return JSON.objectNode().put("status", "Accepted")
+        .put("expiryDate", clock.instant().plus(1, ChronoUnit.DAYS)
+            .truncatedTo(ChronoUnit.SECONDS).toString());
+  }
+
+  private String now() {
+    return Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString();
+  }
+}

@@ -1,0 +1,107 @@
+package io.ocppbridge.soap;
+
+import io.ocppbridge.core.OcppVersion;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
+import javax.xml.namespace.QName;
+import org.apache.cxf.binding.soap.SoapMessage;
+import org.apache.cxf.binding.soap.Soap12;
+import org.apache.cxf.binding.soap.interceptor.AbstractSoapInterceptor;
+import org.apache.cxf.headers.Header;
+import org.apache.cxf.message.Message;
+import org.apache.cxf.phase.Phase;
+import org.apache.cxf.ws.addressing.AddressingProperties;
+import org.apache.cxf.ws.addressing.ContextUtils;
+import org.apache.cxf.ws.addressing.EndpointReferenceType;
+import org.apache.cxf.ws.addressing.EndpointReferenceUtils;
+import org.apache.cxf.ws.addressing.MAPAggregator;
+import org.apache.cxf.ws.addressing.Names;
+import org.w3c.dom.Element;
+
+/**
+ * Reads what the endpoint needs from a charger's SOAP headers and repairs the addressing that
+ * real chargers get wrong, before CXF's addressing layer judges it:
+ * <ul>
+ *   <li>declares {@code chargeBoxIdentity} of every OCPP namespace understood (ocppjs marks it
+ *       {@code mustUnderstand="true"});
+ *   <li>gives a request without {@code wsa:MessageID} one (ocppjs sends none; CXF would answer
+ *       every such request with MessageAddressingHeaderRequired);
+ *   <li>turns a non-anonymous {@code wsa:ReplyTo}/{@code FaultTo} anonymous, so the answer goes
+ *       back on the same HTTP exchange (decoupled responses are never used), keeping the original
+ *       address as a callback candidate.
+ * </ul>
+ */
+final class ChargerHeadersInterceptor extends AbstractSoapInterceptor {
+
+  private static final Set<QName> UNDERSTOOD = new HashSet<>();
+
+  static {
+    for (OcppVersion v : OcppVersion.values()) {
+      UNDERSTOOD.add(new QName(v.centralSystemNamespace(), "chargeBoxIdentity"));
+    }
+  }
+
+  ChargerHeadersInterceptor() {
+    super(Phase.PRE_LOGICAL);
+    addBefore(MAPAggregator.class.getName());
+  }
+
+  @Override
+  public Set<QName> getUnderstoodHeaders() {
+    return UNDERSTOOD;
+  }
+
+  @Override
+  public void handleMessage(SoapMessage message) {
+    String identity = null;
+    for (Header h : message.getHeaders()) {
+      if (UNDERSTOOD.contains(h.getName()) && h.getObject() instanceof Element e) {
+        identity = e.getTextContent();
+      }
+    }
+    String soapVersion = message.getVersion() instanceof Soap12 ? "1.2" : "1.1";
+    String addressingNs = null;
+    String from = null;
+    String replyTo = null;
+    AddressingProperties maps = ContextUtils.retrieveMAPs(message, false, false, false);
+    if (maps != null) {
+      addressingNs = maps.getNamespaceURI();
+      from = address(maps.getFrom());
+      replyTo = address(maps.getReplyTo());
+      if (maps.getMessageID() == null) {
+        maps.setMessageID(ContextUtils.getAttributedURI("urn:uuid:" + UUID.randomUUID()));
+        message.getExchange().put(ExchangeKeys.INVENTED_MESSAGE_ID, Boolean.TRUE);
+      }
+      if (replyTo != null && !ContextUtils.isGenericAddress(maps.getReplyTo())) {
+        maps.setReplyTo(EndpointReferenceUtils.getAnonymousEndpointReference());
+      }
+      if (maps.getFaultTo() != null && !ContextUtils.isGenericAddress(maps.getFaultTo())) {
+        maps.setFaultTo(EndpointReferenceUtils.getAnonymousEndpointReference());
+      }
+    }
+    message.getExchange().put(ExchangeKeys.REQUEST, new InboundSoapRequest(identity,
+        soapVersion, addressingNs, from, replyTo, peerAddress(message)));
+  }
+
+  private static String address(EndpointReferenceType epr) {
+    if (epr == null || epr.getAddress() == null || epr.getAddress().getValue() == null) {
+      return null;
+    }
+    String value = epr.getAddress().getValue().trim();
+    if (value.isEmpty() || Names.WSA_ANONYMOUS_ADDRESS.equals(value)
+        || Names.WSA_NONE_ADDRESS.equals(value)
+        || value.endsWith("/role/anonymous")) {
+      return null;
+    }
+    return value;
+  }
+
+  private static String peerAddress(Message message) {
+    Object request = message.get("HTTP.REQUEST");
+    if (request instanceof jakarta.servlet.http.HttpServletRequest http) {
+      return http.getRemoteAddr();
+    }
+    return null;
+  }
+}

@@ -1,0 +1,16 @@
+package io.ocppbridge.soap;
+
+/** Keys under which the SOAP edge's interceptors and endpoint share facts on a CXF exchange. */
+final class ExchangeKeys {
+
+  /** The {@link InboundSoapRequest}. */
+  static final String REQUEST = "io.ocppbridge.soap.request";
+  /** The {@code wsa:Action} of the response, {@code /<Action>Response}. */
+  static final String RESPONSE_ACTION = "io.ocppbridge.soap.responseAction";
+  /** Set when the request had no MessageID and the bridge gave it one. */
+  static final String INVENTED_MESSAGE_ID = "io.ocppbridge.soap.inventedMessageId";
+  /** The namespace of the OCPP service the request addressed, for fault subcodes. */
+  static final String OCPP_NAMESPACE = "io.ocppbridge.soap.ocppNamespace";
+
+  private ExchangeKeys() {}
+}

@@ -1,0 +1,176 @@
+package io.ocppbridge.soap;
+
+import io.ocppbridge.core.ChargerContext;
+import io.ocppbridge.core.ChargerId;
+import io.ocppbridge.core.CsmsLink;
+import io.ocppbridge.core.OcppErrorCode;
+import io.ocppbridge.core.OcppException;
+import io.ocppbridge.core.OcppVersion;
+import io.ocppbridge.session.SessionRegistry;
+import io.ocppbridge.session.SoapDialect;
+import io.ocppbridge.translate.ChargerRequest;
+import io.ocppbridge.translate.SoapJsonTranslator;
+import jakarta.xml.ws.Provider;
+import jakarta.xml.ws.Service;
+import jakarta.xml.ws.ServiceMode;
+import jakarta.xml.ws.WebServiceProvider;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javax.xml.transform.dom.DOMSource;
+import org.apache.cxf.message.Exchange;
+import org.apache.cxf.message.Message;
+import org.apache.cxf.phase.PhaseInterceptorChain;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+
+/**
+ * The one endpoint every charger posts to: recognises the OCPP version and operation from the body
+ * element, relays the operation to the central system and answers with its translated reply, or
+ * with a SOAP fault carrying the OCPP error.
+ */
+@WebServiceProvider(serviceName = "OcppSoapBridge", portName = "OcppSoapBridgePort",
+    targetNamespace = "urn://ocppbridge.io/soap")
+@ServiceMode(Service.Mode.PAYLOAD)
+public final class OcppSoapEndpoint implements Provider<DOMSource> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(OcppSoapEndpoint.class);
+  private static final Logger TRACE = LoggerFactory.getLogger("io.ocppbridge.trace");
+  /** Safety margin over the link's own timeout, which always completes the call first. */
+  private static final Duration WAIT_MARGIN = Duration.ofSeconds(5);
+
+  private final SoapJsonTranslator translator;
+  private final CsmsLink csms;
+  private final SessionRegistry sessions;
+  private final Duration callTimeout;
+
+  public OcppSoapEndpoint(SoapJsonTranslator translator, CsmsLink csms, SessionRegistry sessions,
+      Duration callTimeout) {
+    this.translator = translator;
+    this.csms = csms;
+    this.sessions = sessions;
+    this.callTimeout = callTimeout;
+  }
+
+  @Override
+  public DOMSource invoke(DOMSource request) {
+    Exchange exchange = PhaseInterceptorChain.getCurrentMessage().getExchange();
+    InboundSoapRequest info = (InboundSoapRequest) exchange.get(ExchangeKeys.REQUEST);
+    String soapVersion = info == null ? "1.2" : info.soapVersion();
+    Element payload = payloadElement(request);
+    String namespace = payload != null && payload.getNamespaceURI() != null
+        && payload.getNamespaceURI().startsWith("urn://Ocpp/")
+        ? payload.getNamespaceURI() : OcppVersion.V1_5.centralSystemNamespace();
+    String identity = info == null ? null : info.chargeBoxIdentity();
+    MDC.put("charger", identity == null ? "-" : identity);
+    try {
+      return relay(exchange, info, payload);
+    } catch (OcppException e) {
+      logFailure(identity, e);
+      throw SoapFaults.toFault(e, soapVersion, namespace);
+    } finally {
+      MDC.remove("charger");
+    }
+  }
+
+  private DOMSource relay(Exchange exchange, InboundSoapRequest info, Element payload) {
+    if (payload == null) {
+      throw new OcppException(OcppErrorCode.FORMATION_VIOLATION, "the SOAP body is empty");
+    }
+    ChargerRequest request = translator.fromChargerRequest(payload);
+    exchange.put(ExchangeKeys.RESPONSE_ACTION, request.action().soapResponseAction());
+    ChargerId id = chargerId(info);
+    sessions.observe(id, request.version(),
+        new SoapDialect(info.soapVersion(), info.addressingNamespace()), info.from());
+    if (TRACE.isDebugEnabled()) {
+      TRACE.debug("[{}] <<cp {} (OCPP {}, SOAP {}, from {})", id, request.action().wireName(),
+          request.version().label(), info.soapVersion(),
+          info.from() == null ? "-" : info.from());
+    }
+    String answer = await(csms.call(new ChargerContext(id, request.version()),
+        request.action().wireName(), request.payloadJson()), request.action().wireName());
+    Element response;
+    try {
+      response = translator.toChargerResponse(request.version(), request.action(), answer);
+    } catch (OcppException e) {
+      LOG.warn("[{}] the central system's answer to {} cannot be given to the charger: {}",
+          id, request.action().wireName(), e.description());
+      throw new OcppException(OcppErrorCode.INTERNAL_ERROR, "the central system's answer to "
+          + request.action().wireName() + " is invalid: " + e.description());
+    }
+    return new DOMSource(response);
+  }
+
+  private String await(java.util.concurrent.CompletableFuture<String> answer, String action) {
+    try {
+      return answer.get(callTimeout.plus(WAIT_MARGIN).toMillis(), TimeUnit.MILLISECONDS);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof OcppException o) {
+        throw o;
+      }
+      LOG.error("unexpected failure relaying {}", action, cause);
+      throw new OcppException(OcppErrorCode.INTERNAL_ERROR, "internal error in the bridge");
+    } catch (TimeoutException e) {
+      answer.cancel(false);
+      throw OcppException.backendUnavailable("no answer from the central system to " + action
+          + " within " + callTimeout.toSeconds() + " s", null);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw OcppException.backendUnavailable("the bridge is shutting down", null);
+    }
+  }
+
+  private static ChargerId chargerId(InboundSoapRequest info) {
+    String raw = info == null ? null : info.chargeBoxIdentity();
+    if (raw == null) {
+      throw new OcppException(OcppErrorCode.PROTOCOL_ERROR,
+          "the chargeBoxIdentity SOAP header is missing");
+    }
+    try {
+      return new ChargerId(raw.trim());
+    } catch (IllegalArgumentException e) {
+      throw new OcppException(OcppErrorCode.PROTOCOL_ERROR,
+          "the chargeBoxIdentity SOAP header is unusable: " + e.getMessage());
+    }
+  }
+
+  private static Element payloadElement(DOMSource source) {
+    if (source == null) {
+      return null;
+    }
+    Node node = source.getNode();
+    if (node instanceof Document d) {
+      return d.getDocumentElement();
+    }
+    if (node instanceof Element e) {
+      return e;
+    }
+    return null;
+  }
+
+  private static void logFailure(String identity, OcppException e) {
+    String who = identity == null ? "?" : identity;
+    switch (e.origin()) {
+      case CENTRAL_SYSTEM -> LOG.info("[{}] central system answered with {}: {}", who, e.code(),
+          e.description());
+      case BRIDGE -> {
+        if (e.code().isSenderFault()) {
+          LOG.info("[{}] refused the charger's request: {} {}", who, e.code(), e.description());
+        } else {
+          LOG.warn("[{}] {}", who, e.description());
+        }
+      }
+      default -> LOG.info("[{}] {} {}", who, e.code(), e.description());
+    }
+  }
+
+  static Message currentMessage() {
+    return PhaseInterceptorChain.getCurrentMessage();
+  }
+}

@@ -1,0 +1,73 @@
+package io.ocppbridge.soap;
+
+import io.ocppbridge.config.SoapConfig;
+import jakarta.xml.ws.soap.SOAPBinding;
+import java.net.URI;
+import java.util.List;
+import org.apache.cxf.Bus;
+import org.apache.cxf.BusFactory;
+import org.apache.cxf.endpoint.Server;
+import org.apache.cxf.jaxws.JaxWsServerFactoryBean;
+import org.apache.cxf.transport.http_jetty.JettyHTTPDestination;
+import org.apache.cxf.transport.http_jetty.JettyHTTPServerEngine;
+import org.apache.cxf.ws.addressing.WSAddressingFeature;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.ServerConnector;
+
+/**
+ * Publishes the {@link OcppSoapEndpoint} on Jetty through CXF, with WS-Addressing enabled
+ * explicitly (the 1.5 WSDL's misspelt policy namespace means a WSDL-driven setup would not) and
+ * the bridge's header and response interceptors.
+ */
+public final class SoapServer implements AutoCloseable {
+
+  private final Bus bus;
+  private final Server server;
+  private final URI address;
+
+  public SoapServer(SoapConfig config, OcppSoapEndpoint endpoint) {
+    this.bus = BusFactory.newInstance().createBus();
+    JaxWsServerFactoryBean factory = new JaxWsServerFactoryBean();
+    factory.setBus(bus);
+    factory.setServiceBean(endpoint);
+    factory.setServiceClass(OcppSoapEndpoint.class);
+    factory.setBindingId(SOAPBinding.SOAP12HTTP_BINDING);
+    String host = "0.0.0.0".equals(config.host()) ? "0.0.0.0" : config.host();
+    factory.setAddress("http://" + host + ":" + config.port() + config.path());
+    WSAddressingFeature addressing = new WSAddressingFeature();
+    addressing.setAddressingRequired(false);
+    factory.setFeatures(List.of(addressing));
+    factory.getInInterceptors().add(new ChargerHeadersInterceptor());
+    ResponseAddressingInterceptor responseAddressing = new ResponseAddressingInterceptor();
+    factory.getOutInterceptors().add(responseAddressing);
+    factory.getOutFaultInterceptors().add(responseAddressing);
+    this.server = factory.create();
+    int port = boundPort((JettyHTTPDestination) server.getDestination(), config.port());
+    String shownHost = "0.0.0.0".equals(host) ? "127.0.0.1" : host;
+    this.address = URI.create("http://" + shownHost + ":" + port + config.path());
+  }
+
+  private static int boundPort(JettyHTTPDestination destination, int configured) {
+    if (destination.getEngine() instanceof JettyHTTPServerEngine engine
+        && engine.getServer() != null) {
+      for (Connector c : engine.getServer().getConnectors()) {
+        if (c instanceof ServerConnector sc && sc.getLocalPort() > 0) {
+          return sc.getLocalPort();
+        }
+      }
+    }
+    return configured;
+  }
+
+  /** Where chargers reach the bridge (with the real port when 0 was configured). */
+  public URI address() {
+    return address;
+  }
+
+  @Override
+  public void close() {
+    server.stop();
+    server.destroy();
+    bus.shutdown(true);
+  }
+}

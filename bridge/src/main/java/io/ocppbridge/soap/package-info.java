@@ -1,0 +1,11 @@
+/**
+ * The SOAP edge toward chargers (Apache CXF on Jetty): one {@code Provider} endpoint in payload
+ * mode serves every OCPP 1.2/1.5 CentralSystemService operation, SOAP 1.1 and 1.2, with
+ * WS-Addressing 2005/08, 2004/08 or none, on one path. Interceptors read the
+ * {@code chargeBoxIdentity} header and the addressing properties, and repair what real chargers
+ * omit; faults carry the OCPP error code as a subcode (SOAP 1.2) or detail (SOAP 1.1).
+ *
+ * <p>May depend on {@code core}, {@code translate}, {@code session} and CXF; never on the
+ * WebSocket edge.
+ */
+package io.ocppbridge.soap;

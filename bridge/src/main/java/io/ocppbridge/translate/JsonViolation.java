@@ -1,0 +1,45 @@
+package io.ocppbridge.translate;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.ocppbridge.core.OcppErrorCode;
+import java.util.stream.Collectors;
+
+/** Names the OCPP error and the field for a JSON payload Jackson could not map. */
+final class JsonViolation {
+
+  private JsonViolation() {}
+
+  static OcppErrorCode codeFor(JsonProcessingException e) {
+    if (e instanceof UnrecognizedPropertyException) {
+      return OcppErrorCode.PROPERTY_CONSTRAINT_VIOLATION;
+    }
+    if (e instanceof InvalidFormatException || e instanceof MismatchedInputException) {
+      return OcppErrorCode.TYPE_CONSTRAINT_VIOLATION;
+    }
+    return OcppErrorCode.FORMATION_VIOLATION;
+  }
+
+  static String describe(JsonProcessingException e) {
+    if (e instanceof UnrecognizedPropertyException u) {
+      return "unknown property '" + path(u) + "'";
+    }
+    if (e instanceof InvalidFormatException f) {
+      return "'" + f.getValue() + "' is not a valid value for '" + path(f) + "'";
+    }
+    if (e instanceof MismatchedInputException m) {
+      return "wrong type for '" + path(m) + "'";
+    }
+    return "not valid JSON";
+  }
+
+  private static String path(JsonMappingException e) {
+    return e.getPath().stream()
+        .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+        .collect(Collectors.joining("."))
+        .replace(".[", "[");
+  }
+}

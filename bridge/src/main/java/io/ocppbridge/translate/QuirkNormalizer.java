@@ -1,0 +1,49 @@
+package io.ocppbridge.translate;
+
+import org.w3c.dom.Attr;
+import org.w3c.dom.Element;
+import org.w3c.dom.NamedNodeMap;
+import org.w3c.dom.Node;
+
+/**
+ * Repairs the harmless quirks of real chargers in a SOAP body before it is validated, losing
+ * nothing: ocppjs qualifies the attributes of the 1.5 {@code <value>} element with the OCPP
+ * namespace prefix ({@code tns:unit="Wh"}) although the XSD declares them unqualified.
+ */
+final class QuirkNormalizer {
+
+  private QuirkNormalizer() {}
+
+  /** Rewrites attributes in {@code namespace} to unqualified ones; returns how many. */
+  static int unqualifyAttributes(Element root, String namespace) {
+    int fixed = 0;
+    for (Node n = root; n != null; n = next(n, root)) {
+      if (n instanceof Element e) {
+        NamedNodeMap attrs = e.getAttributes();
+        for (int i = attrs.getLength() - 1; i >= 0; i--) {
+          Attr a = (Attr) attrs.item(i);
+          if (namespace.equals(a.getNamespaceURI()) && !e.hasAttributeNS(null, a.getLocalName())) {
+            String value = a.getValue();
+            e.removeAttributeNode(a);
+            e.setAttributeNS(null, a.getLocalName(), value);
+            fixed++;
+          }
+        }
+      }
+    }
+    return fixed;
+  }
+
+  /** Document-order successor of {@code n} within {@code root}. */
+  private static Node next(Node n, Node root) {
+    if (n.getFirstChild() != null) {
+      return n.getFirstChild();
+    }
+    for (Node c = n; c != null && c != root; c = c.getParentNode()) {
+      if (c.getNextSibling() != null) {
+        return c.getNextSibling();
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,184 @@
+package io.ocppbridge.translate;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ocppbridge.core.Initiator;
+import io.ocppbridge.core.OcppAction;
+import io.ocppbridge.core.OcppErrorCode;
+import io.ocppbridge.core.OcppException;
+import io.ocppbridge.core.OcppVersion;
+import jakarta.xml.bind.JAXBElement;
+import jakarta.xml.bind.JAXBException;
+import jakarta.xml.bind.Marshaller;
+import jakarta.xml.bind.Unmarshaller;
+import jakarta.xml.bind.ValidationEvent;
+import java.util.Map;
+import java.util.Optional;
+import javax.xml.namespace.QName;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+/**
+ * Translates SOAP body payloads to OCPP-J payloads and back, validating the XML side against the
+ * WSDL schema in both directions. Thread-safe; one instance serves every charger.
+ */
+public final class SoapJsonTranslator {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SoapJsonTranslator.class);
+
+  private final Map<OcppVersion, OcppSchemaModel> models;
+  private final ObjectMapper mapper;
+  private final RequiredProperties required;
+  private final DocumentBuilderFactory documents = SecureXml.documentBuilderFactory();
+
+  public SoapJsonTranslator(Map<OcppVersion, OcppSchemaModel> models, ObjectMapper payloadMapper) {
+    this.models = Map.copyOf(models);
+    this.mapper = payloadMapper;
+    this.required = new RequiredProperties(payloadMapper);
+  }
+
+  /**
+   * Recognises a charger-initiated request by its body element (namespace = version, local name
+   * = operation), validates it and translates it to JSON.
+   *
+   * @throws OcppException a FormationViolation for an unknown namespace, NotImplemented for an
+   *     unknown operation, or the violation code for an invalid payload
+   */
+  public ChargerRequest fromChargerRequest(Element payload) {
+    String ns = payload.getNamespaceURI();
+    OcppVersion version = OcppVersion.ofCentralSystemNamespace(ns).orElseThrow(() ->
+        OcppVersion.ofChargePointNamespace(ns).isPresent()
+            ? new OcppException(OcppErrorCode.PROTOCOL_ERROR, "'" + payload.getLocalName()
+                + "' belongs to the ChargePointService; this endpoint is the central system")
+            : new OcppException(OcppErrorCode.FORMATION_VIOLATION,
+                "body element {" + ns + "}" + payload.getLocalName()
+                    + " is not an OCPP 1.2 or 1.5 CentralSystemService message"));
+    OcppAction action = OcppAction
+        .ofRequestElement(payload.getLocalName(), version, Initiator.CHARGE_POINT)
+        .orElseThrow(() -> new OcppException(OcppErrorCode.NOT_IMPLEMENTED,
+            "unknown operation '" + payload.getLocalName() + "' in " + version));
+    return new ChargerRequest(version, action, toJson(version, action, payload, true));
+  }
+
+  /** The SOAP payload of the answer to a charger-initiated request, from the CALLRESULT. */
+  public Element toChargerResponse(OcppVersion version, OcppAction action, String json) {
+    return toXml(version, action, json, false);
+  }
+
+  /** The SOAP payload of a central-system-initiated request, from the CALL. */
+  public Element toChargePointRequest(OcppVersion version, OcppAction action, String json) {
+    return toXml(version, action, json, true);
+  }
+
+  /** The CALLRESULT payload from the charger's SOAP answer to a central-system call. */
+  public String fromChargePointResponse(OcppVersion version, OcppAction action, Element payload) {
+    return toJson(version, action, payload, false);
+  }
+
+  private String toJson(OcppVersion version, OcppAction action, Element payload,
+      boolean request) {
+    OcppSchemaModel model = models.get(version);
+    String expected = request ? action.requestElement() : action.responseElement();
+    if (!expected.equals(payload.getLocalName())
+        || !model.namespaceOf(action).equals(payload.getNamespaceURI())) {
+      throw new OcppException(OcppErrorCode.FORMATION_VIOLATION,
+          "expected " + expected + " but found " + payload.getLocalName());
+    }
+    int quirks = QuirkNormalizer.unqualifyAttributes(payload, payload.getNamespaceURI());
+    if (quirks > 0) {
+      LOG.debug("{}: accepted {} namespace-qualified attribute(s)", action.wireName(), quirks);
+    }
+    Class<?> type = request ? model.requestType(action) : model.responseType(action);
+    Object value;
+    try {
+      Unmarshaller u = model.context(action).createUnmarshaller();
+      u.setSchema(model.schema());
+      ValidationFailure failure = new ValidationFailure();
+      u.setEventHandler(failure);
+      value = u.unmarshal(payload, type).getValue();
+      failure.throwIfAny(action, request);
+    } catch (JAXBException e) {
+      throw invalidXml(action, request, e);
+    }
+    try {
+      return mapper.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write " + action.wireName() + " as JSON", e);
+    }
+  }
+
+  private Element toXml(OcppVersion version, OcppAction action, String json, boolean request) {
+    OcppSchemaModel model = models.get(version);
+    Class<?> type = request ? model.requestType(action) : model.responseType(action);
+    String what = action.wireName() + (request ? " request" : " response");
+    Object value;
+    try {
+      JsonNode tree = mapper.readTree(json);
+      if (tree == null || !tree.isObject()) {
+        throw new OcppException(OcppErrorCode.FORMATION_VIOLATION,
+            what + " payload is not a JSON object");
+      }
+      required.check(tree, type);
+      value = mapper.treeToValue(tree, type);
+    } catch (OcppException e) {
+      throw new OcppException(e.code(), "invalid " + what + ": " + e.description());
+    } catch (JsonProcessingException e) {
+      throw new OcppException(JsonViolation.codeFor(e), "invalid " + what + ": "
+          + JsonViolation.describe(e));
+    }
+    QName name = new QName(model.namespaceOf(action),
+        request ? action.requestElement() : action.responseElement());
+    try {
+      Document doc = documents.newDocumentBuilder().newDocument();
+      Marshaller m = model.context(action).createMarshaller();
+      m.setSchema(model.schema());
+      ValidationFailure failure = new ValidationFailure();
+      m.setEventHandler(failure);
+      m.marshal(jaxbElement(name, type, value), doc);
+      failure.throwIfAny(action, request);
+      return doc.getDocumentElement();
+    } catch (JAXBException e) {
+      throw invalidXml(action, request, e);
+    } catch (ParserConfigurationException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static JAXBElement<?> jaxbElement(QName name, Class<?> type, Object value) {
+    return new JAXBElement(name, type, value);
+  }
+
+  private static OcppException invalidXml(OcppAction action, boolean request, JAXBException e) {
+    Throwable cause = e.getLinkedException() != null ? e.getLinkedException() : e;
+    String message = Optional.ofNullable(cause.getMessage()).orElse(e.toString());
+    return new OcppException(SchemaViolation.codeFor(message), "invalid " + action.wireName()
+        + (request ? " request" : " response") + ": " + message);
+  }
+
+  /** Collects the first validation event and stops there. */
+  private static final class ValidationFailure implements jakarta.xml.bind.ValidationEventHandler {
+    private ValidationEvent first;
+
+    @Override
+    public boolean handleEvent(ValidationEvent event) {
+      if (first == null) {
+        first = event;
+      }
+      return false;
+    }
+
+    void throwIfAny(OcppAction action, boolean request) {
+      if (first != null) {
+        String message = first.getMessage();
+        throw new OcppException(SchemaViolation.codeFor(message), "invalid "
+            + action.wireName() + (request ? " request" : " response") + ": " + message);
+      }
+    }
+  }
+}

@@ -1,0 +1,12 @@
+/**
+ * Translation between the SOAP payloads of OCPP 1.2/1.5 (JAXB classes generated from
+ * {@code wsdl/}) and the OCPP-J JSON payloads ocppjs defined for {@code ocpp1.2} and
+ * {@code ocpp1.5}: field names as in the XSD, timestamps as text, enumerations as their XSD
+ * values. One JAXB model serves both sides; Jackson reads its annotations.
+ *
+ * <p>Naming decisions that differ from the XSD (the 1.5 MeterValue list {@code value} is
+ * {@code values} in the ocppjs mapping) live in {@link io.ocppbridge.translate.JsonDialect} only.
+ *
+ * <p>May depend on {@code core}, the generated JAXB classes, JAXB and Jackson; no transport.
+ */
+package io.ocppbridge.translate;

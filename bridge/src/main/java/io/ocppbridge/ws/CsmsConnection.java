@@ -1,0 +1,212 @@
+package io.ocppbridge.ws;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.netty.channel.Channel;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
+import io.ocppbridge.core.CentralSystemCallHandler;
+import io.ocppbridge.core.ChargerContext;
+import io.ocppbridge.core.OcppErrorCode;
+import io.ocppbridge.core.OcppException;
+import io.ocppbridge.frame.Frame;
+import io.ocppbridge.frame.FrameCodec;
+import io.ocppbridge.frame.FrameException;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One open WebSocket of one charger: sends CALLs and matches their answers by message id, and
+ * answers the CALLs the central system sends through the {@link CentralSystemCallHandler}.
+ */
+final class CsmsConnection {
+
+  private static final Logger LOG = LoggerFactory.getLogger(CsmsConnection.class);
+
+  private final Channel channel;
+  private final ChargerContext charger;
+  private final FrameCodec codec;
+  private final ObjectMapper mapper;
+  private final CentralSystemCallHandler inbound;
+  private final Map<String, Outstanding> outstanding = new ConcurrentHashMap<>();
+  private volatile boolean closing;
+
+  private record Outstanding(String action, CompletableFuture<String> answer) {}
+
+  CsmsConnection(Channel channel, ChargerContext charger, FrameCodec codec, ObjectMapper mapper,
+      CentralSystemCallHandler inbound) {
+    this.channel = channel;
+    this.charger = charger;
+    this.codec = codec;
+    this.mapper = mapper;
+    this.inbound = inbound;
+  }
+
+  ChargerContext charger() {
+    return charger;
+  }
+
+  boolean isOpen() {
+    return channel.isActive();
+  }
+
+  /** Sends a CALL; the future completes with the CALLRESULT payload or fails. */
+  CompletableFuture<String> call(String action, String payloadJson) {
+    JsonNode payload;
+    try {
+      payload = mapper.readTree(payloadJson);
+    } catch (JsonProcessingException e) {
+      return CompletableFuture.failedFuture(new OcppException(OcppErrorCode.INTERNAL_ERROR,
+          "bridge produced invalid JSON for " + action));
+    }
+    String id = UUID.randomUUID().toString();
+    CompletableFuture<String> answer = new CompletableFuture<>();
+    outstanding.put(id, new Outstanding(action, answer));
+    answer.whenComplete((r, e) -> outstanding.remove(id));
+    String text = codec.encode(new Frame.Call(id, action, payload));
+    Trace.toCsms(charger.id().value(), action, payloadJson);
+    channel.writeAndFlush(new TextWebSocketFrame(text)).addListener(f -> {
+      if (!f.isSuccess()) {
+        answer.completeExceptionally(OcppException.backendUnavailable(
+            "could not send " + action + " to the central system: connection lost", f.cause()));
+      }
+    });
+    return answer;
+  }
+
+  /** A text message from the central system. */
+  void onText(String text) {
+    Frame frame;
+    try {
+      frame = codec.decode(text);
+    } catch (FrameException e) {
+      onBadFrame(text, e);
+      return;
+    }
+    if (frame instanceof Frame.Call call) {
+      onCall(call);
+    } else if (frame instanceof Frame.CallResult result) {
+      onCallResult(result);
+    } else if (frame instanceof Frame.CallError error) {
+      onCallError(error);
+    }
+  }
+
+  /** The WebSocket closed: every outstanding call fails at once, not after its timeout. */
+  void onClosed() {
+    for (Outstanding o : outstanding.values()) {
+      o.answer.completeExceptionally(OcppException.backendUnavailable(
+          "connection to the central system was lost while waiting for the answer to "
+              + o.action, null));
+    }
+  }
+
+  /** True once the bridge itself started closing this connection. */
+  boolean isClosing() {
+    return closing;
+  }
+
+  void close(WebSocketCloseStatus status) {
+    closing = true;
+    if (channel.isActive()) {
+      channel.writeAndFlush(new CloseWebSocketFrame(status))
+          .addListener(f -> channel.close());
+    }
+  }
+
+  private void onCallResult(Frame.CallResult result) {
+    Outstanding o = outstanding.remove(result.id());
+    if (o == null) {
+      LOG.warn("[{}] CALLRESULT {} matches no outstanding call (late answer of a timed-out call?);"
+          + " dropped", charger.id(), result.id());
+      return;
+    }
+    String json = result.payload().toString();
+    Trace.fromCsms(charger.id().value(), o.action, json);
+    o.answer.complete(json);
+  }
+
+  private void onCallError(Frame.CallError error) {
+    Outstanding o = outstanding.remove(error.id());
+    if (o == null) {
+      LOG.warn("[{}] CALLERROR {} matches no outstanding call; dropped", charger.id(), error.id());
+      return;
+    }
+    Trace.fromCsms(charger.id().value(), o.action,
+        "CALLERROR " + error.errorCode() + " " + error.description());
+    OcppException failure = OcppErrorCode.parse(error.errorCode())
+        .map(code -> new OcppException(code, error.description(),
+            OcppException.Origin.CENTRAL_SYSTEM, null))
+        .orElseGet(() -> {
+          LOG.warn("[{}] central system answered {} with unknown error code '{}'",
+              charger.id(), o.action, error.errorCode());
+          return new OcppException(OcppErrorCode.INTERNAL_ERROR,
+              "the central system answered with an invalid CALLERROR (unknown error code)");
+        });
+    o.answer.completeExceptionally(failure);
+  }
+
+  private void onCall(Frame.Call call) {
+    Trace.fromCsms(charger.id().value(), call.action(), call.payload().toString());
+    CompletableFuture<String> reply;
+    try {
+      reply = inbound.handle(charger, call.action(), call.payload().toString());
+    } catch (RuntimeException e) {
+      reply = CompletableFuture.failedFuture(e);
+    }
+    reply.whenComplete((payload, failure) -> {
+      Frame answer;
+      if (failure == null) {
+        try {
+          answer = new Frame.CallResult(call.id(), mapper.readTree(payload));
+        } catch (JsonProcessingException e) {
+          answer = callError(call.id(), new OcppException(OcppErrorCode.INTERNAL_ERROR,
+              "bridge produced an invalid answer"));
+        }
+      } else {
+        answer = callError(call.id(), unwrap(failure));
+      }
+      String text = codec.encode(answer);
+      Trace.toCsms(charger.id().value(), call.action(), text);
+      channel.writeAndFlush(new TextWebSocketFrame(text));
+    });
+  }
+
+  private void onBadFrame(String text, FrameException e) {
+    LOG.warn("[{}] invalid OCPP-J frame from the central system: {}", charger.id(),
+        e.description());
+    if (e.messageType() == 2 && e.messageId() != null) {
+      channel.writeAndFlush(new TextWebSocketFrame(codec.encode(callError(e.messageId(), e))));
+    } else if (e.messageId() != null) {
+      Outstanding o = outstanding.remove(e.messageId());
+      if (o != null) {
+        o.answer.completeExceptionally(new OcppException(OcppErrorCode.INTERNAL_ERROR,
+            "the central system answered " + o.action + " with an invalid frame"));
+      }
+    }
+  }
+
+  private Frame.CallError callError(String id, OcppException e) {
+    return new Frame.CallError(id, e.code().wireName(), e.description(),
+        mapper.createObjectNode());
+  }
+
+  static OcppException unwrap(Throwable t) {
+    Throwable c = t;
+    while (c instanceof CompletionException && c.getCause() != null) {
+      c = c.getCause();
+    }
+    if (c instanceof OcppException o) {
+      return o;
+    }
+    LOG.error("unexpected failure while handling a call", c);
+    return new OcppException(OcppErrorCode.INTERNAL_ERROR, "internal error in the bridge");
+  }
+}

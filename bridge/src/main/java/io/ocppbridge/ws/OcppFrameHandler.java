@@ -1,0 +1,120 @@
+package io.ocppbridge.ws;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketClientHandshakeException;
+import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketHandshakeException;
+import io.ocppbridge.core.CentralSystemCallHandler;
+import io.ocppbridge.core.ChargerContext;
+import io.ocppbridge.core.OcppException;
+import io.ocppbridge.frame.FrameCodec;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The last handler of a charger's pipeline: completes the connect future when the handshake is
+ * done (or says why it failed), then hands every text message to the {@link CsmsConnection}.
+ */
+final class OcppFrameHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(OcppFrameHandler.class);
+
+  private final ChargerContext charger;
+  private final FrameCodec codec;
+  private final ObjectMapper mapper;
+  private final CentralSystemCallHandler inbound;
+  private final CompletableFuture<CsmsConnection> connected;
+  private CsmsConnection connection;
+
+  OcppFrameHandler(ChargerContext charger, FrameCodec codec, ObjectMapper mapper,
+      CentralSystemCallHandler inbound, CompletableFuture<CsmsConnection> connected) {
+    this.charger = charger;
+    this.codec = codec;
+    this.mapper = mapper;
+    this.inbound = inbound;
+    this.connected = connected;
+  }
+
+  @Override
+  public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
+    if (evt == WebSocketClientProtocolHandler.ClientHandshakeStateEvent.HANDSHAKE_COMPLETE) {
+      connection = new CsmsConnection(ctx.channel(), charger, codec, mapper, inbound);
+      LOG.info("[{}] connected to the central system with subprotocol {}", charger.id(),
+          charger.version().subprotocol());
+      connected.complete(connection);
+    } else if (evt == WebSocketClientProtocolHandler.ClientHandshakeStateEvent.HANDSHAKE_TIMEOUT) {
+      fail(ctx, "the central system did not complete the WebSocket handshake in time");
+    }
+    super.userEventTriggered(ctx, evt);
+  }
+
+  @Override
+  protected void channelRead0(ChannelHandlerContext ctx, WebSocketFrame frame) {
+    if (connection == null) {
+      return;
+    }
+    if (frame instanceof TextWebSocketFrame text) {
+      connection.onText(text.text());
+    } else {
+      LOG.warn("[{}] ignored a non-text WebSocket frame from the central system ({})",
+          charger.id(), frame.getClass().getSimpleName());
+    }
+  }
+
+  @Override
+  public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+    if (connection != null) {
+      if (connection.isClosing()) {
+        LOG.debug("[{}] connection to the central system closed", charger.id());
+      } else {
+        LOG.warn("[{}] connection to the central system closed", charger.id());
+      }
+      connection.onClosed();
+    } else {
+      fail(ctx, "the central system closed the connection during the WebSocket handshake");
+    }
+    super.channelInactive(ctx);
+  }
+
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    if (connection == null) {
+      fail(ctx, handshakeProblem(cause));
+    } else {
+      LOG.warn("[{}] WebSocket to the central system failed: {}", charger.id(),
+          cause.toString());
+      ctx.close();
+    }
+  }
+
+  private void fail(ChannelHandlerContext ctx, String reason) {
+    if (connected.completeExceptionally(OcppException.backendUnavailable(reason, null))) {
+      LOG.warn("[{}] cannot connect to the central system: {}", charger.id(), reason);
+    }
+    ctx.close();
+  }
+
+  /** A reason for the charger that names the refusal without internal details. */
+  static String handshakeProblem(Throwable cause) {
+    if (cause instanceof WebSocketClientHandshakeException h && h.response() != null) {
+      return "the central system refused the WebSocket handshake (HTTP "
+          + h.response().status().code() + " " + h.response().status().reasonPhrase() + ")";
+    }
+    if (cause instanceof WebSocketHandshakeException h && h.getMessage() != null
+        && h.getMessage().contains("subprotocol")) {
+      return "the central system does not accept the subprotocol offered";
+    }
+    if (cause instanceof WebSocketHandshakeException) {
+      return "the central system refused the WebSocket handshake";
+    }
+    if (cause instanceof javax.net.ssl.SSLException) {
+      return "TLS with the central system failed";
+    }
+    return "the WebSocket handshake with the central system failed";
+  }
+}
