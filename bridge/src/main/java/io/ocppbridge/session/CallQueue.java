@@ -80,6 +80,14 @@ public final class CallQueue {
     nextEntry.start();
   }
 
+  private static Throwable unwrap(Throwable t) {
+    Throwable c = t;
+    while (c instanceof java.util.concurrent.CompletionException && c.getCause() != null) {
+      c = c.getCause();
+    }
+    return c;
+  }
+
   private final class Entry<T> {
     final Function<Duration, CompletableFuture<T>> work;
     final long deadlineNanos;
@@ -115,7 +123,7 @@ public final class CallQueue {
       running = f;
       f.whenComplete((r, e) -> {
         if (e != null) {
-          result.completeExceptionally(e);
+          result.completeExceptionally(unwrap(e));
         } else {
           result.complete(r);
         }

@@ -31,6 +31,8 @@ import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -53,6 +55,7 @@ public final class CsmsSimulator implements AutoCloseable {
   private final Channel serverChannel;
   private final ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
   private final List<ReceivedCall> received = new CopyOnWriteArrayList<>();
+  private final Map<String, JsonNode> answers = new ConcurrentHashMap<>();
   private final ObjectMapper mapper = new ObjectMapper();
   private volatile Function<ReceivedCall, CsmsReply> replies;
   private volatile HttpResponseStatus refuseHandshakeWith;
@@ -101,8 +104,14 @@ public final class CsmsSimulator implements AutoCloseable {
     return List.copyOf(received);
   }
 
+  /** The CALLRESULT payloads sent so far, by the message id of the CALL they answered. */
+  public Map<String, JsonNode> answers() {
+    return Map.copyOf(answers);
+  }
+
   public void clearReceived() {
     received.clear();
+    answers.clear();
   }
 
   /** Replaces the reply function for calls from now on. */
@@ -149,9 +158,21 @@ public final class CsmsSimulator implements AutoCloseable {
         ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
         return;
       }
-      String path = new QueryStringDecoder(request.uri()).path();
-      ctx.channel().attr(CHARGER).set(path.substring(path.lastIndexOf('/') + 1));
+      String rawPath = new QueryStringDecoder(request.uri()).rawPath();
+      String segment = rawPath.substring(rawPath.lastIndexOf('/') + 1);
+      ctx.channel().attr(CHARGER).set(QueryStringDecoder.decodeComponent(segment));
       ctx.fireChannelRead(request);
+    }
+  }
+
+  private void recordAnswer(String frameText) {
+    try {
+      JsonNode frame = mapper.readTree(frameText);
+      if (frame.isArray() && frame.size() == 3 && frame.get(0).asInt() == 3) {
+        answers.put(frame.get(1).asText(), frame.get(2));
+      }
+    } catch (java.io.IOException e) {
+      // garbage sent on purpose by a test: nothing to record
     }
   }
 
@@ -182,6 +203,7 @@ public final class CsmsSimulator implements AutoCloseable {
       if (reply == null || reply.frameText() == null) {
         return;
       }
+      recordAnswer(reply.frameText());
       Runnable send = () -> ctx.writeAndFlush(new TextWebSocketFrame(reply.frameText()));
       if (reply.delay().isZero()) {
         send.run();

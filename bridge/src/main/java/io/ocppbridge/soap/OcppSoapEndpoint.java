@@ -111,6 +111,9 @@ public final class OcppSoapEndpoint implements Provider<DOMSource> {
       return answer.get(callTimeout.plus(WAIT_MARGIN).toMillis(), TimeUnit.MILLISECONDS);
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
+      while (cause instanceof java.util.concurrent.CompletionException && cause.getCause() != null) {
+        cause = cause.getCause();
+      }
       if (cause instanceof OcppException o) {
         throw o;
       }

@@ -68,6 +68,14 @@ public final class NettyCsmsLink implements CsmsLink, AutoCloseable {
     return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
   }
 
+  /** The connection a finished, successful connect produced; null otherwise. */
+  private static CsmsConnection openNow(CompletableFuture<CsmsConnection> f) {
+    if (f == null || !f.isDone() || f.isCompletedExceptionally()) {
+      return null;
+    }
+    return f.join();
+  }
+
   /** One charger's connection, opened lazily; replaced when lost or when its version changes. */
   private final class ChargerLine {
     final CallQueue queue;
@@ -79,11 +87,10 @@ public final class NettyCsmsLink implements CsmsLink, AutoCloseable {
 
     synchronized CompletableFuture<CsmsConnection> connection(ChargerContext charger) {
       if (current != null) {
-        CsmsConnection open = current.getNow(null);
-        boolean pending = !current.isDone();
-        if (pending && open == null) {
+        if (!current.isDone()) {
           return current;
         }
+        CsmsConnection open = openNow(current);
         if (open != null && open.isOpen() && open.charger().version() == charger.version()) {
           return current;
         }
@@ -96,12 +103,12 @@ public final class NettyCsmsLink implements CsmsLink, AutoCloseable {
     }
 
     synchronized boolean isConnected() {
-      CsmsConnection open = current == null ? null : current.getNow(null);
+      CsmsConnection open = openNow(current);
       return open != null && open.isOpen();
     }
 
     synchronized void close() {
-      CsmsConnection open = current == null ? null : current.getNow(null);
+      CsmsConnection open = openNow(current);
       if (open != null) {
         open.close(WebSocketCloseStatus.ENDPOINT_UNAVAILABLE);
       }

@@ -101,13 +101,13 @@ final class OcppFrameHandler extends SimpleChannelInboundHandler<WebSocketFrame>
 
   /** A reason for the charger that names the refusal without internal details. */
   static String handshakeProblem(Throwable cause) {
-    if (cause instanceof WebSocketClientHandshakeException h && h.response() != null) {
-      return "the central system refused the WebSocket handshake (HTTP "
-          + h.response().status().code() + " " + h.response().status().reasonPhrase() + ")";
-    }
     if (cause instanceof WebSocketHandshakeException h && h.getMessage() != null
         && h.getMessage().contains("subprotocol")) {
       return "the central system does not accept the subprotocol offered";
+    }
+    if (cause instanceof WebSocketClientHandshakeException h && h.response() != null) {
+      return "the central system refused the WebSocket handshake (HTTP "
+          + h.response().status().code() + " " + h.response().status().reasonPhrase() + ")";
     }
     if (cause instanceof WebSocketHandshakeException) {
       return "the central system refused the WebSocket handshake";

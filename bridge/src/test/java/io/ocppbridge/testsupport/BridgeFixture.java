@@ -1,0 +1,68 @@
+package io.ocppbridge.testsupport;
+
+import io.ocppbridge.app.Bridge;
+import io.ocppbridge.config.ConfigLoader;
+import io.ocppbridge.sim.CsmsSimulator;
+import io.ocppbridge.sim.SensibleCsmsAnswers;
+import java.net.URI;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A bridge on 127.0.0.1 with an ephemeral SOAP port, wired to a simulated central system on
+ * another ephemeral port that accepts ocpp1.5 and ocpp1.2 and answers sensibly until a test
+ * tells it otherwise.
+ */
+public final class BridgeFixture implements AutoCloseable {
+
+  private final CsmsSimulator csms;
+  private final Bridge bridge;
+
+  private BridgeFixture(CsmsSimulator csms, Bridge bridge) {
+    this.csms = csms;
+    this.bridge = bridge;
+  }
+
+  /** Starts both with the given extra configuration values (dotted keys). */
+  public static BridgeFixture start(Map<String, String> extra) {
+    CsmsSimulator csms = new CsmsSimulator("127.0.0.1", 0, "ocpp1.5,ocpp1.2",
+        new SensibleCsmsAnswers(Clock.systemUTC()));
+    Map<String, String> values = new HashMap<>();
+    values.put("soap.host", "127.0.0.1");
+    values.put("soap.port", "0");
+    values.put("csms.url", csms.url().toString());
+    values.put("csms.callTimeout", "5s");
+    values.put("csms.connectTimeout", "2s");
+    values.putAll(extra);
+    try {
+      return new BridgeFixture(csms, Bridge.start(ConfigLoader.fromValues(values)));
+    } catch (RuntimeException e) {
+      csms.close();
+      throw e;
+    }
+  }
+
+  public static BridgeFixture start() {
+    return start(Map.of());
+  }
+
+  public CsmsSimulator csms() {
+    return csms;
+  }
+
+  public Bridge bridge() {
+    return bridge;
+  }
+
+  /** The URL chargers post to. */
+  public URI soapUrl() {
+    return bridge.soapAddress();
+  }
+
+  @Override
+  public void close() {
+    bridge.close();
+    csms.close();
+  }
+}
