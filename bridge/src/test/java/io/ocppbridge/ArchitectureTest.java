@@ -1,0 +1,121 @@
+package io.ocppbridge;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Keeps the dependency directions the {@code package-info.java} files promise: a transport-free
+ * core and inner layers, edges that do not know each other, and {@code app} as the only wiring.
+ */
+class ArchitectureTest {
+
+  private static final String CORE = "io.ocppbridge.core..";
+  private static final String FRAME = "io.ocppbridge.frame..";
+  private static final String TRANSLATE = "io.ocppbridge.translate..";
+  private static final String SESSION = "io.ocppbridge.session..";
+  private static final String CONFIG = "io.ocppbridge.config..";
+  private static final String SOAP = "io.ocppbridge.soap..";
+  private static final String WS = "io.ocppbridge.ws..";
+  private static final String APP = "io.ocppbridge.app..";
+  private static final String GENERATED = "io.ocppbridge.generated..";
+
+  /** The transport libraries of the two edges. */
+  private static final String[] TRANSPORTS = {
+      "org.apache.cxf..", "org.eclipse.jetty..", "io.netty..", "jakarta.xml.ws..",
+      "jakarta.servlet.."};
+
+  private static JavaClasses bridge;
+
+  @BeforeAll
+  static void importProductionClasses() {
+    bridge = new ClassFileImporter()
+        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        .importPackages("io.ocppbridge");
+  }
+
+  // Verifies that the core vocabulary depends on the JDK only.
+  @Test
+  void coreDependsOnTheJdkOnly() {
+    // GIVEN the production classes
+    // WHEN the core's dependencies are checked
+    ArchRule rule = classes().that().resideInAPackage(CORE)
+        .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "javax..", CORE)
+        .because("core is the transport-free vocabulary both edges share (core/package-info)");
+
+    // THEN none reaches outside the JDK
+    rule.check(bridge);
+  }
+
+  // Verifies that the inner layers use no SOAP, HTTP server or WebSocket library.
+  @Test
+  void innerLayersUseNoTransportLibrary() {
+    // GIVEN the production classes
+    // WHEN the inner layers' dependencies are checked
+    ArchRule rule = noClasses().that().resideInAnyPackage(CORE, FRAME, TRANSLATE, SESSION, CONFIG)
+        .should().dependOnClassesThat().resideInAnyPackage(TRANSPORTS)
+        .because("only the soap and ws edges may know CXF, Jetty, Netty, JAX-WS or servlets");
+
+    // THEN none uses CXF, Jetty, Netty, JAX-WS or servlets
+    rule.check(bridge);
+  }
+
+  // Verifies that JAXB and the generated WSDL classes stay out of the layers that have no use for
+  // them; translate (and the generated code itself) may use both.
+  @Test
+  void onlyTranslationAndTheEdgesUseJaxbModels() {
+    // GIVEN the production classes
+    // WHEN core, frame, session and config are checked for JAXB
+    ArchRule rule = noClasses().that().resideInAnyPackage(CORE, FRAME, SESSION, CONFIG)
+        .should().dependOnClassesThat().resideInAnyPackage("jakarta.xml.bind..", GENERATED)
+        .because("one JAXB model serves SOAP and JSON, and translate owns it");
+
+    // THEN none of them touches JAXB or the generated classes
+    rule.check(bridge);
+  }
+
+  // Verifies that the SOAP edge never depends on the WebSocket edge.
+  @Test
+  void soapEdgeDoesNotDependOnWebSocketEdge() {
+    // GIVEN the production classes
+    // WHEN the soap package's dependencies are checked
+    ArchRule rule = noClasses().that().resideInAPackage(SOAP)
+        .should().dependOnClassesThat().resideInAPackage(WS)
+        .because("the edges meet only through the ports in core");
+
+    // THEN it reaches the central system only through core
+    rule.check(bridge);
+  }
+
+  // Verifies that the WebSocket edge never depends on the SOAP edge.
+  @Test
+  void webSocketEdgeDoesNotDependOnSoapEdge() {
+    // GIVEN the production classes
+    // WHEN the ws package's dependencies are checked
+    ArchRule rule = noClasses().that().resideInAPackage(WS)
+        .should().dependOnClassesThat().resideInAPackage(SOAP)
+        .because("the edges meet only through the ports in core");
+
+    // THEN it reaches chargers only through core
+    rule.check(bridge);
+  }
+
+  // Verifies that nothing outside app depends on app, the wiring package.
+  @Test
+  void nothingButAppDependsOnApp() {
+    // GIVEN the production classes
+    // WHEN every package outside app is checked
+    ArchRule rule = noClasses().that().resideOutsideOfPackage(APP)
+        .should().dependOnClassesThat().resideInAPackage(APP)
+        .because("app wires the edges around the core and is the only package that knows all");
+
+    // THEN none of them uses app
+    rule.check(bridge);
+  }
+}
