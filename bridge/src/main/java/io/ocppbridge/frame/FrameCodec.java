@@ -2,7 +2,9 @@ package io.ocppbridge.frame;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.ocppbridge.core.OcppErrorCode;
@@ -15,9 +17,13 @@ public final class FrameCodec {
   private static final int CALL_ERROR = 4;
 
   private final ObjectMapper mapper;
+  /** Refuses text after the frame ({@code [3,"a",{}]]}): a message is exactly one JSON value. */
+  private final ObjectReader reader;
 
   public FrameCodec(ObjectMapper mapper) {
     this.mapper = mapper;
+    this.reader = mapper.readerFor(JsonNode.class)
+        .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   }
 
   /** The frame as WebSocket text. */
@@ -46,7 +52,7 @@ public final class FrameCodec {
   public Frame decode(String text) {
     JsonNode root;
     try {
-      root = mapper.readTree(text);
+      root = reader.readValue(text);
     } catch (JsonProcessingException e) {
       throw new FrameException(OcppErrorCode.FORMATION_VIOLATION, "frame is not JSON", null, 0);
     }

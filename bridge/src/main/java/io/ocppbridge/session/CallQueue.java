@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -54,7 +55,9 @@ public final class CallQueue {
         waiting.add(entry);
       }
     }
-    timer.schedule(entry::expire, timeout.toNanos(), TimeUnit.NANOSECONDS);
+    ScheduledFuture<?> deadline =
+        timer.schedule(entry::expire, timeout.toNanos(), TimeUnit.NANOSECONDS);
+    entry.result.whenComplete((r, e) -> deadline.cancel(false));
     if (runNow) {
       entry.start();
     }
@@ -132,6 +135,9 @@ public final class CallQueue {
 
     void expire() {
       if (result.completeExceptionally(timeoutError.get())) {
+        synchronized (CallQueue.this) {
+          waiting.remove(this);
+        }
         CompletableFuture<T> f = running;
         if (f != null) {
           f.cancel(false);
