@@ -10,21 +10,26 @@ import io.ocppbridge.session.SessionRegistry;
 import io.ocppbridge.session.SoapDialect;
 import io.ocppbridge.translate.ChargerRequest;
 import io.ocppbridge.translate.SoapJsonTranslator;
+import jakarta.xml.ws.AsyncHandler;
 import jakarta.xml.ws.Provider;
 import jakarta.xml.ws.Service;
 import jakarta.xml.ws.ServiceMode;
 import jakarta.xml.ws.WebServiceProvider;
+import jakarta.xml.ws.soap.SOAPFaultException;
+import org.apache.cxf.annotations.UseAsyncMethod;
+import org.apache.cxf.jaxws.ServerAsyncResponse;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javax.xml.transform.dom.DOMSource;
 import org.apache.cxf.message.Exchange;
-import org.apache.cxf.message.Message;
 import org.apache.cxf.phase.PhaseInterceptorChain;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -57,8 +62,47 @@ public final class OcppSoapEndpoint implements Provider<DOMSource> {
     this.callTimeout = callTimeout;
   }
 
+  /**
+   * The synchronous form, used by CXF only when the transport cannot suspend the exchange; the
+   * wait is bounded like the asynchronous one.
+   */
   @Override
+  @UseAsyncMethod
   public DOMSource invoke(DOMSource request) {
+    try {
+      return relay(request).get(callTimeout.plus(WAIT_MARGIN).toMillis(), TimeUnit.MILLISECONDS);
+    } catch (ExecutionException e) {
+      throw asRuntime(e.getCause());
+    } catch (TimeoutException e) {
+      throw new IllegalStateException("relay did not settle within its deadline", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+
+  /**
+   * The form CXF uses on Jetty: the HTTP exchange is suspended (a continuation) while the CALL
+   * is out, and no thread waits for the central system.
+   */
+  public Future<?> invokeAsync(DOMSource request, AsyncHandler<DOMSource> handler) {
+    ServerAsyncResponse<DOMSource> response = new ServerAsyncResponse<>();
+    relay(request).whenComplete((answer, failure) -> {
+      if (failure != null) {
+        response.exception(unwrap(failure));
+      } else {
+        response.set(answer);
+      }
+      handler.handleResponse(response);
+    });
+    return response;
+  }
+
+  /**
+   * Relays one request; the future completes with the SOAP answer or fails with the
+   * {@link SOAPFaultException} to send, always within the call timeout.
+   */
+  private CompletableFuture<DOMSource> relay(DOMSource request) {
     Exchange exchange = PhaseInterceptorChain.getCurrentMessage().getExchange();
     InboundSoapRequest info = (InboundSoapRequest) exchange.get(ExchangeKeys.REQUEST);
     String soapVersion = info == null ? "1.2" : info.soapVersion();
@@ -67,18 +111,26 @@ public final class OcppSoapEndpoint implements Provider<DOMSource> {
         && payload.getNamespaceURI().startsWith("urn://Ocpp/")
         ? payload.getNamespaceURI() : OcppVersion.V1_5.centralSystemNamespace();
     String identity = info == null ? null : info.chargeBoxIdentity();
-    MDC.put("charger", identity == null ? "-" : identity);
+    CompletableFuture<DOMSource> relayed;
     try {
-      return relay(exchange, info, payload);
+      relayed = relay(exchange, info, payload);
     } catch (OcppException e) {
-      logFailure(identity, e);
-      throw SoapFaults.toFault(e, soapVersion, namespace);
-    } finally {
-      MDC.remove("charger");
+      relayed = CompletableFuture.failedFuture(e);
     }
+    return relayed
+        .orTimeout(callTimeout.plus(WAIT_MARGIN).toMillis(), TimeUnit.MILLISECONDS)
+        .handle((answer, failure) -> {
+          if (failure == null) {
+            return answer;
+          }
+          OcppException e = asOcppException(unwrap(failure));
+          logFailure(identity, e);
+          throw SoapFaults.toFault(e, soapVersion, namespace);
+        });
   }
 
-  private DOMSource relay(Exchange exchange, InboundSoapRequest info, Element payload) {
+  private CompletableFuture<DOMSource> relay(Exchange exchange, InboundSoapRequest info,
+      Element payload) {
     if (payload == null) {
       throw new OcppException(OcppErrorCode.FORMATION_VIOLATION, "the SOAP body is empty");
     }
@@ -92,41 +144,45 @@ public final class OcppSoapEndpoint implements Provider<DOMSource> {
           request.version().label(), info.soapVersion(),
           info.from() == null ? "-" : info.from());
     }
-    String answer = await(csms.call(new ChargerContext(id, request.version()),
-        request.action().wireName(), request.payloadJson()), request.action().wireName());
-    Element response;
-    try {
-      response = translator.toChargerResponse(request.version(), request.action(), answer);
-    } catch (OcppException e) {
-      LOG.warn("[{}] the central system's answer to {} cannot be given to the charger: {}",
-          id, request.action().wireName(), e.description());
-      throw new OcppException(OcppErrorCode.INTERNAL_ERROR, "the central system's answer to "
-          + request.action().wireName() + " is invalid: " + e.description());
-    }
-    return new DOMSource(response);
+    String action = request.action().wireName();
+    return csms.call(new ChargerContext(id, request.version()), action, request.payloadJson())
+        .thenApply(answer -> {
+          try {
+            return new DOMSource(
+                translator.toChargerResponse(request.version(), request.action(), answer));
+          } catch (OcppException e) {
+            LOG.warn("[{}] the central system's answer to {} cannot be given to the charger: {}",
+                id, action, e.description());
+            throw new OcppException(OcppErrorCode.INTERNAL_ERROR,
+                "the central system's answer to " + action + " is invalid: " + e.description());
+          }
+        });
   }
 
-  private String await(java.util.concurrent.CompletableFuture<String> answer, String action) {
-    try {
-      return answer.get(callTimeout.plus(WAIT_MARGIN).toMillis(), TimeUnit.MILLISECONDS);
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      while (cause instanceof java.util.concurrent.CompletionException && cause.getCause() != null) {
-        cause = cause.getCause();
-      }
-      if (cause instanceof OcppException o) {
-        throw o;
-      }
-      LOG.error("unexpected failure relaying {}", action, cause);
-      throw new OcppException(OcppErrorCode.INTERNAL_ERROR, "internal error in the bridge");
-    } catch (TimeoutException e) {
-      answer.cancel(false);
-      throw OcppException.backendUnavailable("no answer from the central system to " + action
-          + " within " + callTimeout.toSeconds() + " s", null);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw OcppException.backendUnavailable("the bridge is shutting down", null);
+  private OcppException asOcppException(Throwable failure) {
+    if (failure instanceof OcppException o) {
+      return o;
     }
+    if (failure instanceof TimeoutException) {
+      return OcppException.backendUnavailable("no answer from the central system within "
+          + callTimeout.toSeconds() + " s", null);
+    }
+    LOG.error("unexpected failure relaying a charger request", failure);
+    return new OcppException(OcppErrorCode.INTERNAL_ERROR, "internal error in the bridge");
+  }
+
+  private static Throwable unwrap(Throwable t) {
+    Throwable c = t;
+    while ((c instanceof CompletionException || c instanceof ExecutionException)
+        && c.getCause() != null) {
+      c = c.getCause();
+    }
+    return c;
+  }
+
+  private static RuntimeException asRuntime(Throwable t) {
+    Throwable c = unwrap(t);
+    return c instanceof RuntimeException r ? r : new IllegalStateException(c);
   }
 
   private static ChargerId chargerId(InboundSoapRequest info) {
@@ -173,7 +229,4 @@ public final class OcppSoapEndpoint implements Provider<DOMSource> {
     }
   }
 
-  static Message currentMessage() {
-    return PhaseInterceptorChain.getCurrentMessage();
-  }
 }

@@ -169,9 +169,10 @@ class OcppjsCaptureReplayTest {
   }
 
   static Stream<Arguments> recordedChargerRequests() throws IOException {
+    Path dir = Reference.file("ocppjs-captures");
     List<Arguments> all = new ArrayList<>();
     for (String folder : List.of("orig", "soap12-variant")) {
-      try (Stream<Path> files = Files.list(captures.resolve(folder))) {
+      try (Stream<Path> files = Files.list(dir.resolve(folder))) {
         files.map(p -> CP_REQUEST.matcher(p.getFileName().toString()))
             .filter(Matcher::matches)
             .filter(m -> !m.group(2).startsWith("error-"))
@@ -203,6 +204,7 @@ class OcppjsCaptureReplayTest {
     // WHEN the charger's request is replayed
     CapturedHttp.Reply reply = CapturedHttp.send(request, fixture.soapUrl(), TIMEOUT_MILLIS);
 
+    // (skipped, with the bug named, only while a known bug refuses it)
     String knownBug = KNOWN_RELAY_BUGS.get(capture.label());
     assumeTrue(knownBug == null || reply.status() == 200, knownBug);
 
@@ -262,8 +264,9 @@ class OcppjsCaptureReplayTest {
         new Refusal("ocpp1.5-soap-cp-error-NoSoapHeader-raw", "ProtocolError",
             "chargeBoxIdentity", null),
         new Refusal("ocpp1.5-soap-cp-error-FormationViolation-raw", null, null,
-            "bug: a body that is no SOAP envelope (<foo/>) is answered by CXF's default fault,"
-                + " Code Receiver with a SOAP 1.1 VersionMismatch subcode, blaming the bridge"));
+            "bug: a body that is no SOAP envelope (<foo/>) gets CXF's default fault, Code"
+                + " Receiver with a SOAP 1.1 VersionMismatch subcode, which blames the bridge;"
+                + " expected Code Sender (as ocppjs answers) or VersionMismatch"));
   }
 
   // Verifies that a request ocppjs was made to send broken never reaches the central system and
@@ -292,7 +295,7 @@ class OcppjsCaptureReplayTest {
         : qnameValue(child(subcode, SOAP12_ENVELOPE, "Value"));
     String expectedSubcode = refusal.subcode() == null ? null
         : "{" + ocppNamespaceOf(refusal.capture()) + "}" + refusal.subcode();
-    if (refusal.knownBug() != null) {
+    if (refusal.knownBug() != null) { // skipped, with the bug named, only while it shows
       assumeTrue(SENDER_CODES.contains(codeValue)
           && (expectedSubcode == null || expectedSubcode.equals(subcodeValue)),
           refusal.knownBug());
