@@ -134,8 +134,9 @@ public final class OcppSoapEndpoint implements Provider<DOMSource> {
     if (payload == null) {
       throw new OcppException(OcppErrorCode.FORMATION_VIOLATION, "the SOAP body is empty");
     }
+    translator.recogniseChargerRequest(payload).ifPresent(action ->
+        exchange.put(ExchangeKeys.RESPONSE_ACTION, action.soapResponseAction()));
     ChargerRequest request = translator.fromChargerRequest(payload);
-    exchange.put(ExchangeKeys.RESPONSE_ACTION, request.action().soapResponseAction());
     ChargerId id = chargerId(info);
     sessions.observe(id, request.version(),
         new SoapDialect(info.soapVersion(), info.addressingNamespace()), info.from());

@@ -14,6 +14,9 @@ import org.apache.cxf.ws.addressing.MAPAggregator;
  */
 final class ResponseAddressingInterceptor extends AbstractPhaseInterceptor<Message> {
 
+  private static final String SOAP_FAULT_ACTION =
+      "http://www.w3.org/2005/08/addressing/soap/fault";
+
   ResponseAddressingInterceptor() {
     super(Phase.PRE_LOGICAL);
     addAfter(MAPAggregator.class.getName());
@@ -28,6 +31,10 @@ final class ResponseAddressingInterceptor extends AbstractPhaseInterceptor<Messa
     Object action = message.getExchange().get(ExchangeKeys.RESPONSE_ACTION);
     if (action instanceof String a) {
       maps.setAction(ContextUtils.getAttributedURI(a));
+    } else if (maps.getAction() == null || maps.getAction().getValue() == null
+        || maps.getAction().getValue().isEmpty()) {
+      // The operation was never recognised: WS-Addressing's own action for faults.
+      maps.setAction(ContextUtils.getAttributedURI(SOAP_FAULT_ACTION));
     }
     if (Boolean.TRUE.equals(message.getExchange().get(ExchangeKeys.INVENTED_MESSAGE_ID))) {
       maps.setRelatesTo(null);

@@ -41,6 +41,7 @@ public final class SoapServer implements AutoCloseable {
     ResponseAddressingInterceptor responseAddressing = new ResponseAddressingInterceptor();
     factory.getOutInterceptors().add(responseAddressing);
     factory.getOutFaultInterceptors().add(responseAddressing);
+    factory.getOutFaultInterceptors().add(new EnvelopeFaultInterceptor());
     this.server = factory.create();
     int port = boundPort((JettyHTTPDestination) server.getDestination(), config.port());
     String shownHost = "0.0.0.0".equals(host) ? "127.0.0.1" : host;

@@ -1,5 +1,7 @@
 package io.ocppbridge.translate;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.w3c.dom.Attr;
 import org.w3c.dom.Element;
 import org.w3c.dom.NamedNodeMap;
@@ -19,10 +21,17 @@ final class QuirkNormalizer {
     int fixed = 0;
     for (Node n = root; n != null; n = next(n, root)) {
       if (n instanceof Element e) {
+        // Collect first: the attribute map reorders itself as attributes are replaced.
         NamedNodeMap attrs = e.getAttributes();
-        for (int i = attrs.getLength() - 1; i >= 0; i--) {
+        List<Attr> qualified = new ArrayList<>();
+        for (int i = 0; i < attrs.getLength(); i++) {
           Attr a = (Attr) attrs.item(i);
-          if (namespace.equals(a.getNamespaceURI()) && !e.hasAttributeNS(null, a.getLocalName())) {
+          if (namespace.equals(a.getNamespaceURI())) {
+            qualified.add(a);
+          }
+        }
+        for (Attr a : qualified) {
+          if (!e.hasAttributeNS(null, a.getLocalName())) {
             String value = a.getValue();
             e.removeAttributeNode(a);
             e.setAttributeNS(null, a.getLocalName(), value);

@@ -7,7 +7,8 @@ import io.ocppbridge.core.OcppErrorCode;
  * keys, XML Schema 1.0 "cvc-" validation rules), following the codes ocppjs answered with for the
  * same defects: a value outside its type or enumeration is a TypeConstraintViolation, a missing
  * element an OccurenceConstraintViolation, an element the type does not have a
- * PropertyConstraintViolation.
+ * PropertyConstraintViolation. JAXB's own "unexpected element" event (it comes first for a type
+ * with no content at all) means the same as the validator's cvc-complex-type.2.4.
  */
 final class SchemaViolation {
 
@@ -18,7 +19,7 @@ final class SchemaViolation {
     if (m.startsWith("cvc-complex-type.2.4.b")) {
       return OcppErrorCode.OCCURENCE_CONSTRAINT_VIOLATION;
     }
-    if (m.startsWith("cvc-complex-type.2.4.a") || m.startsWith("cvc-complex-type.2.4.d")
+    if (m.startsWith("unexpected element") || m.startsWith("cvc-complex-type.2.4.a") || m.startsWith("cvc-complex-type.2.4.d")
         || m.startsWith("cvc-complex-type.3.2.2") || m.startsWith("cvc-complex-type.2.3")) {
       return OcppErrorCode.PROPERTY_CONSTRAINT_VIOLATION;
     }

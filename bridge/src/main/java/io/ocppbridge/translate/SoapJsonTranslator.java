@@ -65,6 +65,12 @@ public final class SoapJsonTranslator {
     return new ChargerRequest(version, action, toJson(version, action, payload, true));
   }
 
+  /** The operation a charger-initiated request names, if any, before any validation. */
+  public Optional<OcppAction> recogniseChargerRequest(Element payload) {
+    return OcppVersion.ofCentralSystemNamespace(payload.getNamespaceURI()).flatMap(version ->
+        OcppAction.ofRequestElement(payload.getLocalName(), version, Initiator.CHARGE_POINT));
+  }
+
   /** The SOAP payload of the answer to a charger-initiated request, from the CALLRESULT. */
   public Element toChargerResponse(OcppVersion version, OcppAction action, String json) {
     return toXml(version, action, json, false);

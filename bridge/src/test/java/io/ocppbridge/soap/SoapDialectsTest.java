@@ -104,6 +104,23 @@ class SoapDialectsTest {
     assertThat(fixture.csms().received()).isEmpty();
   }
 
+  /** Verifies that faults carry an Action: the operation's response, or the WS-A fault action. */
+  @Test
+  void faultsCarryAnAddressingAction() throws Exception {
+    String invalid = "<soap:Envelope xmlns:soap='" + SOAP12 + "' xmlns:tns='" + CS15 + "'"
+        + " xmlns:wsa='" + WSA2005 + "'><soap:Header><tns:chargeBoxIdentity>CB-FA"
+        + "</tns:chargeBoxIdentity><wsa:Action>/StatusNotification</wsa:Action>"
+        + "<wsa:MessageID>urn:uuid:fa1</wsa:MessageID></soap:Header><soap:Body>"
+        + "<tns:statusNotificationRequest><tns:connectorId>1</tns:connectorId>"
+        + "<tns:status>Broken</tns:status><tns:errorCode>NoError</tns:errorCode>"
+        + "</tns:statusNotificationRequest></soap:Body></soap:Envelope>";
+    assertThat(header(post(SOAP12, invalid, 500), WSA2005, "Action"))
+        .isEqualTo("/StatusNotificationResponse");
+    String unknown = invalid.replace("statusNotificationRequest", "fooBarRequest");
+    assertThat(header(post(SOAP12, unknown, 500), WSA2005, "Action"))
+        .isEqualTo("http://www.w3.org/2005/08/addressing/soap/fault");
+  }
+
   /** Verifies that a ChargePointService message sent to the bridge is refused clearly. */
   @Test
   void refusesChargePointServiceMessages() throws Exception {
