@@ -2,7 +2,11 @@ package io.ocppbridge.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ocppbridge.config.BridgeConfig;
-import io.ocppbridge.core.CentralSystemCallHandler;
+import io.ocppbridge.config.CallbackConfig;
+import io.ocppbridge.config.SoapConfig;
+import io.ocppbridge.relay.CentralSystemCallRelay;
+import io.ocppbridge.session.CallbackResolver;
+import io.ocppbridge.soap.ChargerCallbackClient;
 import io.ocppbridge.session.SessionRegistry;
 import io.ocppbridge.soap.OcppSoapEndpoint;
 import io.ocppbridge.soap.SoapServer;
@@ -15,6 +19,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,20 +55,50 @@ public final class Bridge implements AutoCloseable {
       return t;
     });
     SessionRegistry sessions = new SessionRegistry(Clock.systemUTC());
+    AtomicReference<String> advertised = new AtomicReference<>();
+    ChargerCallbackClient chargers = new ChargerCallbackClient(advertised::get,
+        config.callbacks().connectTimeout(), config.chargers().callTimeout());
     NettyCsmsLink csms = new NettyCsmsLink(config.csms(), OcppJson.frameMapper(),
-        CentralSystemCallHandler.notImplemented(), timer);
+        new CentralSystemCallRelay(sessions, translator, chargers), timer);
+    if (config.callbacks().policy() == CallbackConfig.Policy.ANY) {
+      LOG.warn("callbacks.policy is 'any': the bridge will call whatever address a request"
+          + " names; use it only on a closed test network");
+    }
     SoapServer soap;
     try {
-      soap = new SoapServer(config.soap(),
-          new OcppSoapEndpoint(translator, csms, sessions, config.csms().callTimeout()));
+      soap = new SoapServer(config.soap(), new OcppSoapEndpoint(translator, csms, sessions,
+          new CallbackResolver(config.callbacks(), config.chargers()),
+          config.csms().callTimeout()));
     } catch (RuntimeException e) {
       csms.close();
       timer.shutdownNow();
       throw e;
     }
+    advertised.set(advertisedUrl(config.soap(), soap.address()));
     LOG.info("OCPP SOAP bridge listening on {} (OCPP 1.2 and 1.5, SOAP 1.1 and 1.2); "
-        + "central system {}", soap.address(), config.csms().url());
+        + "central system {}; named to chargers as {}{}", soap.address(), config.csms().url(),
+        advertised.get(), config.soap().publicUrl() != null ? ""
+            : " (set soap.publicUrl if chargers reach the bridge by another address)");
     return new Bridge(timer, csms, soap, sessions);
+  }
+
+  /**
+   * The URL the bridge names as {@code wsa:From} toward chargers: {@code soap.publicUrl}, else
+   * the listener's address (with this host's address when bound to every interface).
+   */
+  private static String advertisedUrl(SoapConfig soap, java.net.URI bound) {
+    if (soap.publicUrl() != null) {
+      return soap.publicUrl();
+    }
+    String host = soap.host();
+    if ("0.0.0.0".equals(host) || "::".equals(host)) {
+      try {
+        host = java.net.InetAddress.getLocalHost().getHostAddress();
+      } catch (java.net.UnknownHostException e) {
+        host = "127.0.0.1";
+      }
+    }
+    return "http://" + host + ":" + bound.getPort() + soap.path();
   }
 
   /** The URL chargers post to. */

@@ -19,7 +19,21 @@ record ConfigKey(String path, String defaultValue) {
       new ConfigKey("csms.callTimeout", "30s"),
       new ConfigKey("csms.connectTimeout", "10s"),
       new ConfigKey("csms.maxQueuedCalls", Integer.toString(CsmsConfig.DEFAULT_MAX_QUEUED_CALLS)),
-      new ConfigKey("csms.maxFrameSize", Integer.toString(CsmsConfig.DEFAULT_MAX_FRAME_SIZE)));
+      new ConfigKey("csms.maxFrameSize", Integer.toString(CsmsConfig.DEFAULT_MAX_FRAME_SIZE)),
+      new ConfigKey("chargers.callTimeout", "30s"),
+      new ConfigKey("callbacks.connectTimeout", "10s"),
+      new ConfigKey("callbacks.policy", CallbackConfig.Policy.SAME_HOST.configName()),
+      new ConfigKey("callbacks.allowedNetworks", ""),
+      new ConfigKey("callbacks.defaultPort", null),
+      new ConfigKey("callbacks.defaultPath", "/"),
+      new ConfigKey("callbacks.rewrites", ""));
+
+  /** Keys whose YAML value is a list (in an environment variable: comma-separated). */
+  static final java.util.Set<String> LISTS =
+      java.util.Set.of("callbacks.allowedNetworks", "callbacks.rewrites");
+
+  /** Settings of one charger, under {@code chargers.<identity>.}. */
+  static final java.util.Set<String> PER_CHARGER = java.util.Set.of("callbackUrl");
 
   /**
    * The overriding environment variable: {@code BRIDGE_} then the path in upper case, dots and

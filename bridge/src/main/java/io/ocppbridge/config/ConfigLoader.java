@@ -9,7 +9,9 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -55,14 +57,24 @@ public final class ConfigLoader {
         values.put(key.path(), key.defaultValue());
       }
     }
-    for (String key : overrides.keySet()) {
-      if (!KNOWN.contains(key)) {
+    for (Map.Entry<String, String> e : overrides.entrySet()) {
+      String key = e.getKey();
+      if (key.startsWith("chargers.") && key.lastIndexOf('.') > "chargers.".length()
+          && ConfigKey.PER_CHARGER.contains(key.substring(key.lastIndexOf('.') + 1))) {
+        String identity = key.substring("chargers.".length(), key.lastIndexOf('.'));
+        values.put(CHARGER_PREFIX + identity + "\u0000" + key.substring(key.lastIndexOf('.') + 1),
+            e.getValue());
+      } else if (!KNOWN.contains(key)) {
         throw new ConfigException("unknown configuration key '" + key + "'");
+      } else {
+        values.put(key, e.getValue());
       }
     }
-    values.putAll(overrides);
     return build(values);
   }
+
+  /** Per-charger settings are stored as {@code \u0000charger\u0000<id>\u0000<key>}. */
+  private static final String CHARGER_PREFIX = "\u0000charger\u0000";
 
   private static Map<String, String> readYaml(Path file) {
     JsonNode root;
@@ -88,14 +100,36 @@ public final class ConfigLoader {
       Map.Entry<String, JsonNode> e = it.next();
       String path = prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey();
       JsonNode value = e.getValue();
-      if (value.isObject()) {
+      if ("chargers".equals(prefix) && value.isObject()) {
+        chargerSettings(e.getKey(), value, out);
+      } else if (value.isObject()) {
         flatten(path, value, out);
       } else if (!KNOWN.contains(path)) {
         throw new ConfigException("unknown configuration key '" + path + "'");
-      } else if (value.isContainerNode()) {
-        throw ConfigException.forKey(path, "expected a single value, found a list");
+      } else if (value.isArray()) {
+        if (!ConfigKey.LISTS.contains(path)) {
+          throw ConfigException.forKey(path, "expected a single value, found a list");
+        }
+        List<String> items = new ArrayList<>();
+        value.forEach(item -> items.add(item.asText()));
+        out.put(path, String.join(",", items));
       } else if (!value.isNull()) {
         out.put(path, value.asText());
+      }
+    }
+  }
+
+  /** {@code chargers.<identity>.<setting>}: identities may contain dots, so not flattened. */
+  private static void chargerSettings(String identity, JsonNode settings,
+      Map<String, String> out) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = settings.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      if (!ConfigKey.PER_CHARGER.contains(e.getKey()) || e.getValue().isContainerNode()) {
+        throw new ConfigException("unknown configuration key 'chargers." + identity + "."
+            + e.getKey() + "' (per-charger settings: " + ConfigKey.PER_CHARGER + ")");
+      }
+      if (!e.getValue().isNull()) {
+        out.put(CHARGER_PREFIX + identity + "\u0000" + e.getKey(), e.getValue().asText());
       }
     }
   }
@@ -112,7 +146,90 @@ public final class ConfigLoader {
         duration(v, "csms.connectTimeout"),
         intRange(v, "csms.maxQueuedCalls", 0, 100_000),
         intRange(v, "csms.maxFrameSize", 1024, 64 * 1024 * 1024));
-    return new BridgeConfig(soap, csms);
+    CallbackConfig callbacks = new CallbackConfig(
+        duration(v, "callbacks.connectTimeout"),
+        policy(v, "callbacks.policy"),
+        networks(v, "callbacks.allowedNetworks"),
+        v.get("callbacks.defaultPort") == null || v.get("callbacks.defaultPort").isBlank()
+            ? null : intRange(v, "callbacks.defaultPort", 1, 65535),
+        path(v, "callbacks.defaultPath"),
+        rewrites(v, "callbacks.rewrites"));
+    ChargersConfig chargers = new ChargersConfig(duration(v, "chargers.callTimeout"),
+        chargerSettings(v));
+    return new BridgeConfig(soap, csms, callbacks, chargers);
+  }
+
+  private static CallbackConfig.Policy policy(Map<String, String> v, String key) {
+    String s = text(v, key);
+    for (CallbackConfig.Policy p : CallbackConfig.Policy.values()) {
+      if (p.configName().equals(s)) {
+        return p;
+      }
+    }
+    throw ConfigException.forKey(key, "'" + s + "' is not one of same-host, allowed-networks, any");
+  }
+
+  private static List<IpNetwork> networks(Map<String, String> v, String key) {
+    List<IpNetwork> result = new ArrayList<>();
+    for (String item : items(v, key)) {
+      try {
+        result.add(IpNetwork.parse(item));
+      } catch (IllegalArgumentException e) {
+        throw ConfigException.forKey(key, "'" + item + "' " + e.getMessage());
+      }
+    }
+    return List.copyOf(result);
+  }
+
+  private static List<CallbackConfig.Rewrite> rewrites(Map<String, String> v, String key) {
+    List<CallbackConfig.Rewrite> result = new ArrayList<>();
+    for (String item : items(v, key)) {
+      int arrow = item.indexOf("=>");
+      if (arrow <= 0 || arrow == item.length() - 2) {
+        throw ConfigException.forKey(key, "'" + item + "' is not written 'PREFIX => REPLACEMENT'");
+      }
+      String from = item.substring(0, arrow).trim();
+      String to = item.substring(arrow + 2).trim();
+      URI target = uri(key, to);
+      if (!"http".equals(target.getScheme()) && !"https".equals(target.getScheme())) {
+        throw ConfigException.forKey(key, "'" + to + "' must be an http:// or https:// URL");
+      }
+      result.add(new CallbackConfig.Rewrite(from, to));
+    }
+    return List.copyOf(result);
+  }
+
+  private static List<String> items(Map<String, String> v, String key) {
+    String s = v.get(key);
+    if (s == null || s.isBlank()) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>();
+    for (String part : s.split(",")) {
+      if (!part.isBlank()) {
+        out.add(part.trim());
+      }
+    }
+    return out;
+  }
+
+  private static Map<String, ChargersConfig.ChargerSettings> chargerSettings(
+      Map<String, String> v) {
+    Map<String, String> callbackUrls = new LinkedHashMap<>();
+    for (Map.Entry<String, String> e : v.entrySet()) {
+      if (e.getKey().startsWith(CHARGER_PREFIX)) {
+        String rest = e.getKey().substring(CHARGER_PREFIX.length());
+        String identity = rest.substring(0, rest.indexOf('\u0000'));
+        callbackUrls.put(identity, e.getValue());
+      }
+    }
+    Map<String, ChargersConfig.ChargerSettings> result = new LinkedHashMap<>();
+    for (Map.Entry<String, String> e : callbackUrls.entrySet()) {
+      String key = "chargers." + e.getKey() + ".callbackUrl";
+      Map<String, String> one = Map.of(key, e.getValue());
+      result.put(e.getKey(), new ChargersConfig.ChargerSettings(URI.create(httpUrl(one, key))));
+    }
+    return Map.copyOf(result);
   }
 
   private static String text(Map<String, String> v, String key) {

@@ -15,6 +15,8 @@ public final class ChargerSession {
   private volatile OcppVersion version;
   private volatile SoapDialect dialect;
   private volatile String callbackAddress;
+  private volatile CallbackDecision callback;
+  private volatile String callbackInputs;
   private volatile Instant lastSeen;
 
   ChargerSession(ChargerId id, OcppVersion version, SoapDialect dialect, String callbackAddress,
@@ -41,6 +43,32 @@ public final class ChargerSession {
   /** The charger's own SOAP server as its last request named it (wsa:From), or null. */
   public String callbackAddress() {
     return callbackAddress;
+  }
+
+  /** Where central-system calls for this charger go, or why they cannot; null before any. */
+  public CallbackDecision callback() {
+    return callback;
+  }
+
+  /**
+   * True when what a request said about its callback address (From, ReplyTo, peer) differs from
+   * what the last decision was made on; the decision is then due again.
+   */
+  public boolean callbackInputsChanged(String from, String replyTo, String peer) {
+    return !inputs(from, replyTo, peer).equals(callbackInputs);
+  }
+
+  /** Records the decision made for these inputs; returns the previous decision (null at first). */
+  public CallbackDecision updateCallback(String from, String replyTo, String peer,
+      CallbackDecision decision) {
+    CallbackDecision previous = this.callback;
+    this.callback = decision;
+    this.callbackInputs = inputs(from, replyTo, peer);
+    return previous;
+  }
+
+  private static String inputs(String from, String replyTo, String peer) {
+    return from + "\n" + replyTo + "\n" + peer;
   }
 
   public Instant lastSeen() {

@@ -2,6 +2,7 @@ package io.ocppbridge.sim;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
@@ -30,11 +31,17 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,9 +50,20 @@ import org.slf4j.LoggerFactory;
  * A small OCPP-J central system on Netty: accepts a WebSocket per charger at {@code /<identity>}
  * with the subprotocols it is given, answers each CALL through a reply function, and records
  * every CALL it received. The demo uses it with {@link SensibleCsmsAnswers}; tests give their own
- * replies, delays, refusals and silences.
+ * replies, delays, refusals and silences. It also sends its own CALLs to a connected charger
+ * ({@link #sendCall}) and records the answers.
  */
 public final class CsmsSimulator implements AutoCloseable {
+
+  /**
+   * The answer to a CALL this simulator sent: the whole CALLRESULT {@code [3,id,{...}]} or
+   * CALLERROR {@code [4,id,code,description,{...}]} frame.
+   */
+  public record CallAnswer(String chargerId, String messageId, String action, JsonNode frame) {}
+
+  /** A CALL sent on a connection and not yet answered. */
+  private record OutgoingCall(Channel channel, String chargerId, String action,
+      CompletableFuture<JsonNode> answer) {}
 
   private static final Logger LOG = LoggerFactory.getLogger(CsmsSimulator.class);
   private static final AttributeKey<String> CHARGER = AttributeKey.valueOf("charger");
@@ -56,6 +74,10 @@ public final class CsmsSimulator implements AutoCloseable {
   private final ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
   private final List<ReceivedCall> received = new CopyOnWriteArrayList<>();
   private final Map<String, JsonNode> answers = new ConcurrentHashMap<>();
+  private final Map<String, Channel> chargers = new ConcurrentHashMap<>();
+  private final Map<String, OutgoingCall> outgoing = new ConcurrentHashMap<>();
+  private final List<CallAnswer> callAnswers = new CopyOnWriteArrayList<>();
+  private final AtomicLong callIds = new AtomicLong();
   private final ObjectMapper mapper = new ObjectMapper();
   private volatile Function<ReceivedCall, CsmsReply> replies;
   private volatile HttpResponseStatus refuseHandshakeWith;
@@ -109,9 +131,57 @@ public final class CsmsSimulator implements AutoCloseable {
     return Map.copyOf(answers);
   }
 
+  /** The answers received so far to the CALLs sent with {@link #sendCall}, in arrival order. */
+  public List<CallAnswer> callAnswers() {
+    return List.copyOf(callAnswers);
+  }
+
+  /** Forgets the CALLs received, the answers sent and the answers received. */
   public void clearReceived() {
     received.clear();
     answers.clear();
+    callAnswers.clear();
+  }
+
+  /**
+   * Sends {@code [2,<new id>,action,payload]} on the charger's open WebSocket, without waiting.
+   *
+   * @return completes with the whole answer frame ({@code [3,...]} or {@code [4,...]}) as a JSON
+   *     array, on the simulator's event loop (use the {@code ...Async} stages for slow work);
+   *     fails with {@link IllegalStateException} when the charger has no open connection or it
+   *     closes before the answer, with {@link TimeoutException} when no answer came in time
+   */
+  public CompletableFuture<JsonNode> sendCall(String chargerId, String action, JsonNode payload,
+      Duration timeout) {
+    Objects.requireNonNull(action, "action");
+    Objects.requireNonNull(timeout, "timeout");
+    Channel channel = chargers.get(chargerId);
+    if (channel == null || !channel.isActive()) {
+      return CompletableFuture.failedFuture(new IllegalStateException(
+          "the simulated central system has no open WebSocket for charger '" + chargerId
+              + "' (connected: " + chargers.keySet() + ")"));
+    }
+    String messageId = "csms-" + callIds.incrementAndGet();
+    CompletableFuture<JsonNode> answer = new CompletableFuture<>();
+    outgoing.put(messageId, new OutgoingCall(channel, chargerId, action, answer));
+    ScheduledFuture<?> timer = channel.eventLoop().schedule(
+        () -> answer.completeExceptionally(new TimeoutException("charger '" + chargerId
+            + "' did not answer " + action + " (" + messageId + ") within "
+            + timeout.toMillis() + " ms")),
+        timeout.toMillis(), TimeUnit.MILLISECONDS);
+    answer.whenComplete((frame, failure) -> {
+      timer.cancel(false);
+      outgoing.remove(messageId);
+    });
+    ArrayNode frame = mapper.createArrayNode().add(2).add(messageId).add(action).add(payload);
+    LOG.info("[{}] simulated central system sends {} ({})", chargerId, action, messageId);
+    channel.writeAndFlush(new TextWebSocketFrame(frame.toString())).addListener(f -> {
+      if (!f.isSuccess()) {
+        answer.completeExceptionally(new IllegalStateException(
+            "cannot send " + action + " to charger '" + chargerId + "'", f.cause()));
+      }
+    });
+    return answer;
   }
 
   /** Replaces the reply function for calls from now on. */
@@ -176,12 +246,41 @@ public final class CsmsSimulator implements AutoCloseable {
     }
   }
 
+  /** Completes the CALL a CALLRESULT or CALLERROR answers; other answers are dropped. */
+  private void completeOutgoing(Channel channel, JsonNode frame) {
+    String chargerId = channel.attr(CHARGER).get();
+    String messageId = frame.get(1).asText();
+    OutgoingCall call = outgoing.get(messageId);
+    if (call == null || call.channel() != channel) {
+      LOG.warn("[{}] simulated central system got an answer to no call of its own: {}",
+          chargerId, messageId);
+      return;
+    }
+    callAnswers.add(new CallAnswer(chargerId, messageId, call.action(), frame));
+    call.answer().complete(frame);
+  }
+
+  /** Fails the calls still waiting on a connection that closed. */
+  private void failOutgoing(Channel channel) {
+    outgoing.values().stream().filter(c -> c.channel() == channel)
+        .forEach(c -> c.answer().completeExceptionally(new IllegalStateException(
+            "the WebSocket of charger '" + c.chargerId() + "' closed before it answered "
+                + c.action())));
+  }
+
   private final class CallHandler extends SimpleChannelInboundHandler<TextWebSocketFrame> {
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
       if (evt instanceof WebSocketServerProtocolHandler.HandshakeComplete hc) {
         ctx.channel().attr(SUBPROTOCOL).set(hc.selectedSubprotocol());
         connections.add(ctx.channel());
+        String chargerId = ctx.channel().attr(CHARGER).get();
+        Channel channel = ctx.channel();
+        chargers.put(chargerId, channel);
+        channel.closeFuture().addListener(f -> {
+          chargers.remove(chargerId, channel);
+          failOutgoing(channel);
+        });
         LOG.info("simulated central system: {} connected with {}",
             ctx.channel().attr(CHARGER).get(), hc.selectedSubprotocol());
       }
@@ -192,6 +291,11 @@ public final class CsmsSimulator implements AutoCloseable {
     protected void channelRead0(ChannelHandlerContext ctx, TextWebSocketFrame frame)
         throws Exception {
       JsonNode root = mapper.readTree(frame.text());
+      if (root.isArray() && root.size() >= 2
+          && (root.get(0).asInt() == 3 || root.get(0).asInt() == 4)) {
+        completeOutgoing(ctx.channel(), root);
+        return;
+      }
       if (!root.isArray() || root.size() != 4 || root.get(0).asInt() != 2) {
         return;
       }

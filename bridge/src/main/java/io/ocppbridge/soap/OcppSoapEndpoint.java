@@ -6,6 +6,9 @@ import io.ocppbridge.core.CsmsLink;
 import io.ocppbridge.core.OcppErrorCode;
 import io.ocppbridge.core.OcppException;
 import io.ocppbridge.core.OcppVersion;
+import io.ocppbridge.session.CallbackDecision;
+import io.ocppbridge.session.CallbackResolver;
+import io.ocppbridge.session.ChargerSession;
 import io.ocppbridge.session.SessionRegistry;
 import io.ocppbridge.session.SoapDialect;
 import io.ocppbridge.translate.ChargerRequest;
@@ -52,13 +55,15 @@ public final class OcppSoapEndpoint implements Provider<DOMSource> {
   private final SoapJsonTranslator translator;
   private final CsmsLink csms;
   private final SessionRegistry sessions;
+  private final CallbackResolver callbacks;
   private final Duration callTimeout;
 
   public OcppSoapEndpoint(SoapJsonTranslator translator, CsmsLink csms, SessionRegistry sessions,
-      Duration callTimeout) {
+      CallbackResolver callbacks, Duration callTimeout) {
     this.translator = translator;
     this.csms = csms;
     this.sessions = sessions;
+    this.callbacks = callbacks;
     this.callTimeout = callTimeout;
   }
 
@@ -138,8 +143,9 @@ public final class OcppSoapEndpoint implements Provider<DOMSource> {
         exchange.put(ExchangeKeys.RESPONSE_ACTION, action.soapResponseAction()));
     ChargerRequest request = translator.fromChargerRequest(payload);
     ChargerId id = chargerId(info);
-    sessions.observe(id, request.version(),
+    ChargerSession session = sessions.observe(id, request.version(),
         new SoapDialect(info.soapVersion(), info.addressingNamespace()), info.from());
+    decideCallback(session, info);
     if (TRACE.isDebugEnabled()) {
       TRACE.debug("[{}] <<cp {} (OCPP {}, SOAP {}, from {})", id, request.action().wireName(),
           request.version().label(), info.soapVersion(),
@@ -158,6 +164,31 @@ public final class OcppSoapEndpoint implements Provider<DOMSource> {
                 "the central system's answer to " + action + " is invalid: " + e.description());
           }
         });
+  }
+
+  /** Refreshes the charger's callback decision when its request said something new about it. */
+  private void decideCallback(ChargerSession session, InboundSoapRequest info) {
+    if (!session.callbackInputsChanged(info.from(), info.replyTo(), info.peerAddress())) {
+      return;
+    }
+    CallbackDecision decision =
+        callbacks.resolve(session.id(), info.from(), info.replyTo(), info.peerAddress());
+    CallbackDecision previous =
+        session.updateCallback(info.from(), info.replyTo(), info.peerAddress(), decision);
+    if (decision.equals(previous)) {
+      return;
+    }
+    if (decision instanceof CallbackDecision.Allowed a) {
+      if (previous instanceof CallbackDecision.Allowed p && !p.named().equals(a.named())) {
+        LOG.warn("[{}] callback address changed from {} to {} (latest wins)", session.id(),
+            p.named(), a.named());
+      } else {
+        LOG.info("[{}] callback address {} (from {}{})", session.id(), a.named(), a.source(),
+            a.rewritten() ? ", rewritten" : "");
+      }
+    } else if (decision instanceof CallbackDecision.Refused r) {
+      LOG.warn("[{}] no calls can reach this charger: {}", session.id(), r.reason());
+    }
   }
 
   private OcppException asOcppException(Throwable failure) {

@@ -1,0 +1,54 @@
+package io.ocppbridge.config;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * How the bridge reaches a charger's own SOAP server for central-system calls, and which
+ * addresses it will call at all. {@code wsa:From} is chosen by whoever sends the request, so the
+ * bridge never posts blindly to any URL a request names.
+ *
+ * @param connectTimeout TCP connect limit toward chargers ({@code callbacks.connectTimeout})
+ * @param policy which callback hosts are allowed ({@code callbacks.policy})
+ * @param allowedNetworks networks whose hosts may always be called
+ *     ({@code callbacks.allowedNetworks}, CIDR list)
+ * @param defaultPort port used with the request's peer address when no usable address was
+ *     named ({@code callbacks.defaultPort}; unset = that fallback is off)
+ * @param defaultPath path used with that fallback ({@code callbacks.defaultPath}, default /)
+ * @param rewrites prefix rewrites for chargers behind a reverse proxy or NAT
+ *     ({@code callbacks.rewrites}, {@code "PREFIX => REPLACEMENT"} entries)
+ */
+public record CallbackConfig(Duration connectTimeout, Policy policy,
+    List<IpNetwork> allowedNetworks, Integer defaultPort, String defaultPath,
+    List<Rewrite> rewrites) {
+
+  /** Which callback hosts may be called. */
+  public enum Policy {
+    /** The host must be the address the charger's request came from, or in an allowed network. */
+    SAME_HOST("same-host"),
+    /** The host must be in an allowed network. */
+    ALLOWED_NETWORKS("allowed-networks"),
+    /** Any host (logged as insecure at start; for closed test networks only). */
+    ANY("any");
+
+    private final String configName;
+
+    Policy(String configName) {
+      this.configName = configName;
+    }
+
+    public String configName() {
+      return configName;
+    }
+  }
+
+  /** Replaces {@code prefix} at the start of a callback address with {@code replacement}. */
+  public record Rewrite(String prefix, String replacement) {
+
+    /** The rewritten address, or null when the prefix does not match. */
+    public String apply(String address) {
+      return address.startsWith(prefix)
+          ? replacement + address.substring(prefix.length()) : null;
+    }
+  }
+}

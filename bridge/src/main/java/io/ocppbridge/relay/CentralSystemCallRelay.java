@@ -1,0 +1,94 @@
+package io.ocppbridge.relay;
+
+import io.ocppbridge.core.CallbackTarget;
+import io.ocppbridge.core.CentralSystemCallHandler;
+import io.ocppbridge.core.ChargerContext;
+import io.ocppbridge.core.ChargerLink;
+import io.ocppbridge.core.Initiator;
+import io.ocppbridge.core.OcppAction;
+import io.ocppbridge.core.OcppErrorCode;
+import io.ocppbridge.core.OcppException;
+import io.ocppbridge.core.OcppVersion;
+import io.ocppbridge.session.CallbackDecision;
+import io.ocppbridge.session.ChargerSession;
+import io.ocppbridge.session.SessionRegistry;
+import io.ocppbridge.translate.SoapJsonTranslator;
+import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.w3c.dom.Element;
+
+/**
+ * Answers CALLs from the central system by relaying them to the charger's SOAP server. Nothing
+ * that cannot be delivered is sent: an unknown action, an action the charger's version lacks, an
+ * invalid payload (ocppjs chargers crash on unknown operations) and an address outside the
+ * callback policy are answered by the bridge with the matching CALLERROR.
+ */
+public final class CentralSystemCallRelay implements CentralSystemCallHandler {
+
+  private static final Logger LOG = LoggerFactory.getLogger(CentralSystemCallRelay.class);
+
+  private final SessionRegistry sessions;
+  private final SoapJsonTranslator translator;
+  private final ChargerLink chargers;
+
+  public CentralSystemCallRelay(SessionRegistry sessions, SoapJsonTranslator translator,
+      ChargerLink chargers) {
+    this.sessions = sessions;
+    this.translator = translator;
+    this.chargers = chargers;
+  }
+
+  @Override
+  public CompletableFuture<String> handle(ChargerContext charger, String actionName,
+      String payloadJson) {
+    try {
+      return relay(charger, actionName, payloadJson);
+    } catch (OcppException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
+  private CompletableFuture<String> relay(ChargerContext charger, String actionName,
+      String payloadJson) {
+    OcppVersion version = charger.version();
+    OcppAction action = OcppAction.of(actionName, version, Initiator.CENTRAL_SYSTEM)
+        .orElseThrow(() -> unknownAction(actionName, version));
+    Element request = translator.toChargePointRequest(version, action, payloadJson);
+    ChargerSession session = sessions.find(charger.id()).orElseThrow(() -> new OcppException(
+        OcppErrorCode.INTERNAL_ERROR, "the bridge has no session for this charger"));
+    CallbackDecision decision = session.callback();
+    if (!(decision instanceof CallbackDecision.Allowed allowed)) {
+      String reason = decision instanceof CallbackDecision.Refused r
+          ? r.reason() : "the charger has not told the bridge its callback address yet";
+      LOG.warn("[{}] {} not sent to the charger: {}", charger.id(), actionName, reason);
+      boolean policy = decision instanceof CallbackDecision.Refused r && r.byPolicy();
+      throw new OcppException(policy ? OcppErrorCode.SECURITY_ERROR
+          : OcppErrorCode.INTERNAL_ERROR, "cannot reach the charger: " + reason);
+    }
+    CallbackTarget target = new CallbackTarget(charger.id(), version,
+        session.dialect().soapVersion(), session.dialect().addressingNamespace(),
+        allowed.target(), allowed.named());
+    return chargers.call(target, action, request).thenApply(answer -> {
+      try {
+        return translator.fromChargePointResponse(version, action, answer);
+      } catch (OcppException e) {
+        LOG.warn("[{}] the charger's answer to {} is invalid: {}", charger.id(), actionName,
+            e.description());
+        throw new OcppException(OcppErrorCode.INTERNAL_ERROR,
+            "the charger's answer to " + actionName + " is invalid: " + e.description());
+      }
+    });
+  }
+
+  /** NotSupported for an action OCPP has but not in this direction or version, else NotImplemented. */
+  private static OcppException unknownAction(String name, OcppVersion version) {
+    boolean known = Arrays.stream(OcppAction.values()).anyMatch(a -> a.wireName().equals(name));
+    if (known) {
+      return new OcppException(OcppErrorCode.NOT_SUPPORTED,
+          name + " cannot be sent to an " + version + " charger");
+    }
+    return new OcppException(OcppErrorCode.NOT_IMPLEMENTED, "unknown action '" + name + "'");
+  }
+}

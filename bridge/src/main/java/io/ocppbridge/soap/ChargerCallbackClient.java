@@ -1,0 +1,127 @@
+package io.ocppbridge.soap;
+
+import io.ocppbridge.core.CallbackTarget;
+import io.ocppbridge.core.ChargerLink;
+import io.ocppbridge.core.OcppAction;
+import io.ocppbridge.core.OcppErrorCode;
+import io.ocppbridge.core.OcppException;
+import java.io.StringWriter;
+import java.net.ConnectException;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
+import javax.xml.transform.OutputKeys;
+import javax.xml.transform.Transformer;
+import javax.xml.transform.TransformerFactory;
+import javax.xml.transform.dom.DOMSource;
+import javax.xml.transform.stream.StreamResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.w3c.dom.Element;
+
+/**
+ * The {@link ChargerLink} over HTTP: posts the central system's request to the charger's own
+ * SOAP server, without a thread waiting for the answer.
+ *
+ * <p>One JDK HTTP client serves every charger (HTTP/1.1 only, a keep-alive pool per address,
+ * connect timeout {@code callbacks.connectTimeout}, answer timeout {@code chargers.callTimeout}).
+ * The envelope is written by {@link CallbackRequestWriter} and read by
+ * {@link CallbackAnswerReader}, which tolerates the malformed answers of real chargers that a
+ * CXF client would refuse before the bridge could look at them.
+ */
+public final class ChargerCallbackClient implements ChargerLink {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ChargerCallbackClient.class);
+  private static final Logger TRACE = LoggerFactory.getLogger("io.ocppbridge.trace");
+
+  private final HttpClient http;
+  private final Duration callTimeout;
+  private final CallbackRequestWriter writer;
+  private final CallbackAnswerReader reader = new CallbackAnswerReader();
+
+  /**
+   * @param bridgeUrl the bridge's advertised URL, sent as {@code wsa:From} (asked per call: it
+   *     is known only once the SOAP listener is bound)
+   */
+  public ChargerCallbackClient(Supplier<String> bridgeUrl, Duration connectTimeout,
+      Duration callTimeout) {
+    this.http = HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(connectTimeout)
+        .followRedirects(HttpClient.Redirect.NEVER)
+        .build();
+    this.callTimeout = callTimeout;
+    this.writer = new CallbackRequestWriter(bridgeUrl);
+  }
+
+  @Override
+  public CompletableFuture<Element> call(CallbackTarget target, OcppAction action,
+      Element payload) {
+    CallbackRequestWriter.Written request = writer.write(target, action, payload);
+    HttpRequest.Builder http11 = HttpRequest.newBuilder(target.address())
+        .timeout(callTimeout)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(request.bytes()));
+    if ("1.1".equals(target.soapVersion())) {
+      http11.header("Content-Type", "text/xml; charset=utf-8")
+          .header("SOAPAction", "\"" + action.soapAction() + "\"");
+    } else {
+      http11.header("Content-Type",
+          "application/soap+xml; charset=utf-8; action=\"" + action.soapAction() + "\"");
+    }
+    if (TRACE.isDebugEnabled()) {
+      TRACE.debug("[{}] >>cp {} to {} {}", target.id(), action.wireName(), target.advertised(),
+          xml(payload));
+    }
+    return http.sendAsync(http11.build(), HttpResponse.BodyHandlers.ofByteArray())
+        .handle((response, failure) -> {
+          if (failure != null) {
+            throw unreachable(target, action, failure);
+          }
+          Element answer = reader.read(action, response.statusCode(), response.body());
+          if (TRACE.isDebugEnabled()) {
+            TRACE.debug("[{}] <<cp {} {}", target.id(), action.wireName(), xml(answer));
+          }
+          return answer;
+        });
+  }
+
+  private OcppException unreachable(CallbackTarget target, OcppAction action, Throwable failure) {
+    Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+        ? failure.getCause() : failure;
+    String reason;
+    if (cause instanceof HttpConnectTimeoutException) {
+      reason = "the charger's SOAP server at " + target.advertised()
+          + " did not accept a connection in time";
+    } else if (cause instanceof HttpTimeoutException) {
+      reason = "the charger did not answer " + action.wireName() + " within "
+          + callTimeout.toSeconds() + " s";
+    } else if (cause instanceof ConnectException) {
+      reason = "the charger's SOAP server at " + target.advertised()
+          + " is unreachable (connection refused)";
+    } else {
+      reason = "the charger's SOAP server at " + target.advertised() + " is unreachable ("
+          + cause.getClass().getSimpleName() + ")";
+    }
+    LOG.warn("[{}] {} not delivered: {}", target.id(), action.wireName(), reason);
+    return new OcppException(OcppErrorCode.INTERNAL_ERROR, reason, OcppException.Origin.BRIDGE,
+        null);
+  }
+
+  private static String xml(Element element) {
+    try {
+      Transformer t = TransformerFactory.newInstance().newTransformer();
+      t.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
+      StringWriter out = new StringWriter();
+      t.transform(new DOMSource(element), new StreamResult(out));
+      return out.toString();
+    } catch (javax.xml.transform.TransformerException e) {
+      return "<unprintable>";
+    }
+  }
+}
