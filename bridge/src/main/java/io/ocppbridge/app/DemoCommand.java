@@ -1,64 +1,111 @@
 package io.ocppbridge.app;
 
 import ch.qos.logback.classic.Level;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ocppbridge.config.ConfigLoader;
 import io.ocppbridge.core.OcppVersion;
 import io.ocppbridge.sim.CsmsSimulator;
 import io.ocppbridge.sim.SensibleCsmsAnswers;
+import io.ocppbridge.sim.SimulatedChargePointServer;
 import io.ocppbridge.sim.SoapChargerSimulator;
+import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 
 /**
  * {@code demo}: the bridge on embedded defaults between a built-in OCPP-J central system and two
- * built-in SOAP chargers (OCPP 1.5 over SOAP 1.2, OCPP 1.2 over SOAP 1.1), each sending every
- * operation once, with the message trace on. Exits 0 when every operation got the central
- * system's answer.
+ * built-in SOAP chargers (OCPP 1.5 over SOAP 1.2, OCPP 1.2 over SOAP 1.1) with their own SOAP
+ * server. Each charger sends every operation once; then the central system sends a few remote
+ * operations, which the chargers answer. The message trace is on. Exits 0 when every message got
+ * its real answer.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
     description = "Run the bridge between a simulated central system and simulated chargers.")
 final class DemoCommand implements Callable<Integer> {
 
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** Remote operations the central system sends, per version, with their payloads. */
+  private static final Map<OcppVersion, List<String[]>> REMOTE = Map.of(
+      OcppVersion.V1_5, List.of(
+          new String[] {"GetConfiguration", "{\"key\":[\"HeartbeatInterval\"]}"},
+          new String[] {"ChangeConfiguration", "{\"key\":\"HeartbeatInterval\",\"value\":\"600\"}"},
+          new String[] {"RemoteStartTransaction", "{\"idTag\":\"04A2B3C4D5\",\"connectorId\":1}"},
+          new String[] {"ReserveNow", "{\"connectorId\":1,\"expiryDate\":\"2026-11-21T12:00:00Z\","
+              + "\"idTag\":\"04A2B3C4D5\",\"reservationId\":7}"},
+          new String[] {"Reset", "{\"type\":\"Soft\"}"}),
+      OcppVersion.V1_2, List.of(
+          new String[] {"UnlockConnector", "{\"connectorId\":2}"},
+          new String[] {"RemoteStopTransaction", "{\"transactionId\":9}"},
+          new String[] {"Reset", "{\"type\":\"Hard\"}"}));
+
   @Override
-  public Integer call() {
+  public Integer call() throws IOException {
     ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("io.ocppbridge.trace"))
         .setLevel(Level.DEBUG);
     try (CsmsSimulator csms = new CsmsSimulator("127.0.0.1", 0, "ocpp1.5,ocpp1.2",
             new SensibleCsmsAnswers(Clock.systemUTC()));
+        SimulatedChargePointServer chargePoints =
+            new SimulatedChargePointServer("127.0.0.1", 0, "/charger");
         Bridge bridge = Bridge.start(ConfigLoader.fromValues(Map.of(
             "soap.host", "127.0.0.1",
             "soap.port", "0",
             "csms.url", csms.url().toString(),
-            "csms.callTimeout", "10s")))) {
+            "csms.callTimeout", "10s",
+            "chargers.callTimeout", "10s")))) {
       int failures = 0;
-      failures += runCharger(bridge, "DEMO-CP15", OcppVersion.V1_5, true);
-      failures += runCharger(bridge, "DEMO-CP12", OcppVersion.V1_2, false);
+      failures += runCharger(bridge, csms, chargePoints, "DEMO-CP15", OcppVersion.V1_5, true);
+      failures += runCharger(bridge, csms, chargePoints, "DEMO-CP12", OcppVersion.V1_2, false);
       System.out.println(failures == 0
-          ? "demo: every operation was relayed and answered by the central system"
+          ? "demo: every operation was relayed and answered, in both directions"
           : "demo: " + failures + " operation(s) failed");
       return failures == 0 ? Main.EXIT_OK : Main.EXIT_FAILURE;
     }
   }
 
-  private static int runCharger(Bridge bridge, String id, OcppVersion version, boolean soap12) {
-    System.out.printf("demo: charger %s speaks %s over SOAP %s to %s%n", id, version,
-        soap12 ? "1.2" : "1.1", bridge.soapAddress());
+  private static int runCharger(Bridge bridge, CsmsSimulator csms,
+      SimulatedChargePointServer chargePoints, String id, OcppVersion version, boolean soap12)
+      throws IOException {
+    System.out.printf("demo: charger %s speaks %s over SOAP %s to %s; its own SOAP server is %s%n",
+        id, version, soap12 ? "1.2" : "1.1", bridge.soapAddress(), chargePoints.url());
     int failures = 0;
     try (SoapChargerSimulator charger = new SoapChargerSimulator(bridge.soapAddress(), id,
-        version, soap12, "http://127.0.0.1:9/not-listening")) {
-      List<SoapChargerSimulator.Exchange> results = charger.sendAll();
-      for (SoapChargerSimulator.Exchange r : results) {
+        version, soap12, chargePoints.url().toString())) {
+      for (SoapChargerSimulator.Exchange r : charger.sendAll()) {
         System.out.printf("[%s] %s %s -> %s%n", id, r.ok() ? "ok  " : "FAIL",
             r.action().wireName(), r.text());
-        if (!r.ok()) {
-          failures++;
-        }
+        failures += r.ok() ? 0 : 1;
       }
     }
+    for (String[] remote : REMOTE.get(version)) {
+      JsonNode answer = remoteCall(csms, id, remote[0], remote[1]);
+      boolean ok = answer != null && answer.get(0).asInt() == 3;
+      System.out.printf("[%s] %s %s (from the central system) -> %s%n", id, ok ? "ok  " : "FAIL",
+          remote[0], answer);
+      failures += ok ? 0 : 1;
+    }
     return failures;
+  }
+
+  private static JsonNode remoteCall(CsmsSimulator csms, String id, String action,
+      String payload) throws IOException {
+    try {
+      return csms.sendCall(id, action, JSON.readTree(payload), Duration.ofSeconds(15))
+          .get(20, TimeUnit.SECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      return null;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    }
   }
 }

@@ -1,5 +1,7 @@
 package io.ocppbridge.sim;
 
+import io.ocppbridge.soap.Ports;
+
 import io.ocppbridge.core.Initiator;
 import io.ocppbridge.core.OcppAction;
 import io.ocppbridge.core.OcppErrorCode;
@@ -96,7 +98,7 @@ public final class SimulatedChargePointServer implements AutoCloseable {
     factory.setServiceBean(new ChargePointEndpoint());
     factory.setServiceClass(ChargePointEndpoint.class);
     factory.setBindingId(SOAPBinding.SOAP12HTTP_BINDING);
-    factory.setAddress("http://" + host + ":" + port + path);
+    factory.setAddress("http://" + host + ":" + Ports.concrete(host, port) + path);
     // Enabled explicitly: the bridge marks its addressing headers mustUnderstand.
     WSAddressingFeature addressing = new WSAddressingFeature();
     addressing.setAddressingRequired(false);

@@ -33,7 +33,8 @@ public final class SoapServer implements AutoCloseable {
     factory.setServiceClass(OcppSoapEndpoint.class);
     factory.setBindingId(SOAPBinding.SOAP12HTTP_BINDING);
     String host = "0.0.0.0".equals(config.host()) ? "0.0.0.0" : config.host();
-    factory.setAddress("http://" + host + ":" + config.port() + config.path());
+    factory.setAddress("http://" + host + ":" + Ports.concrete(host, config.port())
+        + config.path());
     WSAddressingFeature addressing = new WSAddressingFeature();
     addressing.setAddressingRequired(false);
     factory.setFeatures(List.of(addressing));
