@@ -10,7 +10,9 @@ import org.w3c.dom.Node;
 /**
  * Repairs the harmless quirks of real chargers in a SOAP body before it is validated, losing
  * nothing: ocppjs qualifies the attributes of the 1.5 {@code <value>} element with the OCPP
- * namespace prefix ({@code tns:unit="Wh"}) although the XSD declares them unqualified.
+ * namespace prefix ({@code tns:unit="Wh"}) although the XSD declares them unqualified; and it
+ * writes an empty list of unknown configuration keys as one empty {@code <unknownKey/>}, which
+ * read literally would report a key named "" as unknown.
  */
 final class QuirkNormalizer {
 
@@ -41,6 +43,24 @@ final class QuirkNormalizer {
       }
     }
     return fixed;
+  }
+
+  /** List elements whose empty form means "no items" (a key name is never empty). */
+  private static final java.util.Set<String> EMPTY_MEANS_NONE = java.util.Set.of("unknownKey");
+
+  /** Removes empty elements of the lists in {@link #EMPTY_MEANS_NONE}; returns how many. */
+  static int dropEmptyListItems(Element root, String namespace) {
+    List<Element> empty = new ArrayList<>();
+    for (Node n = root; n != null; n = next(n, root)) {
+      if (n instanceof Element e && namespace.equals(e.getNamespaceURI())
+          && EMPTY_MEANS_NONE.contains(e.getLocalName()) && e.getTextContent().isEmpty()) {
+        empty.add(e);
+      }
+    }
+    for (Element e : empty) {
+      e.getParentNode().removeChild(e);
+    }
+    return empty.size();
   }
 
   /** Document-order successor of {@code n} within {@code root}. */

@@ -95,9 +95,10 @@ public final class SoapJsonTranslator {
       throw new OcppException(OcppErrorCode.FORMATION_VIOLATION,
           "expected " + expected + " but found " + payload.getLocalName());
     }
-    int quirks = QuirkNormalizer.unqualifyAttributes(payload, payload.getNamespaceURI());
+    int quirks = QuirkNormalizer.unqualifyAttributes(payload, payload.getNamespaceURI())
+        + QuirkNormalizer.dropEmptyListItems(payload, payload.getNamespaceURI());
     if (quirks > 0) {
-      LOG.debug("{}: accepted {} namespace-qualified attribute(s)", action.wireName(), quirks);
+      LOG.debug("{}: repaired {} harmless quirk(s) (qualified attributes, empty list items)", action.wireName(), quirks);
     }
     Class<?> type = request ? model.requestType(action) : model.responseType(action);
     Object value;

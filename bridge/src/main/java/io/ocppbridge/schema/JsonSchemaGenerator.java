@@ -1,0 +1,165 @@
+package io.ocppbridge.schema;
+
+// Regenerates schemas-json/ (run from the repository root after a WSDL change, then commit):
+//
+//   mvn -B -q -pl bridge -DskipTests package
+//   java -cp bridge/target/ocpp-soap-bridge.jar io.ocppbridge.schema.JsonSchemaGenerator schemas-json
+//
+// SchemasUpToDateTest fails, naming the file and line, while the committed files lag behind.
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ocppbridge.core.Initiator;
+import io.ocppbridge.core.OcppAction;
+import io.ocppbridge.core.OcppVersion;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * Generates the project's draft-04 JSON schemas of the OCPP-J payloads of {@code ocpp1.2} and
+ * {@code ocpp1.5} from the XML Schema embedded in {@code wsdl/<version>/*.wsdl} (read from the
+ * classpath): for every action of the catalogue, {@code <version>/<Action>.json} for the request
+ * and {@code <version>/<Action>Response.json} for the response.
+ *
+ * <p>Each file carries {@code "$schema"} (draft-04), {@code "id"}
+ * {@code urn:OCPP:<version>:<Action>Request} or {@code ...Response} (the convention of the OCA's
+ * OCPP 1.6 schemas, without their errata date), {@code "title"} (the XSD type of the SOAP body,
+ * e.g. {@code BootNotificationRequest}) and the object schema made by {@link XsdTypeMapper}.
+ *
+ * <p>An action that exists in both directions (DataTransfer in 1.5) gets one file per name; the
+ * generator fails if the two services ever declare it differently.
+ */
+public final class JsonSchemaGenerator {
+
+  /** The JSON schema dialect of every file. */
+  public static final String DRAFT_04 = "http://json-schema.org/draft-04/schema#";
+
+  private final ClassLoader classLoader;
+
+  public JsonSchemaGenerator() {
+    this(JsonSchemaGenerator.class.getClassLoader());
+  }
+
+  /** Reads the WSDLs through {@code classLoader} (resources {@code wsdl/ocpp1.5/...}). */
+  public JsonSchemaGenerator(ClassLoader classLoader) {
+    this.classLoader = classLoader;
+  }
+
+  /** Writes the schema files below {@code args[0]} (e.g. {@code schemas-json}). */
+  public static void main(String[] args) {
+    if (args.length != 1) {
+      System.err.println("usage: JsonSchemaGenerator <output directory, e.g. schemas-json>");
+      System.exit(2);
+    }
+    Path target = Path.of(args[0]);
+    int written = new JsonSchemaGenerator().writeTo(target);
+    System.out.println("wrote " + written + " JSON schemas below " + target.toAbsolutePath());
+  }
+
+  /** The folder of one version below {@code schemas-json/}: its subprotocol, {@code ocpp1.5}. */
+  public static String directory(OcppVersion version) {
+    return version.subprotocol();
+  }
+
+  /** {@code BootNotification.json}. */
+  public static String requestFile(OcppAction action) {
+    return action.wireName() + ".json";
+  }
+
+  /** {@code BootNotificationResponse.json}. */
+  public static String responseFile(OcppAction action) {
+    return action.wireName() + "Response.json";
+  }
+
+  /** The schemas of one version, by file name ({@code BootNotification.json}), catalogue order. */
+  public Map<String, ObjectNode> schemas(OcppVersion version) {
+    Map<String, ObjectNode> schemas = new LinkedHashMap<>();
+    for (Initiator initiator : Initiator.values()) {
+      XsdTypeMapper mapper =
+          new XsdTypeMapper(WsdlSchema.load(classLoader, wsdlResource(version, initiator)), version);
+      for (OcppAction action : OcppAction.all(version, initiator)) {
+        add(schemas, requestFile(action),
+            schema(version, action.wireName() + "Request", mapper, action.requestElement()));
+        add(schemas, responseFile(action),
+            schema(version, action.wireName() + "Response", mapper, action.responseElement()));
+      }
+    }
+    return schemas;
+  }
+
+  /** Every file's text, by path relative to {@code schemas-json/} ({@code ocpp1.5/Reset.json}). */
+  public SortedMap<String, String> files() {
+    SortedMap<String, String> files = new TreeMap<>();
+    for (OcppVersion version : OcppVersion.values()) {
+      schemas(version).forEach((name, schema) ->
+          files.put(directory(version) + "/" + name, SchemaText.of(schema)));
+    }
+    return files;
+  }
+
+  /**
+   * Writes every file below {@code root} and deletes the {@code .json} files of the version
+   * folders that are no longer generated; returns the number of files written.
+   */
+  public int writeTo(Path root) {
+    SortedMap<String, String> files = files();
+    try {
+      for (OcppVersion version : OcppVersion.values()) {
+        Path folder = root.resolve(directory(version));
+        Files.createDirectories(folder);
+        for (Path stale : jsonFilesIn(folder)) {
+          if (!files.containsKey(directory(version) + "/" + stale.getFileName())) {
+            Files.delete(stale);
+          }
+        }
+      }
+      for (Map.Entry<String, String> file : files.entrySet()) {
+        Files.writeString(root.resolve(file.getKey()), file.getValue(), StandardCharsets.UTF_8);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the JSON schemas below " + root, e);
+    }
+    return files.size();
+  }
+
+  private static ObjectNode schema(OcppVersion version, String name, XsdTypeMapper mapper,
+      String bodyElement) {
+    ObjectNode schema = JsonNodeFactory.instance.objectNode()
+        .put("$schema", DRAFT_04)
+        .put("id", "urn:OCPP:" + version.label() + ":" + name)
+        .put("title", mapper.typeNameOf(bodyElement));
+    schema.setAll(mapper.bodySchema(bodyElement));
+    return schema;
+  }
+
+  /** Adds a schema, refusing a second, different one under the same file name. */
+  private static void add(Map<String, ObjectNode> schemas, String file, ObjectNode schema) {
+    ObjectNode earlier = schemas.putIfAbsent(file, schema);
+    if (earlier != null && !earlier.equals(schema)) {
+      throw new IllegalStateException(file + " is declared differently by the two services: "
+          + earlier + " vs " + schema);
+    }
+  }
+
+  /** Classpath location of a version's WSDL of the service that receives the initiator's calls. */
+  private static String wsdlResource(OcppVersion version, Initiator initiator) {
+    String service = initiator == Initiator.CHARGE_POINT
+        ? "CentralSystemService" : "ChargePointService";
+    return "wsdl/" + version.subprotocol() + "/" + service + ".wsdl";
+  }
+
+  private static List<Path> jsonFilesIn(Path folder) throws IOException {
+    try (Stream<Path> entries = Files.list(folder)) {
+      return entries.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList();
+    }
+  }
+}
