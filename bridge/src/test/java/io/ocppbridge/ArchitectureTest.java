@@ -22,6 +22,7 @@ class ArchitectureTest {
   private static final String SESSION = "io.ocppbridge.session..";
   private static final String CONFIG = "io.ocppbridge.config..";
   private static final String RELAY = "io.ocppbridge.relay..";
+  private static final String SCHEMA = "io.ocppbridge.schema..";
   private static final String SOAP = "io.ocppbridge.soap..";
   private static final String WS = "io.ocppbridge.ws..";
   private static final String APP = "io.ocppbridge.app..";
@@ -62,7 +63,7 @@ class ArchitectureTest {
     // GIVEN the production classes
     // WHEN the inner layers' dependencies are checked
     ArchRule rule = noClasses().that()
-        .resideInAnyPackage(CORE, FRAME, TRANSLATE, SESSION, CONFIG, RELAY)
+        .resideInAnyPackage(CORE, FRAME, TRANSLATE, SESSION, CONFIG, RELAY, SCHEMA)
         .should().dependOnClassesThat().resideInAnyPackage(TRANSPORTS)
         .because("only the soap and ws edges may know CXF, Jetty, Netty, JAX-WS or servlets");
 
@@ -76,7 +77,7 @@ class ArchitectureTest {
   void onlyTranslationAndTheEdgesUseJaxbModels() {
     // GIVEN the production classes
     // WHEN core, frame, session and config are checked for JAXB
-    ArchRule rule = noClasses().that().resideInAnyPackage(CORE, FRAME, SESSION, CONFIG)
+    ArchRule rule = noClasses().that().resideInAnyPackage(CORE, FRAME, SESSION, CONFIG, SCHEMA)
         .should().dependOnClassesThat().resideInAnyPackage("jakarta.xml.bind..", GENERATED)
         .because("one JAXB model serves SOAP and JSON, and translate owns it");
 

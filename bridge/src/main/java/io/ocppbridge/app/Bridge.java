@@ -5,6 +5,7 @@ import io.ocppbridge.config.BridgeConfig;
 import io.ocppbridge.config.CallbackConfig;
 import io.ocppbridge.config.SoapConfig;
 import io.ocppbridge.relay.CentralSystemCallRelay;
+import io.ocppbridge.relay.ChargerRequestRelay;
 import io.ocppbridge.session.CallbackResolver;
 import io.ocppbridge.soap.ChargerCallbackClient;
 import io.ocppbridge.session.SessionRegistry;
@@ -66,9 +67,10 @@ public final class Bridge implements AutoCloseable {
     }
     SoapServer soap;
     try {
-      soap = new SoapServer(config.soap(), new OcppSoapEndpoint(translator, csms, sessions,
-          new CallbackResolver(config.callbacks(), config.chargers()),
-          config.csms().callTimeout()));
+      ChargerRequestRelay relay = new ChargerRequestRelay(translator, csms, sessions,
+          new CallbackResolver(config.callbacks(), config.chargers()));
+      soap = new SoapServer(config.soap(),
+          new OcppSoapEndpoint(relay, config.csms().callTimeout()));
     } catch (RuntimeException e) {
       csms.close();
       timer.shutdownNow();

@@ -42,13 +42,22 @@ public record CallbackConfig(Duration connectTimeout, Policy policy,
     }
   }
 
-  /** Replaces {@code prefix} at the start of a callback address with {@code replacement}. */
+  /**
+   * Replaces {@code prefix} at the start of a callback address with {@code replacement}. The
+   * prefix matches only up to a boundary of the URL (its end, or a '/', '?' or '#' after it):
+   * {@code http://10.0.0.5:80} must not match {@code http://10.0.0.5:80@evil/} or
+   * {@code http://10.0.0.5:8080/}.
+   */
   public record Rewrite(String prefix, String replacement) {
 
     /** The rewritten address, or null when the prefix does not match. */
     public String apply(String address) {
-      return address.startsWith(prefix)
-          ? replacement + address.substring(prefix.length()) : null;
+      if (!address.startsWith(prefix)) {
+        return null;
+      }
+      boolean boundary = prefix.endsWith("/") || address.length() == prefix.length()
+          || "/?#".indexOf(address.charAt(prefix.length())) >= 0;
+      return boundary ? replacement + address.substring(prefix.length()) : null;
     }
   }
 }

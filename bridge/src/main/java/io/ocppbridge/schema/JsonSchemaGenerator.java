@@ -3,7 +3,8 @@ package io.ocppbridge.schema;
 // Regenerates schemas-json/ (run from the repository root after a WSDL change, then commit):
 //
 //   mvn -B -q -pl bridge -DskipTests package
-//   java -cp bridge/target/ocpp-soap-bridge.jar io.ocppbridge.schema.JsonSchemaGenerator schemas-json
+//   java -cp bridge/target/ocpp-soap-bridge.jar \
+//       io.ocppbridge.schema.JsonSchemaGenerator schemas-json
 //
 // SchemasUpToDateTest fails, naming the file and line, while the committed files lag behind.
 
@@ -84,8 +85,8 @@ public final class JsonSchemaGenerator {
   public Map<String, ObjectNode> schemas(OcppVersion version) {
     Map<String, ObjectNode> schemas = new LinkedHashMap<>();
     for (Initiator initiator : Initiator.values()) {
-      XsdTypeMapper mapper =
-          new XsdTypeMapper(WsdlSchema.load(classLoader, wsdlResource(version, initiator)), version);
+      WsdlSchema xsd = WsdlSchema.load(classLoader, wsdlResource(version, initiator));
+      XsdTypeMapper mapper = new XsdTypeMapper(xsd, version);
       for (OcppAction action : OcppAction.all(version, initiator)) {
         add(schemas, requestFile(action),
             schema(version, action.wireName() + "Request", mapper, action.requestElement()));

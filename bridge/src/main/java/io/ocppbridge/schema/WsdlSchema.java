@@ -54,7 +54,7 @@ final class WsdlSchema {
     }
   }
 
-  /** Reads the WSDL at a classpath location such as {@code wsdl/ocpp1.5/ChargePointService.wsdl}. */
+  /** Reads the WSDL at a classpath location, e.g. {@code wsdl/ocpp1.5/ChargePointService.wsdl}. */
   static WsdlSchema load(ClassLoader loader, String resource) {
     try (InputStream in = loader.getResourceAsStream(resource)) {
       if (in == null) {

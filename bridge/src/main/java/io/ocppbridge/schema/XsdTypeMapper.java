@@ -3,6 +3,8 @@ package io.ocppbridge.schema;
 import static io.ocppbridge.schema.WsdlSchema.XSD_NS;
 import static io.ocppbridge.schema.WsdlSchema.children;
 
+import io.ocppbridge.translate.OcppjsNaming;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,12 +1,13 @@
 /**
  * The project's JSON schemas for the OCPP-J payloads of {@code ocpp1.2} and {@code ocpp1.5}
  * (the {@code schemas-json/} folder): generating them from the XML Schema embedded in the
- * WSDLs of {@code wsdl/}, and loading them.
+ * WSDLs of {@code wsdl/} ({@link io.ocppbridge.schema.JsonSchemaGenerator}) and, next, loading
+ * them to validate payloads.
  *
  * <p>The mapping follows the one ocppjs defined for these versions (DESIGN.md, "JSON for ocpp1.2
  * and ocpp1.5"): property names as in the XSD, enumerations and length limits from the simple
  * types, {@code maxOccurs > 1} as arrays, and for the 1.5 MeterValue the sampled values as
- * objects in a list named {@code values} ({@link io.ocppbridge.schema.OcppjsNaming}). Where this
+ * objects in a list named {@code values} ({@link io.ocppbridge.translate.OcppjsNaming}). Where this
  * project deliberately differs from the ocppjs schemas is written down in
  * {@code schemas-json/README.md}.
  *

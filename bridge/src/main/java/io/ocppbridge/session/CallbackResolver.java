@@ -38,6 +38,15 @@ public final class CallbackResolver {
    * @param peerAddress the IP address the request came from
    */
   public CallbackDecision resolve(ChargerId id, String from, String replyTo, String peerAddress) {
+    for (String named : new String[] {from, replyTo}) {
+      if (carriesUserInfo(named)) {
+        // "http://trusted@other/" names "other"; no charger needs it, so it is taken as an attempt
+        // to mislead a rewrite rule or a reader of the logs, and nothing falls back from it.
+        return new CallbackDecision.Refused(named, "callback address '" + named
+            + "' is outside the callback policy: it carries user information before '@',"
+            + " which the bridge never calls", true);
+      }
+    }
     Candidate candidate = usable(from, CallbackDecision.Source.FROM)
         .or(() -> chargers.of(id.value())
             .map(s -> new Candidate(s.callbackUrl(), CallbackDecision.Source.CONFIGURED)))
@@ -111,7 +120,8 @@ public final class CallbackResolver {
     if (config.defaultPort() == null || peerAddress == null) {
       return Optional.empty();
     }
-    String host = peerAddress.contains(":") ? "[" + peerAddress + "]" : peerAddress;
+    String bare = unbracketed(peerAddress);
+    String host = bare.contains(":") ? "[" + bare + "]" : bare;
     return Optional.of(new Candidate(URI.create("http://" + host + ":" + config.defaultPort()
         + config.defaultPath()), CallbackDecision.Source.PEER));
   }
@@ -146,12 +156,27 @@ public final class CallbackResolver {
     }
   }
 
+  private static boolean carriesUserInfo(String address) {
+    if (address == null) {
+      return false;
+    }
+    try {
+      return new URI(address.trim()).getRawUserInfo() != null;
+    } catch (URISyntaxException e) {
+      return address.contains("@");
+    }
+  }
+
+  private static String unbracketed(String ip) {
+    return ip.startsWith("[") && ip.endsWith("]") ? ip.substring(1, ip.length() - 1) : ip;
+  }
+
   private static InetAddress literal(String ip) {
     if (ip == null) {
       return null;
     }
     try {
-      return InetAddress.getByName(ip);
+      return InetAddress.getByName(unbracketed(ip));
     } catch (UnknownHostException e) {
       return null;
     }

@@ -38,7 +38,17 @@ final class CallbackAnswerReader {
    *     SOAP (InternalError)
    */
   Element read(OcppAction action, int status, byte[] body) {
-    Document doc = parse(action, body);
+    Document doc;
+    try {
+      doc = parse(action, body);
+    } catch (OcppException notXml) {
+      // A fault may come with 500 (SOAP 1.1, 1.2) or 400 (SOAP 1.2 Sender); any other body
+      // that is not XML is the HTTP server's own answer, and its status says the most.
+      if (status != 200) {
+        throw httpStatus(action, status);
+      }
+      throw notXml;
+    }
     Element envelope = doc.getDocumentElement();
     String soap = envelope.getNamespaceURI();
     if (!"Envelope".equals(envelope.getLocalName())
@@ -62,10 +72,14 @@ final class CallbackAnswerReader {
       throw notSoap(action, "the Body is empty");
     }
     if (status != 200) {
-      throw new OcppException(OcppErrorCode.INTERNAL_ERROR, "the charger answered " + action
-          .wireName() + " with HTTP " + status + " and no SOAP fault");
+      throw httpStatus(action, status);
     }
     return content;
+  }
+
+  private static OcppException httpStatus(OcppAction action, int status) {
+    return new OcppException(OcppErrorCode.INTERNAL_ERROR, "the charger's SOAP server answered "
+        + action.wireName() + " with HTTP " + status + " and no SOAP fault");
   }
 
   private Document parse(OcppAction action, byte[] body) {

@@ -2,6 +2,7 @@ package io.ocppbridge.soap;
 
 import io.ocppbridge.core.CallbackTarget;
 import io.ocppbridge.core.ChargerLink;
+import io.ocppbridge.core.Durations;
 import io.ocppbridge.core.OcppAction;
 import io.ocppbridge.core.OcppErrorCode;
 import io.ocppbridge.core.OcppException;
@@ -15,6 +16,8 @@ import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import javax.xml.transform.OutputKeys;
 import javax.xml.transform.Transformer;
@@ -78,7 +81,10 @@ public final class ChargerCallbackClient implements ChargerLink {
       TRACE.debug("[{}] >>cp {} to {} {}", target.id(), action.wireName(), target.advertised(),
           xml(payload));
     }
+    // HttpRequest.timeout covers the wait for the headers only; the whole answer, body
+    // included, must arrive within the call timeout.
     return http.sendAsync(http11.build(), HttpResponse.BodyHandlers.ofByteArray())
+        .orTimeout(callTimeout.toMillis(), TimeUnit.MILLISECONDS)
         .handle((response, failure) -> {
           if (failure != null) {
             throw unreachable(target, action, failure);
@@ -96,19 +102,19 @@ public final class ChargerCallbackClient implements ChargerLink {
         ? failure.getCause() : failure;
     String reason;
     if (cause instanceof HttpConnectTimeoutException) {
-      reason = "the charger's SOAP server at " + target.advertised()
-          + " did not accept a connection in time";
-    } else if (cause instanceof HttpTimeoutException) {
+      reason = "the charger's SOAP server did not accept a connection in time";
+    } else if (cause instanceof HttpTimeoutException || cause instanceof TimeoutException) {
       reason = "the charger did not answer " + action.wireName() + " within "
-          + callTimeout.toSeconds() + " s";
+          + Durations.text(callTimeout);
     } else if (cause instanceof ConnectException) {
-      reason = "the charger's SOAP server at " + target.advertised()
-          + " is unreachable (connection refused)";
+      reason = "the charger's SOAP server is unreachable (connection refused)";
     } else {
-      reason = "the charger's SOAP server at " + target.advertised() + " is unreachable ("
+      reason = "the charger's SOAP server is unreachable ("
           + cause.getClass().getSimpleName() + ")";
     }
-    LOG.warn("[{}] {} not delivered: {}", target.id(), action.wireName(), reason);
+    // The address stays in the log: it may be an internal one (a rewrite's target).
+    LOG.warn("[{}] {} not delivered to {}: {}", target.id(), action.wireName(),
+        target.address(), reason);
     return new OcppException(OcppErrorCode.INTERNAL_ERROR, reason, OcppException.Origin.BRIDGE,
         null);
   }

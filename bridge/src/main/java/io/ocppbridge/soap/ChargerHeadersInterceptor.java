@@ -1,6 +1,7 @@
 package io.ocppbridge.soap;
 
 import io.ocppbridge.core.OcppVersion;
+import io.ocppbridge.relay.ChargerRequestInfo;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
@@ -80,7 +81,7 @@ final class ChargerHeadersInterceptor extends AbstractSoapInterceptor {
         maps.setFaultTo(EndpointReferenceUtils.getAnonymousEndpointReference());
       }
     }
-    message.getExchange().put(ExchangeKeys.REQUEST, new InboundSoapRequest(identity,
+    message.getExchange().put(ExchangeKeys.REQUEST, new ChargerRequestInfo(identity,
         soapVersion, addressingNs, from, replyTo, peerAddress(message)));
   }
 
@@ -100,7 +101,10 @@ final class ChargerHeadersInterceptor extends AbstractSoapInterceptor {
   private static String peerAddress(Message message) {
     Object request = message.get("HTTP.REQUEST");
     if (request instanceof jakarta.servlet.http.HttpServletRequest http) {
-      return http.getRemoteAddr();
+      String ip = http.getRemoteAddr();
+      // Jetty writes IPv6 peers in brackets, as in a URL.
+      return ip != null && ip.startsWith("[") && ip.endsWith("]")
+          ? ip.substring(1, ip.length() - 1) : ip;
     }
     return null;
   }

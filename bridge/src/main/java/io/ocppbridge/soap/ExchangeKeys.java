@@ -3,7 +3,7 @@ package io.ocppbridge.soap;
 /** Keys under which the SOAP edge's interceptors and endpoint share facts on a CXF exchange. */
 final class ExchangeKeys {
 
-  /** The {@link InboundSoapRequest}. */
+  /** The {@link ChargerRequestInfo}. */
   static final String REQUEST = "io.ocppbridge.soap.request";
   /** The {@code wsa:Action} of the response, {@code /<Action>Response}. */
   static final String RESPONSE_ACTION = "io.ocppbridge.soap.responseAction";

@@ -1,18 +1,11 @@
 package io.ocppbridge.soap;
 
-import io.ocppbridge.core.ChargerContext;
-import io.ocppbridge.core.ChargerId;
-import io.ocppbridge.core.CsmsLink;
+import io.ocppbridge.core.Durations;
 import io.ocppbridge.core.OcppErrorCode;
 import io.ocppbridge.core.OcppException;
 import io.ocppbridge.core.OcppVersion;
-import io.ocppbridge.session.CallbackDecision;
-import io.ocppbridge.session.CallbackResolver;
-import io.ocppbridge.session.ChargerSession;
-import io.ocppbridge.session.SessionRegistry;
-import io.ocppbridge.session.SoapDialect;
-import io.ocppbridge.translate.ChargerRequest;
-import io.ocppbridge.translate.SoapJsonTranslator;
+import io.ocppbridge.relay.ChargerRequestInfo;
+import io.ocppbridge.relay.ChargerRequestRelay;
 import jakarta.xml.ws.AsyncHandler;
 import jakarta.xml.ws.Provider;
 import jakarta.xml.ws.Service;
@@ -48,22 +41,18 @@ import org.w3c.dom.Node;
 public final class OcppSoapEndpoint implements Provider<DOMSource> {
 
   private static final Logger LOG = LoggerFactory.getLogger(OcppSoapEndpoint.class);
-  private static final Logger TRACE = LoggerFactory.getLogger("io.ocppbridge.trace");
   /** Safety margin over the link's own timeout, which always completes the call first. */
   private static final Duration WAIT_MARGIN = Duration.ofSeconds(5);
 
-  private final SoapJsonTranslator translator;
-  private final CsmsLink csms;
-  private final SessionRegistry sessions;
-  private final CallbackResolver callbacks;
+  private final ChargerRequestRelay relay;
   private final Duration callTimeout;
 
-  public OcppSoapEndpoint(SoapJsonTranslator translator, CsmsLink csms, SessionRegistry sessions,
-      CallbackResolver callbacks, Duration callTimeout) {
-    this.translator = translator;
-    this.csms = csms;
-    this.sessions = sessions;
-    this.callbacks = callbacks;
+  /**
+   * @param callTimeout the central system call timeout; the endpoint's own safety net waits a
+   *     little longer, since the relay always settles first
+   */
+  public OcppSoapEndpoint(ChargerRequestRelay relay, Duration callTimeout) {
+    this.relay = relay;
     this.callTimeout = callTimeout;
   }
 
@@ -109,20 +98,14 @@ public final class OcppSoapEndpoint implements Provider<DOMSource> {
    */
   private CompletableFuture<DOMSource> relay(DOMSource request) {
     Exchange exchange = PhaseInterceptorChain.getCurrentMessage().getExchange();
-    InboundSoapRequest info = (InboundSoapRequest) exchange.get(ExchangeKeys.REQUEST);
+    ChargerRequestInfo info = (ChargerRequestInfo) exchange.get(ExchangeKeys.REQUEST);
     String soapVersion = info == null ? "1.2" : info.soapVersion();
     Element payload = payloadElement(request);
     String namespace = payload != null && payload.getNamespaceURI() != null
         && payload.getNamespaceURI().startsWith("urn://Ocpp/")
         ? payload.getNamespaceURI() : OcppVersion.V1_5.centralSystemNamespace();
     String identity = info == null ? null : info.chargeBoxIdentity();
-    CompletableFuture<DOMSource> relayed;
-    try {
-      relayed = relay(exchange, info, payload);
-    } catch (OcppException e) {
-      relayed = CompletableFuture.failedFuture(e);
-    }
-    return relayed
+    return relay(exchange, info, payload)
         .orTimeout(callTimeout.plus(WAIT_MARGIN).toMillis(), TimeUnit.MILLISECONDS)
         .handle((answer, failure) -> {
           if (failure == null) {
@@ -134,61 +117,11 @@ public final class OcppSoapEndpoint implements Provider<DOMSource> {
         });
   }
 
-  private CompletableFuture<DOMSource> relay(Exchange exchange, InboundSoapRequest info,
+  private CompletableFuture<DOMSource> relay(Exchange exchange, ChargerRequestInfo info,
       Element payload) {
-    if (payload == null) {
-      throw new OcppException(OcppErrorCode.FORMATION_VIOLATION, "the SOAP body is empty");
-    }
-    translator.recogniseChargerRequest(payload).ifPresent(action ->
+    relay.recognise(payload).ifPresent(action ->
         exchange.put(ExchangeKeys.RESPONSE_ACTION, action.soapResponseAction()));
-    ChargerRequest request = translator.fromChargerRequest(payload);
-    ChargerId id = chargerId(info);
-    ChargerSession session = sessions.observe(id, request.version(),
-        new SoapDialect(info.soapVersion(), info.addressingNamespace()), info.from());
-    decideCallback(session, info);
-    if (TRACE.isDebugEnabled()) {
-      TRACE.debug("[{}] <<cp {} (OCPP {}, SOAP {}, from {})", id, request.action().wireName(),
-          request.version().label(), info.soapVersion(),
-          info.from() == null ? "-" : info.from());
-    }
-    String action = request.action().wireName();
-    return csms.call(new ChargerContext(id, request.version()), action, request.payloadJson())
-        .thenApply(answer -> {
-          try {
-            return new DOMSource(
-                translator.toChargerResponse(request.version(), request.action(), answer));
-          } catch (OcppException e) {
-            LOG.warn("[{}] the central system's answer to {} cannot be given to the charger: {}",
-                id, action, e.description());
-            throw new OcppException(OcppErrorCode.INTERNAL_ERROR,
-                "the central system's answer to " + action + " is invalid: " + e.description());
-          }
-        });
-  }
-
-  /** Refreshes the charger's callback decision when its request said something new about it. */
-  private void decideCallback(ChargerSession session, InboundSoapRequest info) {
-    if (!session.callbackInputsChanged(info.from(), info.replyTo(), info.peerAddress())) {
-      return;
-    }
-    CallbackDecision decision =
-        callbacks.resolve(session.id(), info.from(), info.replyTo(), info.peerAddress());
-    CallbackDecision previous =
-        session.updateCallback(info.from(), info.replyTo(), info.peerAddress(), decision);
-    if (decision.equals(previous)) {
-      return;
-    }
-    if (decision instanceof CallbackDecision.Allowed a) {
-      if (previous instanceof CallbackDecision.Allowed p && !p.named().equals(a.named())) {
-        LOG.warn("[{}] callback address changed from {} to {} (latest wins)", session.id(),
-            p.named(), a.named());
-      } else {
-        LOG.info("[{}] callback address {} (from {}{})", session.id(), a.named(), a.source(),
-            a.rewritten() ? ", rewritten" : "");
-      }
-    } else if (decision instanceof CallbackDecision.Refused r) {
-      LOG.warn("[{}] no calls can reach this charger: {}", session.id(), r.reason());
-    }
+    return relay.relay(info, payload).thenApply(DOMSource::new);
   }
 
   private OcppException asOcppException(Throwable failure) {
@@ -197,7 +130,7 @@ public final class OcppSoapEndpoint implements Provider<DOMSource> {
     }
     if (failure instanceof TimeoutException) {
       return OcppException.backendUnavailable("no answer from the central system within "
-          + callTimeout.toSeconds() + " s", null);
+          + Durations.text(callTimeout), null);
     }
     LOG.error("unexpected failure relaying a charger request", failure);
     return new OcppException(OcppErrorCode.INTERNAL_ERROR, "internal error in the bridge");
@@ -215,20 +148,6 @@ public final class OcppSoapEndpoint implements Provider<DOMSource> {
   private static RuntimeException asRuntime(Throwable t) {
     Throwable c = unwrap(t);
     return c instanceof RuntimeException r ? r : new IllegalStateException(c);
-  }
-
-  private static ChargerId chargerId(InboundSoapRequest info) {
-    String raw = info == null ? null : info.chargeBoxIdentity();
-    if (raw == null) {
-      throw new OcppException(OcppErrorCode.PROTOCOL_ERROR,
-          "the chargeBoxIdentity SOAP header is missing");
-    }
-    try {
-      return new ChargerId(raw.trim());
-    } catch (IllegalArgumentException e) {
-      throw new OcppException(OcppErrorCode.PROTOCOL_ERROR,
-          "the chargeBoxIdentity SOAP header is unusable: " + e.getMessage());
-    }
   }
 
   private static Element payloadElement(DOMSource source) {

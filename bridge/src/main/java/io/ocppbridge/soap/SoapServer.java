@@ -32,7 +32,8 @@ public final class SoapServer implements AutoCloseable {
     factory.setServiceBean(endpoint);
     factory.setServiceClass(OcppSoapEndpoint.class);
     factory.setBindingId(SOAPBinding.SOAP12HTTP_BINDING);
-    String host = "0.0.0.0".equals(config.host()) ? "0.0.0.0" : config.host();
+    String host = config.host().contains(":") && !config.host().startsWith("[")
+        ? "[" + config.host() + "]" : config.host();
     factory.setAddress("http://" + host + ":" + Ports.concrete(host, config.port())
         + config.path());
     WSAddressingFeature addressing = new WSAddressingFeature();

@@ -26,9 +26,9 @@ public enum JsonDialect {
 
   abstract void apply(ObjectMapper mapper);
 
-  /** Renames MeterValue.value to "values" (ocppjs, OCPP 1.5). */
+  /** Renames MeterValue.value to "values" (ocppjs, OCPP 1.5): {@link OcppjsNaming}. */
   abstract static class MeterValue15ValuesName {
-    @JsonProperty("values")
+    @JsonProperty(OcppjsNaming.METER_VALUE_JSON_PROPERTY)
     Object value;
   }
 }

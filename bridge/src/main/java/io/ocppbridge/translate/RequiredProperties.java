@@ -66,8 +66,11 @@ final class RequiredProperties {
     return cache.computeIfAbsent(type, t -> {
       BeanDescription desc = mapper.getDeserializationConfig().introspect(t);
       return desc.findProperties().stream()
+          // xjc writes required="true" only on reference types; a primitive field is what it
+          // generates for an element with minOccurs 1, so it is required too.
           .map((BeanPropertyDefinition d) -> new Property(d.getName(),
-              d.getMetadata().isRequired(), d.getPrimaryType()))
+              d.getMetadata().isRequired() || d.getPrimaryType().isPrimitive(),
+              d.getPrimaryType()))
           .toList();
     });
   }

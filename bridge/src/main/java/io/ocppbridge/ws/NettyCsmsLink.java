@@ -7,6 +7,7 @@ import io.ocppbridge.core.CentralSystemCallHandler;
 import io.ocppbridge.core.ChargerContext;
 import io.ocppbridge.core.ChargerId;
 import io.ocppbridge.core.CsmsLink;
+import io.ocppbridge.core.Durations;
 import io.ocppbridge.core.OcppException;
 import io.ocppbridge.frame.FrameCodec;
 import io.ocppbridge.session.CallQueue;
@@ -45,9 +46,9 @@ public final class NettyCsmsLink implements CsmsLink, AutoCloseable {
         timeout,
         () -> line.isConnected()
             ? OcppException.backendUnavailable("the central system did not answer " + action
-                + " within " + seconds(timeout), null)
+                + " within " + Durations.text(timeout), null)
             : OcppException.backendUnavailable("could not connect to the central system within "
-                + seconds(timeout), null));
+                + Durations.text(timeout), null));
   }
 
   /** True when the charger's WebSocket is open now. */
@@ -62,10 +63,6 @@ public final class NettyCsmsLink implements CsmsLink, AutoCloseable {
       line.close();
     }
     client.close();
-  }
-
-  private static String seconds(Duration d) {
-    return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
   }
 
   /** The connection a finished, successful connect produced; null otherwise. */

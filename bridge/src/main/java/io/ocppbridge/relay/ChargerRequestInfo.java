@@ -1,7 +1,8 @@
-package io.ocppbridge.soap;
+package io.ocppbridge.relay;
 
 /**
- * What the interceptors learned of a charger's SOAP request before the endpoint sees its body.
+ * What the SOAP edge learned of a charger's request besides its body: its headers, the SOAP
+ * dialect it speaks and where it came from.
  *
  * @param chargeBoxIdentity the header's text, or null when absent
  * @param soapVersion "1.1" or "1.2"
@@ -10,5 +11,5 @@ package io.ocppbridge.soap;
  * @param replyTo the original {@code wsa:ReplyTo} address, or null
  * @param peerAddress the IP address the request came from
  */
-record InboundSoapRequest(String chargeBoxIdentity, String soapVersion,
+public record ChargerRequestInfo(String chargeBoxIdentity, String soapVersion,
     String addressingNamespace, String from, String replyTo, String peerAddress) {}

@@ -1,4 +1,4 @@
-package io.ocppbridge.schema;
+package io.ocppbridge.translate;
 
 import io.ocppbridge.core.OcppVersion;
 

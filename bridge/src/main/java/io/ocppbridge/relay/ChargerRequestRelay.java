@@ -1,0 +1,129 @@
+package io.ocppbridge.relay;
+
+import io.ocppbridge.core.ChargerContext;
+import io.ocppbridge.core.ChargerId;
+import io.ocppbridge.core.CsmsLink;
+import io.ocppbridge.core.OcppAction;
+import io.ocppbridge.core.OcppErrorCode;
+import io.ocppbridge.core.OcppException;
+import io.ocppbridge.session.CallbackDecision;
+import io.ocppbridge.session.CallbackResolver;
+import io.ocppbridge.session.ChargerSession;
+import io.ocppbridge.session.SessionRegistry;
+import io.ocppbridge.session.SoapDialect;
+import io.ocppbridge.translate.ChargerRequest;
+import io.ocppbridge.translate.SoapJsonTranslator;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.w3c.dom.Element;
+
+/**
+ * The charger-initiated flow, free of transports: recognise and validate the charger's request,
+ * record what it says about the charger (session, callback address), send it to the central
+ * system and translate the answer back. Every failure is an {@link OcppException} for the SOAP
+ * edge to turn into a fault.
+ */
+public final class ChargerRequestRelay {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ChargerRequestRelay.class);
+  private static final Logger TRACE = LoggerFactory.getLogger("io.ocppbridge.trace");
+
+  private final SoapJsonTranslator translator;
+  private final CsmsLink csms;
+  private final SessionRegistry sessions;
+  private final CallbackResolver callbacks;
+
+  public ChargerRequestRelay(SoapJsonTranslator translator, CsmsLink csms,
+      SessionRegistry sessions, CallbackResolver callbacks) {
+    this.translator = translator;
+    this.csms = csms;
+    this.sessions = sessions;
+    this.callbacks = callbacks;
+  }
+
+  /** The operation a request body names, if any, before any validation (for fault headers). */
+  public Optional<OcppAction> recognise(Element payload) {
+    return payload == null ? Optional.empty() : translator.recogniseChargerRequest(payload);
+  }
+
+  /**
+   * Relays one request body; the future completes with the answer's body payload or fails with
+   * an {@link OcppException}. Input errors fail at once, before anything is sent.
+   */
+  public CompletableFuture<Element> relay(ChargerRequestInfo info, Element payload) {
+    try {
+      return send(info, payload);
+    } catch (OcppException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
+  private CompletableFuture<Element> send(ChargerRequestInfo info, Element payload) {
+    if (payload == null) {
+      throw new OcppException(OcppErrorCode.FORMATION_VIOLATION, "the SOAP body is empty");
+    }
+    ChargerRequest request = translator.fromChargerRequest(payload);
+    ChargerId id = chargerId(info);
+    ChargerSession session = sessions.observe(id, request.version(),
+        new SoapDialect(info.soapVersion(), info.addressingNamespace()), info.from());
+    decideCallback(session, info);
+    if (TRACE.isDebugEnabled()) {
+      TRACE.debug("[{}] <<cp {} (OCPP {}, SOAP {}, from {})", id, request.action().wireName(),
+          request.version().label(), info.soapVersion(),
+          info.from() == null ? "-" : info.from());
+    }
+    String action = request.action().wireName();
+    return csms.call(new ChargerContext(id, request.version()), action, request.payloadJson())
+        .thenApply(answer -> {
+          try {
+            return translator.toChargerResponse(request.version(), request.action(), answer);
+          } catch (OcppException e) {
+            LOG.warn("[{}] the central system's answer to {} cannot be given to the charger: {}",
+                id, action, e.description());
+            throw new OcppException(OcppErrorCode.INTERNAL_ERROR,
+                "the central system's answer to " + action + " is invalid: " + e.description());
+          }
+        });
+  }
+
+  /** Refreshes the charger's callback decision when its request said something new about it. */
+  private void decideCallback(ChargerSession session, ChargerRequestInfo info) {
+    if (!session.callbackInputsChanged(info.from(), info.replyTo(), info.peerAddress())) {
+      return;
+    }
+    CallbackDecision decision =
+        callbacks.resolve(session.id(), info.from(), info.replyTo(), info.peerAddress());
+    CallbackDecision previous =
+        session.updateCallback(info.from(), info.replyTo(), info.peerAddress(), decision);
+    if (decision.equals(previous)) {
+      return;
+    }
+    if (decision instanceof CallbackDecision.Allowed a) {
+      if (previous instanceof CallbackDecision.Allowed p && !p.named().equals(a.named())) {
+        LOG.warn("[{}] callback address changed from {} to {} (latest wins)", session.id(),
+            p.named(), a.named());
+      } else {
+        LOG.info("[{}] callback address {} (from {}{})", session.id(), a.named(), a.source(),
+            a.rewritten() ? ", rewritten" : "");
+      }
+    } else if (decision instanceof CallbackDecision.Refused r) {
+      LOG.warn("[{}] no calls can reach this charger: {}", session.id(), r.reason());
+    }
+  }
+
+  private static ChargerId chargerId(ChargerRequestInfo info) {
+    String raw = info == null ? null : info.chargeBoxIdentity();
+    if (raw == null) {
+      throw new OcppException(OcppErrorCode.PROTOCOL_ERROR,
+          "the chargeBoxIdentity SOAP header is missing");
+    }
+    try {
+      return new ChargerId(raw.trim());
+    } catch (IllegalArgumentException e) {
+      throw new OcppException(OcppErrorCode.PROTOCOL_ERROR,
+          "the chargeBoxIdentity SOAP header is unusable: " + e.getMessage());
+    }
+  }
+}
