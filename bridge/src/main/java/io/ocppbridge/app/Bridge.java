@@ -6,6 +6,7 @@ import io.ocppbridge.config.CallbackConfig;
 import io.ocppbridge.config.SoapConfig;
 import io.ocppbridge.relay.CentralSystemCallRelay;
 import io.ocppbridge.relay.ChargerRequestRelay;
+import io.ocppbridge.schema.PayloadSchemas;
 import io.ocppbridge.session.CallbackResolver;
 import io.ocppbridge.soap.ChargerCallbackClient;
 import io.ocppbridge.session.SessionRegistry;
@@ -55,19 +56,20 @@ public final class Bridge implements AutoCloseable {
       t.setDaemon(true);
       return t;
     });
+    PayloadSchemas schemas = PayloadSchemas.load();
     SessionRegistry sessions = new SessionRegistry(Clock.systemUTC());
     AtomicReference<String> advertised = new AtomicReference<>();
     ChargerCallbackClient chargers = new ChargerCallbackClient(advertised::get,
         config.callbacks().connectTimeout(), config.chargers().callTimeout());
     NettyCsmsLink csms = new NettyCsmsLink(config.csms(), OcppJson.frameMapper(),
-        new CentralSystemCallRelay(sessions, translator, chargers), timer);
+        new CentralSystemCallRelay(sessions, translator, schemas, chargers), timer);
     if (config.callbacks().policy() == CallbackConfig.Policy.ANY) {
       LOG.warn("callbacks.policy is 'any': the bridge will call whatever address a request"
           + " names; use it only on a closed test network");
     }
     SoapServer soap;
     try {
-      ChargerRequestRelay relay = new ChargerRequestRelay(translator, csms, sessions,
+      ChargerRequestRelay relay = new ChargerRequestRelay(translator, schemas, csms, sessions,
           new CallbackResolver(config.callbacks(), config.chargers()));
       soap = new SoapServer(config.soap(),
           new OcppSoapEndpoint(relay, config.csms().callTimeout()));

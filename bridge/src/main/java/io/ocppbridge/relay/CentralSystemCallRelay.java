@@ -9,6 +9,7 @@ import io.ocppbridge.core.OcppAction;
 import io.ocppbridge.core.OcppErrorCode;
 import io.ocppbridge.core.OcppException;
 import io.ocppbridge.core.OcppVersion;
+import io.ocppbridge.schema.PayloadSchemas;
 import io.ocppbridge.session.CallbackDecision;
 import io.ocppbridge.session.ChargerSession;
 import io.ocppbridge.session.SessionRegistry;
@@ -32,11 +33,13 @@ public final class CentralSystemCallRelay implements CentralSystemCallHandler {
   private final SessionRegistry sessions;
   private final SoapJsonTranslator translator;
   private final ChargerLink chargers;
+  private final PayloadSchemas schemas;
 
   public CentralSystemCallRelay(SessionRegistry sessions, SoapJsonTranslator translator,
-      ChargerLink chargers) {
+      PayloadSchemas schemas, ChargerLink chargers) {
     this.sessions = sessions;
     this.translator = translator;
+    this.schemas = schemas;
     this.chargers = chargers;
   }
 
@@ -55,6 +58,7 @@ public final class CentralSystemCallRelay implements CentralSystemCallHandler {
     OcppVersion version = charger.version();
     OcppAction action = OcppAction.of(actionName, version, Initiator.CENTRAL_SYSTEM)
         .orElseThrow(() -> unknownAction(actionName, version));
+    schemas.check(version, action, true, payloadJson);
     Element request = translator.toChargePointRequest(version, action, payloadJson);
     ChargerSession session = sessions.find(charger.id()).orElseThrow(() -> new OcppException(
         OcppErrorCode.INTERNAL_ERROR, "the bridge has no session for this charger"));
@@ -72,7 +76,9 @@ public final class CentralSystemCallRelay implements CentralSystemCallHandler {
         allowed.target(), allowed.named());
     return chargers.call(target, action, request).thenApply(answer -> {
       try {
-        return translator.fromChargePointResponse(version, action, answer);
+        String json = translator.fromChargePointResponse(version, action, answer);
+        schemas.check(version, action, false, json);
+        return json;
       } catch (OcppException e) {
         LOG.warn("[{}] the charger's answer to {} is invalid: {}", charger.id(), actionName,
             e.description());

@@ -6,6 +6,7 @@ import io.ocppbridge.core.CsmsLink;
 import io.ocppbridge.core.OcppAction;
 import io.ocppbridge.core.OcppErrorCode;
 import io.ocppbridge.core.OcppException;
+import io.ocppbridge.schema.PayloadSchemas;
 import io.ocppbridge.session.CallbackDecision;
 import io.ocppbridge.session.CallbackResolver;
 import io.ocppbridge.session.ChargerSession;
@@ -34,10 +35,12 @@ public final class ChargerRequestRelay {
   private final CsmsLink csms;
   private final SessionRegistry sessions;
   private final CallbackResolver callbacks;
+  private final PayloadSchemas schemas;
 
-  public ChargerRequestRelay(SoapJsonTranslator translator, CsmsLink csms,
-      SessionRegistry sessions, CallbackResolver callbacks) {
+  public ChargerRequestRelay(SoapJsonTranslator translator, PayloadSchemas schemas,
+      CsmsLink csms, SessionRegistry sessions, CallbackResolver callbacks) {
     this.translator = translator;
+    this.schemas = schemas;
     this.csms = csms;
     this.sessions = sessions;
     this.callbacks = callbacks;
@@ -66,6 +69,7 @@ public final class ChargerRequestRelay {
     }
     ChargerRequest request = translator.fromChargerRequest(payload);
     ChargerId id = chargerId(info);
+    checkOwnTranslation(id, request);
     ChargerSession session = sessions.observe(id, request.version(),
         new SoapDialect(info.soapVersion(), info.addressingNamespace()), info.from());
     decideCallback(session, info);
@@ -78,14 +82,30 @@ public final class ChargerRequestRelay {
     return csms.call(new ChargerContext(id, request.version()), action, request.payloadJson())
         .thenApply(answer -> {
           try {
+            schemas.check(request.version(), request.action(), false, answer);
             return translator.toChargerResponse(request.version(), request.action(), answer);
           } catch (OcppException e) {
-            LOG.warn("[{}] the central system's answer to {} cannot be given to the charger: {}",
-                id, action, e.description());
+            LOG.warn("[{}] the central system's answer to {} cannot be given to the charger: {};"
+                + " answer: {}", id, action, e.description(), answer);
             throw new OcppException(OcppErrorCode.INTERNAL_ERROR,
                 "the central system's answer to " + action + " is invalid: " + e.description());
           }
         });
+  }
+
+  /**
+   * The JSON the bridge is about to send must meet the schema: the SOAP request was valid, so a
+   * violation here is a defect of the bridge's translation, reported as such.
+   */
+  private void checkOwnTranslation(ChargerId id, ChargerRequest request) {
+    try {
+      schemas.check(request.version(), request.action(), true, request.payloadJson());
+    } catch (OcppException e) {
+      LOG.error("[{}] bridge defect: the translation of {} violates its JSON schema: {}; JSON: {}",
+          id, request.action().wireName(), e.description(), request.payloadJson());
+      throw new OcppException(OcppErrorCode.INTERNAL_ERROR, "the bridge could not translate "
+          + request.action().wireName() + " faithfully (" + e.description() + ")");
+    }
   }
 
   /** Refreshes the charger's callback decision when its request said something new about it. */

@@ -5,8 +5,9 @@ import io.ocppbridge.core.OcppErrorCode;
 /**
  * Names the OCPP error for an XML schema violation reported by the validator (Xerces message
  * keys, XML Schema 1.0 "cvc-" validation rules), following the codes ocppjs answered with for the
- * same defects: a value outside its type or enumeration is a TypeConstraintViolation, a missing
- * element an OccurenceConstraintViolation, an element the type does not have a
+ * same defects, and matching {@code schema.PayloadSchemas} on the JSON side: a value outside its
+ * type or enumeration is a TypeConstraintViolation, a missing element an
+ * OccurenceConstraintViolation, an element the type does not have or a value too long a
  * PropertyConstraintViolation. JAXB's own "unexpected element" event (it comes first for a type
  * with no content at all) means the same as the validator's cvc-complex-type.2.4.
  */
@@ -23,11 +24,13 @@ final class SchemaViolation {
         || m.startsWith("cvc-complex-type.3.2.2") || m.startsWith("cvc-complex-type.2.3")) {
       return OcppErrorCode.PROPERTY_CONSTRAINT_VIOLATION;
     }
-    if (m.startsWith("cvc-enumeration-valid") || m.startsWith("cvc-datatype-valid")
-        || m.startsWith("cvc-type.3.1.3") || m.startsWith("cvc-maxLength-valid")
-        || m.startsWith("cvc-minLength-valid") || m.startsWith("cvc-attribute.3")
+    if (m.startsWith("cvc-maxLength-valid") || m.startsWith("cvc-minLength-valid")
         || m.startsWith("cvc-pattern-valid") || m.startsWith("cvc-minInclusive-valid")
         || m.startsWith("cvc-maxInclusive-valid")) {
+      return OcppErrorCode.PROPERTY_CONSTRAINT_VIOLATION;
+    }
+    if (m.startsWith("cvc-enumeration-valid") || m.startsWith("cvc-datatype-valid")
+        || m.startsWith("cvc-type.3.1.3") || m.startsWith("cvc-attribute.3")) {
       return OcppErrorCode.TYPE_CONSTRAINT_VIOLATION;
     }
     return OcppErrorCode.FORMATION_VIOLATION;

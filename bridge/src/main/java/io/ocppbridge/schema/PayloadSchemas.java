@@ -1,0 +1,148 @@
+package io.ocppbridge.schema;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
+import com.networknt.schema.SpecificationVersion;
+import io.ocppbridge.core.Initiator;
+import io.ocppbridge.core.OcppAction;
+import io.ocppbridge.core.OcppErrorCode;
+import io.ocppbridge.core.OcppException;
+import io.ocppbridge.core.OcppVersion;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The contracts of the OCPP-J side: the schemas of {@code schemas-json/}, loaded once from the
+ * classpath, and the check of a payload against the schema of its action and direction. A
+ * violation becomes the OCPP error the other side can act on, naming the field:
+ * <ul>
+ *   <li>a missing required property: OccurenceConstraintViolation;
+ *   <li>a property the schema does not have: PropertyConstraintViolation;
+ *   <li>a value of the wrong JSON type, or outside its enumeration (as ocppjs answered):
+ *       TypeConstraintViolation;
+ *   <li>a value too long, a malformed date-time or URI, too few items: PropertyConstraintViolation.
+ * </ul>
+ * Thread-safe; one instance serves the whole bridge.
+ */
+public final class PayloadSchemas {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int MAX_LISTED = 3;
+
+  private final Map<OcppVersion, Map<String, Schema>> schemas;
+
+  private PayloadSchemas(Map<OcppVersion, Map<String, Schema>> schemas) {
+    this.schemas = schemas;
+  }
+
+  /** Loads the schema of every action of the catalogue, both directions, every version. */
+  public static PayloadSchemas load() {
+    SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4,
+        builder -> builder.schemaRegistryConfig(
+            SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
+    Map<OcppVersion, Map<String, Schema>> all = new EnumMap<>(OcppVersion.class);
+    for (OcppVersion version : OcppVersion.values()) {
+      Map<String, Schema> byName = new HashMap<>();
+      for (Initiator initiator : Initiator.values()) {
+        for (OcppAction action : OcppAction.all(version, initiator)) {
+          for (String name : List.of(action.wireName(), action.wireName() + "Response")) {
+            byName.computeIfAbsent(name, n -> registry.getSchema(read(version, n)));
+          }
+        }
+      }
+      all.put(version, Map.copyOf(byName));
+    }
+    return new PayloadSchemas(all);
+  }
+
+  /**
+   * Checks a payload.
+   *
+   * @param request true for a CALL's payload, false for a CALLRESULT's
+   * @throws OcppException with the code of the first violation and up to three of them named
+   */
+  public void check(OcppVersion version, OcppAction action, boolean request, JsonNode payload) {
+    String name = request ? action.wireName() : action.wireName() + "Response";
+    Schema schema = schemas.get(version).get(name);
+    List<Error> errors = schema.validate(payload);
+    if (errors.isEmpty()) {
+      return;
+    }
+    String listed = errors.stream().limit(MAX_LISTED).map(PayloadSchemas::describe)
+        .collect(Collectors.joining("; "));
+    if (errors.size() > MAX_LISTED) {
+      listed += "; and " + (errors.size() - MAX_LISTED) + " more";
+    }
+    throw new OcppException(codeFor(errors.get(0)), listed);
+  }
+
+  /** Same, for JSON text; text that is not a JSON object is a FormationViolation. */
+  public void check(OcppVersion version, OcppAction action, boolean request, String payload) {
+    JsonNode tree;
+    try {
+      tree = JSON.readTree(payload);
+    } catch (IOException e) {
+      throw new OcppException(OcppErrorCode.FORMATION_VIOLATION, "the payload is not JSON");
+    }
+    if (tree == null || !tree.isObject()) {
+      throw new OcppException(OcppErrorCode.FORMATION_VIOLATION,
+          "the payload is not a JSON object");
+    }
+    check(version, action, request, tree);
+  }
+
+  static OcppErrorCode codeFor(Error error) {
+    String keyword = error.getKeyword() == null ? "" : error.getKeyword();
+    return switch (keyword) {
+      case "required" -> OcppErrorCode.OCCURENCE_CONSTRAINT_VIOLATION;
+      case "type", "enum" -> OcppErrorCode.TYPE_CONSTRAINT_VIOLATION;
+      case "additionalProperties", "maxLength", "minLength", "format", "minItems", "maxItems",
+          "minimum", "maximum", "pattern" -> OcppErrorCode.PROPERTY_CONSTRAINT_VIOLATION;
+      default -> OcppErrorCode.FORMATION_VIOLATION;
+    };
+  }
+
+  /** "values[0].timestamp: does not match the date-time pattern ...". */
+  private static String describe(Error error) {
+    return fieldPath(error.getInstanceLocation() == null
+        ? "" : error.getInstanceLocation().toString()) + ": " + error.getMessage();
+  }
+
+  /** A JSON pointer ({@code /values/0/timestamp}) as a reader writes it. */
+  static String fieldPath(String pointer) {
+    if (pointer.isEmpty() || pointer.equals("/") || pointer.equals("$")) {
+      return "payload";
+    }
+    StringBuilder sb = new StringBuilder();
+    for (String segment : pointer.substring(pointer.startsWith("/") ? 1 : 0).split("/")) {
+      if (segment.chars().allMatch(Character::isDigit) && !segment.isEmpty()) {
+        sb.append('[').append(segment).append(']');
+      } else {
+        sb.append(sb.length() == 0 ? "" : ".")
+            .append(segment.replace("~1", "/").replace("~0", "~"));
+      }
+    }
+    return sb.toString();
+  }
+
+  private static JsonNode read(OcppVersion version, String name) {
+    String resource = "schemas-json/" + version.subprotocol() + "/" + name + ".json";
+    try (InputStream in = PayloadSchemas.class.getClassLoader().getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("JSON schema not on the classpath: " + resource);
+      }
+      return JSON.readTree(in);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read " + resource, e);
+    }
+  }
+}
