@@ -60,7 +60,8 @@ public final class Bridge implements AutoCloseable {
     SessionRegistry sessions = new SessionRegistry(Clock.systemUTC());
     AtomicReference<String> advertised = new AtomicReference<>();
     ChargerCallbackClient chargers = new ChargerCallbackClient(advertised::get,
-        config.callbacks().connectTimeout(), config.chargers().callTimeout());
+        config.callbacks().connectTimeout(), config.chargers().callTimeout(),
+        config.soap().maxMessageSize());
     NettyCsmsLink csms = new NettyCsmsLink(config.csms(), OcppJson.frameMapper(),
         new CentralSystemCallRelay(sessions, translator, schemas, chargers), timer);
     if (config.callbacks().policy() == CallbackConfig.Policy.ANY) {

@@ -15,6 +15,7 @@ record ConfigKey(String path, String defaultValue) {
       new ConfigKey("soap.port", Integer.toString(SoapConfig.DEFAULT_PORT)),
       new ConfigKey("soap.path", SoapConfig.DEFAULT_PATH),
       new ConfigKey("soap.publicUrl", null),
+      new ConfigKey("soap.maxMessageSize", Integer.toString(SoapConfig.DEFAULT_MAX_MESSAGE_SIZE)),
       new ConfigKey("csms.url", null),
       new ConfigKey("csms.callTimeout", "30s"),
       new ConfigKey("csms.connectTimeout", "10s"),

@@ -139,7 +139,8 @@ public final class ConfigLoader {
         text(v, "soap.host"),
         port(v, "soap.port"),
         path(v, "soap.path"),
-        httpUrl(v, "soap.publicUrl"));
+        httpUrl(v, "soap.publicUrl"),
+        intRange(v, "soap.maxMessageSize", 1024, 64 * 1024 * 1024));
     CsmsConfig csms = new CsmsConfig(
         wsUrl(v, "csms.url"),
         duration(v, "csms.callTimeout"),

@@ -8,10 +8,15 @@ package io.ocppbridge.config;
  * @param path URL path serving every OCPP version ({@code soap.path}, default {@code /ocpp})
  * @param publicUrl the URL chargers and the bridge's own {@code wsa:From} use for this listener,
  *     when it differs from what the bridge binds (behind a proxy); null means derived
+ * @param maxMessageSize the largest SOAP message accepted from a charger, its requests and its
+ *     answers to central-system calls alike, in bytes ({@code soap.maxMessageSize},
+ *     default 1 MiB)
  */
-public record SoapConfig(String host, int port, String path, String publicUrl) {
+public record SoapConfig(String host, int port, String path, String publicUrl,
+    int maxMessageSize) {
 
   public static final String DEFAULT_HOST = "0.0.0.0";
   public static final int DEFAULT_PORT = 8080;
   public static final String DEFAULT_PATH = "/ocpp";
+  public static final int DEFAULT_MAX_MESSAGE_SIZE = 1024 * 1024;
 }

@@ -7,6 +7,7 @@ import io.ocppbridge.core.OcppAction;
 import io.ocppbridge.core.OcppErrorCode;
 import io.ocppbridge.core.OcppException;
 import java.io.StringWriter;
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
@@ -45,6 +46,7 @@ public final class ChargerCallbackClient implements ChargerLink {
 
   private final HttpClient http;
   private final Duration callTimeout;
+  private final int maxAnswerSize;
   private final CallbackRequestWriter writer;
   private final CallbackAnswerReader reader = new CallbackAnswerReader();
 
@@ -53,13 +55,14 @@ public final class ChargerCallbackClient implements ChargerLink {
    *     is known only once the SOAP listener is bound)
    */
   public ChargerCallbackClient(Supplier<String> bridgeUrl, Duration connectTimeout,
-      Duration callTimeout) {
+      Duration callTimeout, int maxAnswerSize) {
     this.http = HttpClient.newBuilder()
         .version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(connectTimeout)
         .followRedirects(HttpClient.Redirect.NEVER)
         .build();
     this.callTimeout = callTimeout;
+    this.maxAnswerSize = maxAnswerSize;
     this.writer = new CallbackRequestWriter(bridgeUrl);
   }
 
@@ -83,7 +86,7 @@ public final class ChargerCallbackClient implements ChargerLink {
     }
     // HttpRequest.timeout covers the wait for the headers only; the whole answer, body
     // included, must arrive within the call timeout.
-    return http.sendAsync(http11.build(), HttpResponse.BodyHandlers.ofByteArray())
+    return http.sendAsync(http11.build(), LimitedBody.handler(maxAnswerSize))
         .orTimeout(callTimeout.toMillis(), TimeUnit.MILLISECONDS)
         .handle((response, failure) -> {
           if (failure != null) {
@@ -106,6 +109,10 @@ public final class ChargerCallbackClient implements ChargerLink {
     } else if (cause instanceof HttpTimeoutException || cause instanceof TimeoutException) {
       reason = "the charger did not answer " + action.wireName() + " within "
           + Durations.text(callTimeout);
+    } else if (cause instanceof IOException io && io.getMessage() != null
+        && io.getMessage().contains("maxMessageSize")) {
+      reason = "the charger's answer to " + action.wireName() + " is too large: "
+          + io.getMessage();
     } else if (cause instanceof ConnectException) {
       reason = "the charger's SOAP server is unreachable (connection refused)";
     } else {

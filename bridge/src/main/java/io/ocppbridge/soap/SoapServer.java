@@ -39,7 +39,9 @@ public final class SoapServer implements AutoCloseable {
     WSAddressingFeature addressing = new WSAddressingFeature();
     addressing.setAddressingRequired(false);
     factory.setFeatures(List.of(addressing));
+    factory.getInInterceptors().add(new RequestSizeInterceptor(config.maxMessageSize()));
     factory.getInInterceptors().add(new ChargerHeadersInterceptor());
+    factory.setProperties(XmlLimits.forRequests());
     ResponseAddressingInterceptor responseAddressing = new ResponseAddressingInterceptor();
     factory.getOutInterceptors().add(responseAddressing);
     factory.getOutFaultInterceptors().add(responseAddressing);

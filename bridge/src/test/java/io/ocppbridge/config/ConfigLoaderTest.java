@@ -65,7 +65,8 @@ class ConfigLoaderTest {
       BridgeConfig config = ConfigLoader.load(null, env);
 
       // THEN the SOAP listener and the central system link use their defaults
-      assertThat(config.soap()).isEqualTo(new SoapConfig("0.0.0.0", 8080, "/ocpp", null));
+      assertThat(config.soap()).isEqualTo(new SoapConfig("0.0.0.0", 8080, "/ocpp", null,
+          1024 * 1024));
       assertThat(config.csms().url()).isEqualTo(URI.create(CSMS));
       assertThat(config.csms().callTimeout()).isEqualTo(Duration.ofSeconds(30));
       assertThat(config.csms().connectTimeout()).isEqualTo(Duration.ofSeconds(10));
@@ -98,6 +99,7 @@ class ConfigLoaderTest {
       // THEN dots and camel-case humps become underscores after BRIDGE_
       assertThat(ConfigKey.ALL).extracting(ConfigKey::envName).containsExactly(
           "BRIDGE_SOAP_HOST", "BRIDGE_SOAP_PORT", "BRIDGE_SOAP_PATH", "BRIDGE_SOAP_PUBLIC_URL",
+          "BRIDGE_SOAP_MAX_MESSAGE_SIZE",
           "BRIDGE_CSMS_URL", "BRIDGE_CSMS_CALL_TIMEOUT", "BRIDGE_CSMS_CONNECT_TIMEOUT",
           "BRIDGE_CSMS_MAX_QUEUED_CALLS", "BRIDGE_CSMS_MAX_FRAME_SIZE",
           "BRIDGE_CHARGERS_CALL_TIMEOUT", "BRIDGE_CALLBACKS_CONNECT_TIMEOUT",
@@ -120,6 +122,7 @@ class ConfigLoaderTest {
             port: 9090
             path: /soap/ocpp
             publicUrl: https://bridge.example.com/soap/ocpp
+            maxMessageSize: 65536
           csms:
             url: wss://csms.example.com/ocpp15
             callTimeout: 45s
@@ -133,7 +136,7 @@ class ConfigLoaderTest {
 
       // THEN each value is the file's
       assertThat(config.soap()).isEqualTo(new SoapConfig(
-          "127.0.0.1", 9090, "/soap/ocpp", "https://bridge.example.com/soap/ocpp"));
+          "127.0.0.1", 9090, "/soap/ocpp", "https://bridge.example.com/soap/ocpp", 65536));
       assertThat(config.csms()).isEqualTo(new CsmsConfig(
           URI.create("wss://csms.example.com/ocpp15"), Duration.ofSeconds(45),
           Duration.ofMillis(2500), 4, 65536));

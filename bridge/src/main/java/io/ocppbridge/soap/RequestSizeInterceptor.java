@@ -1,0 +1,96 @@
+package io.ocppbridge.soap;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+import org.apache.cxf.binding.soap.SoapFault;
+import org.apache.cxf.binding.soap.Soap12;
+import org.apache.cxf.message.Message;
+import org.apache.cxf.phase.AbstractPhaseInterceptor;
+import org.apache.cxf.phase.Phase;
+
+/**
+ * Refuses a request body larger than {@code soap.maxMessageSize} before it is parsed: at once
+ * when its Content-Length says so, else (chunked) as soon as the limit is crossed while reading.
+ */
+final class RequestSizeInterceptor extends AbstractPhaseInterceptor<Message> {
+
+  private final long limit;
+
+  RequestSizeInterceptor(long limit) {
+    super(Phase.RECEIVE);
+    this.limit = limit;
+  }
+
+  @Override
+  public void handleMessage(Message message) {
+    Long declared = contentLength(message);
+    if (declared != null && declared > limit) {
+      throw tooLarge();
+    }
+    InputStream in = message.getContent(InputStream.class);
+    if (in != null) {
+      message.setContent(InputStream.class, new Limited(in));
+    }
+  }
+
+  private SoapFault tooLarge() {
+    return new SoapFault("the request body is larger than " + limit
+        + " bytes (soap.maxMessageSize)", Soap12.getInstance().getSender());
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Long contentLength(Message message) {
+    Object headers = message.get(Message.PROTOCOL_HEADERS);
+    if (headers instanceof Map<?, ?> map) {
+      for (Map.Entry<?, ?> e : map.entrySet()) {
+        if ("content-length".equalsIgnoreCase(String.valueOf(e.getKey()))
+            && e.getValue() instanceof List<?> values && !values.isEmpty()) {
+          try {
+            return Long.parseLong(String.valueOf(values.get(0)).trim());
+          } catch (NumberFormatException ignored) {
+            return null;
+          }
+        }
+      }
+    }
+    return null;
+  }
+
+  /** Counts what is read and fails past the limit. */
+  private final class Limited extends FilterInputStream {
+    private long count;
+
+    Limited(InputStream in) {
+      super(in);
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      if (b >= 0) {
+        add(1);
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) throws IOException {
+      int n = super.read(buffer, offset, length);
+      if (n > 0) {
+        add(n);
+      }
+      return n;
+    }
+
+    private void add(int n) throws IOException {
+      count += n;
+      if (count > limit) {
+        throw new IOException("the request body is larger than " + limit
+            + " bytes (soap.maxMessageSize)");
+      }
+    }
+  }
+}
