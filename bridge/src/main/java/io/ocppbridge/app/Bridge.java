@@ -5,6 +5,7 @@ import io.ocppbridge.config.BridgeConfig;
 import io.ocppbridge.config.CallbackConfig;
 import io.ocppbridge.config.SoapConfig;
 import io.ocppbridge.relay.CentralSystemCallRelay;
+import io.ocppbridge.relay.ChargerClocks;
 import io.ocppbridge.relay.ChargerRequestRelay;
 import io.ocppbridge.schema.PayloadSchemas;
 import io.ocppbridge.session.CallbackResolver;
@@ -57,13 +58,14 @@ public final class Bridge implements AutoCloseable {
       return t;
     });
     PayloadSchemas schemas = PayloadSchemas.load();
+    ChargerClocks clocks = new ChargerClocks(config.chargers());
     SessionRegistry sessions = new SessionRegistry(Clock.systemUTC());
     AtomicReference<String> advertised = new AtomicReference<>();
     ChargerCallbackClient chargers = new ChargerCallbackClient(advertised::get,
         config.callbacks().connectTimeout(), config.chargers().callTimeout(),
         config.soap().maxMessageSize());
     NettyCsmsLink csms = new NettyCsmsLink(config.csms(), OcppJson.frameMapper(),
-        new CentralSystemCallRelay(sessions, translator, schemas, chargers), timer);
+        new CentralSystemCallRelay(sessions, translator, schemas, chargers, clocks), timer);
     if (config.callbacks().policy() == CallbackConfig.Policy.ANY) {
       LOG.warn("callbacks.policy is 'any': the bridge will call whatever address a request"
           + " names; use it only on a closed test network");
@@ -71,7 +73,7 @@ public final class Bridge implements AutoCloseable {
     SoapServer soap;
     try {
       ChargerRequestRelay relay = new ChargerRequestRelay(translator, schemas, csms, sessions,
-          new CallbackResolver(config.callbacks(), config.chargers()));
+          new CallbackResolver(config.callbacks(), config.chargers()), clocks);
       soap = new SoapServer(config.soap(),
           new OcppSoapEndpoint(relay, config.csms().callTimeout()));
     } catch (RuntimeException e) {

@@ -2,6 +2,7 @@ package io.ocppbridge.config;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
 
@@ -10,12 +11,19 @@ import java.util.Optional;
  *
  * @param callTimeout how long the bridge waits for a charger's answer to a central-system call
  *     ({@code chargers.callTimeout}, default 30 s)
- * @param byIdentity per-charger settings ({@code chargers.<identity>.callbackUrl})
+ * @param byIdentity per-charger settings ({@code chargers.<identity>.callbackUrl},
+ *     {@code .timezone}, {@code .localTime})
  */
 public record ChargersConfig(Duration callTimeout, Map<String, ChargerSettings> byIdentity) {
 
-  /** One charger's settings. */
-  public record ChargerSettings(URI callbackUrl) {}
+  /**
+   * One charger's settings; each may be absent (null).
+   *
+   * @param callbackUrl its SOAP server when it names no usable {@code wsa:From}
+   * @param timezone the zone of its offset-less timestamps (absent: UTC)
+   * @param localTime true to send it the central system's timestamps as local time without offset
+   */
+  public record ChargerSettings(URI callbackUrl, ZoneId timezone, boolean localTime) {}
 
   public Optional<ChargerSettings> of(String identity) {
     return Optional.ofNullable(byIdentity.get(identity));

@@ -34,7 +34,8 @@ record ConfigKey(String path, String defaultValue) {
       java.util.Set.of("callbacks.allowedNetworks", "callbacks.rewrites");
 
   /** Settings of one charger, under {@code chargers.<identity>.}. */
-  static final java.util.Set<String> PER_CHARGER = java.util.Set.of("callbackUrl");
+  static final java.util.Set<String> PER_CHARGER =
+      java.util.Set.of("callbackUrl", "timezone", "localTime");
 
   /**
    * The overriding environment variable: {@code BRIDGE_} then the path in upper case, dots and

@@ -216,21 +216,52 @@ public final class ConfigLoader {
 
   private static Map<String, ChargersConfig.ChargerSettings> chargerSettings(
       Map<String, String> v) {
-    Map<String, String> callbackUrls = new LinkedHashMap<>();
+    Map<String, Map<String, String>> byIdentity = new LinkedHashMap<>();
     for (Map.Entry<String, String> e : v.entrySet()) {
       if (e.getKey().startsWith(CHARGER_PREFIX)) {
         String rest = e.getKey().substring(CHARGER_PREFIX.length());
-        String identity = rest.substring(0, rest.indexOf('\u0000'));
-        callbackUrls.put(identity, e.getValue());
+        int split = rest.indexOf('\u0000');
+        byIdentity.computeIfAbsent(rest.substring(0, split), k -> new LinkedHashMap<>())
+            .put("chargers." + rest.substring(0, split) + "." + rest.substring(split + 1),
+                e.getValue());
       }
     }
     Map<String, ChargersConfig.ChargerSettings> result = new LinkedHashMap<>();
-    for (Map.Entry<String, String> e : callbackUrls.entrySet()) {
-      String key = "chargers." + e.getKey() + ".callbackUrl";
-      Map<String, String> one = Map.of(key, e.getValue());
-      result.put(e.getKey(), new ChargersConfig.ChargerSettings(URI.create(httpUrl(one, key))));
+    for (Map.Entry<String, Map<String, String>> e : byIdentity.entrySet()) {
+      String prefix = "chargers." + e.getKey() + ".";
+      Map<String, String> one = e.getValue();
+      String url = httpUrl(one, prefix + "callbackUrl");
+      result.put(e.getKey(), new ChargersConfig.ChargerSettings(
+          url == null ? null : URI.create(url),
+          zone(one, prefix + "timezone"),
+          bool(one, prefix + "localTime")));
     }
     return Map.copyOf(result);
+  }
+
+  private static java.time.ZoneId zone(Map<String, String> v, String key) {
+    String s = v.get(key);
+    if (s == null || s.isBlank()) {
+      return null;
+    }
+    try {
+      return java.time.ZoneId.of(s.trim());
+    } catch (java.time.DateTimeException e) {
+      throw ConfigException.forKey(key,
+          "'" + s + "' is not a time zone (write e.g. Europe/Amsterdam or +01:00)");
+    }
+  }
+
+  private static boolean bool(Map<String, String> v, String key) {
+    String s = v.get(key);
+    if (s == null || s.isBlank()) {
+      return false;
+    }
+    return switch (s.trim().toLowerCase(java.util.Locale.ROOT)) {
+      case "true", "yes" -> true;
+      case "false", "no" -> false;
+      default -> throw ConfigException.forKey(key, "'" + s + "' is not true or false");
+    };
   }
 
   private static String text(Map<String, String> v, String key) {

@@ -13,6 +13,7 @@ import io.ocppbridge.schema.PayloadSchemas;
 import io.ocppbridge.session.CallbackDecision;
 import io.ocppbridge.session.ChargerSession;
 import io.ocppbridge.session.SessionRegistry;
+import io.ocppbridge.translate.ChargerClock;
 import io.ocppbridge.translate.SoapJsonTranslator;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
@@ -34,9 +35,11 @@ public final class CentralSystemCallRelay implements CentralSystemCallHandler {
   private final SoapJsonTranslator translator;
   private final ChargerLink chargers;
   private final PayloadSchemas schemas;
+  private final ChargerClocks clocks;
 
   public CentralSystemCallRelay(SessionRegistry sessions, SoapJsonTranslator translator,
-      PayloadSchemas schemas, ChargerLink chargers) {
+      PayloadSchemas schemas, ChargerLink chargers, ChargerClocks clocks) {
+    this.clocks = clocks;
     this.sessions = sessions;
     this.translator = translator;
     this.schemas = schemas;
@@ -59,7 +62,8 @@ public final class CentralSystemCallRelay implements CentralSystemCallHandler {
     OcppAction action = OcppAction.of(actionName, version, Initiator.CENTRAL_SYSTEM)
         .orElseThrow(() -> unknownAction(actionName, version));
     schemas.check(version, action, true, payloadJson);
-    Element request = translator.toChargePointRequest(version, action, payloadJson);
+    ChargerClock clock = clocks.of(charger.id());
+    Element request = translator.toChargePointRequest(version, action, payloadJson, clock);
     ChargerSession session = sessions.find(charger.id()).orElseThrow(() -> new OcppException(
         OcppErrorCode.INTERNAL_ERROR, "the bridge has no session for this charger"));
     CallbackDecision decision = session.callback();
@@ -76,7 +80,7 @@ public final class CentralSystemCallRelay implements CentralSystemCallHandler {
         allowed.target(), allowed.named());
     return chargers.call(target, action, request).thenApply(answer -> {
       try {
-        String json = translator.fromChargePointResponse(version, action, answer);
+        String json = translator.fromChargePointResponse(version, action, answer, clock);
         schemas.check(version, action, false, json);
         return json;
       } catch (OcppException e) {

@@ -12,6 +12,7 @@ import io.ocppbridge.session.CallbackResolver;
 import io.ocppbridge.session.ChargerSession;
 import io.ocppbridge.session.SessionRegistry;
 import io.ocppbridge.session.SoapDialect;
+import io.ocppbridge.translate.ChargerClock;
 import io.ocppbridge.translate.ChargerRequest;
 import io.ocppbridge.translate.SoapJsonTranslator;
 import java.util.Optional;
@@ -36,11 +37,13 @@ public final class ChargerRequestRelay {
   private final SessionRegistry sessions;
   private final CallbackResolver callbacks;
   private final PayloadSchemas schemas;
+  private final ChargerClocks clocks;
 
   public ChargerRequestRelay(SoapJsonTranslator translator, PayloadSchemas schemas,
-      CsmsLink csms, SessionRegistry sessions, CallbackResolver callbacks) {
+      CsmsLink csms, SessionRegistry sessions, CallbackResolver callbacks, ChargerClocks clocks) {
     this.translator = translator;
     this.schemas = schemas;
+    this.clocks = clocks;
     this.csms = csms;
     this.sessions = sessions;
     this.callbacks = callbacks;
@@ -67,8 +70,9 @@ public final class ChargerRequestRelay {
     if (payload == null) {
       throw new OcppException(OcppErrorCode.FORMATION_VIOLATION, "the SOAP body is empty");
     }
-    ChargerRequest request = translator.fromChargerRequest(payload);
     ChargerId id = chargerId(info);
+    ChargerClock clock = clocks.of(id);
+    ChargerRequest request = translator.fromChargerRequest(payload, clock);
     checkOwnTranslation(id, request);
     ChargerSession session = sessions.observe(id, request.version(),
         new SoapDialect(info.soapVersion(), info.addressingNamespace()), info.from());
@@ -83,7 +87,8 @@ public final class ChargerRequestRelay {
         .thenApply(answer -> {
           try {
             schemas.check(request.version(), request.action(), false, answer);
-            return translator.toChargerResponse(request.version(), request.action(), answer);
+            return translator.toChargerResponse(request.version(), request.action(), answer,
+                clock);
           } catch (OcppException e) {
             LOG.warn("[{}] the central system's answer to {} cannot be given to the charger: {};"
                 + " answer: {}", id, action, e.description(), answer);

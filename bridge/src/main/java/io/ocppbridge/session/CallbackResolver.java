@@ -49,6 +49,7 @@ public final class CallbackResolver {
     }
     Candidate candidate = usable(from, CallbackDecision.Source.FROM)
         .or(() -> chargers.of(id.value())
+            .filter(s -> s.callbackUrl() != null)
             .map(s -> new Candidate(s.callbackUrl(), CallbackDecision.Source.CONFIGURED)))
         .or(() -> usable(replyTo, CallbackDecision.Source.REPLY_TO))
         .or(() -> peerFallback(peerAddress))

@@ -17,6 +17,9 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.TypeFactory;
 import com.fasterxml.jackson.module.jakarta.xmlbind.JakartaXmlBindAnnotationIntrospector;
 import java.io.IOException;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import javax.xml.datatype.DatatypeConfigurationException;
 import javax.xml.datatype.DatatypeConstants;
 import javax.xml.datatype.DatatypeFactory;
@@ -52,7 +55,9 @@ public final class OcppJson {
 
   /**
    * Timestamps stay text ({@code toXMLFormat()}), never epoch numbers. An XML timestamp without
-   * an offset is taken as UTC and written with {@code Z}, so the JSON side always has an offset.
+   * an offset is read in the charger's zone ({@link ChargerClock}, UTC by default) and written
+   * with that offset, so the JSON side always has one. Toward a charger that wants local time,
+   * a JSON timestamp is moved to its zone and written without offset.
    */
   private static SimpleModule timestamps() {
     DatatypeFactory factory;
@@ -69,7 +74,8 @@ public final class OcppJson {
         XMLGregorianCalendar c = value;
         if (c.getTimezone() == DatatypeConstants.FIELD_UNDEFINED) {
           c = (XMLGregorianCalendar) value.clone();
-          c.setTimezone(0);
+          c.setTimezone(offsetMinutes(clock(serializers.getAttribute(ChargerClock.ATTRIBUTE)),
+              value));
         }
         gen.writeString(c.toXMLFormat());
       }
@@ -87,7 +93,8 @@ public final class OcppJson {
           if (c.getXMLSchemaType() != DatatypeConstants.DATETIME) {
             throw new IllegalArgumentException("not a date-time");
           }
-          return c;
+          ChargerClock clock = clock(ctxt.getAttribute(ChargerClock.ATTRIBUTE));
+          return clock.localTimeToCharger() ? toLocal(factory, c, clock.zone()) : c;
         } catch (IllegalArgumentException e) {
           return (XMLGregorianCalendar) ctxt.handleWeirdStringValue(XMLGregorianCalendar.class,
               text, "not an ISO 8601 date-time");
@@ -95,5 +102,32 @@ public final class OcppJson {
       }
     });
     return module;
+  }
+
+  private static ChargerClock clock(Object attribute) {
+    return attribute instanceof ChargerClock c ? c : ChargerClock.UTC;
+  }
+
+  /** The offset of the clock's zone at the local time the calendar names, in minutes. */
+  private static int offsetMinutes(ChargerClock clock, XMLGregorianCalendar local) {
+    LocalDateTime time = LocalDateTime.of(local.getYear(), local.getMonth(), local.getDay(),
+        local.getHour(), local.getMinute(), local.getSecond());
+    return clock.zone().getRules().getOffset(time).getTotalSeconds() / 60;
+  }
+
+  /** The same instant as local time in {@code zone}, without offset, fraction kept. */
+  private static XMLGregorianCalendar toLocal(DatatypeFactory factory, XMLGregorianCalendar c,
+      ZoneId zone) {
+    if (c.getTimezone() == DatatypeConstants.FIELD_UNDEFINED) {
+      return c;
+    }
+    ZonedDateTime at = c.toGregorianCalendar().toZonedDateTime().withZoneSameInstant(zone);
+    XMLGregorianCalendar local = factory.newXMLGregorianCalendar(at.getYear(),
+        at.getMonthValue(), at.getDayOfMonth(), at.getHour(), at.getMinute(), at.getSecond(),
+        DatatypeConstants.FIELD_UNDEFINED, DatatypeConstants.FIELD_UNDEFINED);
+    if (c.getFractionalSecond() != null) {
+      local.setFractionalSecond(c.getFractionalSecond());
+    }
+    return local;
   }
 }

@@ -50,6 +50,11 @@ public final class SoapJsonTranslator {
    *     unknown operation, or the violation code for an invalid payload
    */
   public ChargerRequest fromChargerRequest(Element payload) {
+    return fromChargerRequest(payload, ChargerClock.UTC);
+  }
+
+  /** Same, reading offset-less timestamps with the charger's clock. */
+  public ChargerRequest fromChargerRequest(Element payload, ChargerClock clock) {
     String ns = payload.getNamespaceURI();
     OcppVersion version = OcppVersion.ofCentralSystemNamespace(ns).orElseThrow(() ->
         OcppVersion.ofChargePointNamespace(ns).isPresent()
@@ -62,7 +67,7 @@ public final class SoapJsonTranslator {
         .ofRequestElement(payload.getLocalName(), version, Initiator.CHARGE_POINT)
         .orElseThrow(() -> new OcppException(OcppErrorCode.NOT_IMPLEMENTED,
             "unknown operation '" + payload.getLocalName() + "' in " + version));
-    return new ChargerRequest(version, action, toJson(version, action, payload, true));
+    return new ChargerRequest(version, action, toJson(version, action, payload, true, clock));
   }
 
   /** The operation a charger-initiated request names, if any, before any validation. */
@@ -73,21 +78,39 @@ public final class SoapJsonTranslator {
 
   /** The SOAP payload of the answer to a charger-initiated request, from the CALLRESULT. */
   public Element toChargerResponse(OcppVersion version, OcppAction action, String json) {
-    return toXml(version, action, json, false);
+    return toChargerResponse(version, action, json, ChargerClock.UTC);
+  }
+
+  /** Same, writing timestamps as the charger's clock wants them. */
+  public Element toChargerResponse(OcppVersion version, OcppAction action, String json,
+      ChargerClock clock) {
+    return toXml(version, action, json, false, clock);
   }
 
   /** The SOAP payload of a central-system-initiated request, from the CALL. */
   public Element toChargePointRequest(OcppVersion version, OcppAction action, String json) {
-    return toXml(version, action, json, true);
+    return toChargePointRequest(version, action, json, ChargerClock.UTC);
+  }
+
+  /** Same, writing timestamps as the charger's clock wants them. */
+  public Element toChargePointRequest(OcppVersion version, OcppAction action, String json,
+      ChargerClock clock) {
+    return toXml(version, action, json, true, clock);
   }
 
   /** The CALLRESULT payload from the charger's SOAP answer to a central-system call. */
   public String fromChargePointResponse(OcppVersion version, OcppAction action, Element payload) {
-    return toJson(version, action, payload, false);
+    return fromChargePointResponse(version, action, payload, ChargerClock.UTC);
+  }
+
+  /** Same, reading offset-less timestamps with the charger's clock. */
+  public String fromChargePointResponse(OcppVersion version, OcppAction action, Element payload,
+      ChargerClock clock) {
+    return toJson(version, action, payload, false, clock);
   }
 
   private String toJson(OcppVersion version, OcppAction action, Element payload,
-      boolean request) {
+      boolean request, ChargerClock clock) {
     OcppSchemaModel model = models.get(version);
     String expected = request ? action.requestElement() : action.responseElement();
     if (!expected.equals(payload.getLocalName())
@@ -113,13 +136,15 @@ public final class SoapJsonTranslator {
       throw invalidXml(action, request, e);
     }
     try {
-      return mapper.writeValueAsString(value);
+      return mapper.writer().withAttribute(ChargerClock.ATTRIBUTE, clock)
+          .writeValueAsString(value);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write " + action.wireName() + " as JSON", e);
     }
   }
 
-  private Element toXml(OcppVersion version, OcppAction action, String json, boolean request) {
+  private Element toXml(OcppVersion version, OcppAction action, String json, boolean request,
+      ChargerClock clock) {
     OcppSchemaModel model = models.get(version);
     Class<?> type = request ? model.requestType(action) : model.responseType(action);
     String what = action.wireName() + (request ? " request" : " response");
@@ -131,12 +156,15 @@ public final class SoapJsonTranslator {
             what + " payload is not a JSON object");
       }
       required.check(tree, type);
-      value = mapper.treeToValue(tree, type);
+      value = mapper.readerFor(type).withAttribute(ChargerClock.ATTRIBUTE, clock)
+          .readValue(tree);
     } catch (OcppException e) {
       throw new OcppException(e.code(), "invalid " + what + ": " + e.description());
     } catch (JsonProcessingException e) {
       throw new OcppException(JsonViolation.codeFor(e), "invalid " + what + ": "
           + JsonViolation.describe(e));
+    } catch (java.io.IOException e) {
+      throw new OcppException(OcppErrorCode.FORMATION_VIOLATION, "invalid " + what);
     }
     QName name = new QName(model.namespaceOf(action),
         request ? action.requestElement() : action.responseElement());
