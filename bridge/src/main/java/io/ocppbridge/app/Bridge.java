@@ -4,8 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ocppbridge.config.BridgeConfig;
 import io.ocppbridge.config.CallbackConfig;
 import io.ocppbridge.config.SoapConfig;
+import io.ocppbridge.core.QuirkCounter;
 import io.ocppbridge.relay.CentralSystemCallRelay;
-import io.ocppbridge.relay.ChargerClocks;
+import io.ocppbridge.relay.ChargerProfiles;
 import io.ocppbridge.relay.ChargerRequestRelay;
 import io.ocppbridge.schema.PayloadSchemas;
 import io.ocppbridge.session.CallbackResolver;
@@ -40,8 +41,11 @@ public final class Bridge implements AutoCloseable {
   private final SoapServer soap;
   private final SessionRegistry sessions;
 
+  private final QuirkCounter quirks;
+
   private Bridge(ScheduledExecutorService timer, NettyCsmsLink csms, SoapServer soap,
-      SessionRegistry sessions) {
+      SessionRegistry sessions, QuirkCounter quirks) {
+    this.quirks = quirks;
     this.timer = timer;
     this.csms = csms;
     this.soap = soap;
@@ -50,22 +54,23 @@ public final class Bridge implements AutoCloseable {
 
   public static Bridge start(BridgeConfig config) {
     ObjectMapper payloadMapper = OcppJson.payloadMapper(JsonDialect.OCPPJS);
+    QuirkCounter quirks = new QuirkCounter();
     SoapJsonTranslator translator =
-        new SoapJsonTranslator(OcppSchemaModel.loadAll(), payloadMapper);
+        new SoapJsonTranslator(OcppSchemaModel.loadAll(), payloadMapper, quirks);
     ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "bridge-timer");
       t.setDaemon(true);
       return t;
     });
     PayloadSchemas schemas = PayloadSchemas.load();
-    ChargerClocks clocks = new ChargerClocks(config.chargers());
+    ChargerProfiles profiles = new ChargerProfiles(config.chargers());
     SessionRegistry sessions = new SessionRegistry(Clock.systemUTC());
     AtomicReference<String> advertised = new AtomicReference<>();
     ChargerCallbackClient chargers = new ChargerCallbackClient(advertised::get,
         config.callbacks().connectTimeout(), config.chargers().callTimeout(),
-        config.soap().maxMessageSize());
+        config.soap().maxMessageSize(), quirks);
     NettyCsmsLink csms = new NettyCsmsLink(config.csms(), OcppJson.frameMapper(),
-        new CentralSystemCallRelay(sessions, translator, schemas, chargers, clocks), timer);
+        new CentralSystemCallRelay(sessions, translator, schemas, chargers, profiles), timer);
     if (config.callbacks().policy() == CallbackConfig.Policy.ANY) {
       LOG.warn("callbacks.policy is 'any': the bridge will call whatever address a request"
           + " names; use it only on a closed test network");
@@ -73,9 +78,9 @@ public final class Bridge implements AutoCloseable {
     SoapServer soap;
     try {
       ChargerRequestRelay relay = new ChargerRequestRelay(translator, schemas, csms, sessions,
-          new CallbackResolver(config.callbacks(), config.chargers()), clocks);
+          new CallbackResolver(config.callbacks(), config.chargers()), profiles);
       soap = new SoapServer(config.soap(),
-          new OcppSoapEndpoint(relay, config.csms().callTimeout()));
+          new OcppSoapEndpoint(relay, config.csms().callTimeout()), quirks);
     } catch (RuntimeException e) {
       csms.close();
       timer.shutdownNow();
@@ -86,7 +91,7 @@ public final class Bridge implements AutoCloseable {
         + "central system {}; named to chargers as {}{}", soap.address(), config.csms().url(),
         advertised.get(), config.soap().publicUrl() != null ? ""
             : " (set soap.publicUrl if chargers reach the bridge by another address)");
-    return new Bridge(timer, csms, soap, sessions);
+    return new Bridge(timer, csms, soap, sessions, quirks);
   }
 
   /**
@@ -111,6 +116,11 @@ public final class Bridge implements AutoCloseable {
   /** The URL chargers post to. */
   public URI soapAddress() {
     return soap.address();
+  }
+
+  /** How often each harmless charger quirk was accepted. */
+  public QuirkCounter quirks() {
+    return quirks;
   }
 
   public SessionRegistry sessions() {

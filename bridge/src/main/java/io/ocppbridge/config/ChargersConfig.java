@@ -22,8 +22,11 @@ public record ChargersConfig(Duration callTimeout, Map<String, ChargerSettings> 
    * @param callbackUrl its SOAP server when it names no usable {@code wsa:From}
    * @param timezone the zone of its offset-less timestamps (absent: UTC)
    * @param localTime true to send it the central system's timestamps as local time without offset
+   * @param lenient true for {@code validation: lenient}: values longer than the XSD allows are
+   *     passed on (logged and counted) instead of refused
    */
-  public record ChargerSettings(URI callbackUrl, ZoneId timezone, boolean localTime) {}
+  public record ChargerSettings(URI callbackUrl, ZoneId timezone, boolean localTime,
+      boolean lenient) {}
 
   public Optional<ChargerSettings> of(String identity) {
     return Optional.ofNullable(byIdentity.get(identity));

@@ -35,7 +35,7 @@ record ConfigKey(String path, String defaultValue) {
 
   /** Settings of one charger, under {@code chargers.<identity>.}. */
   static final java.util.Set<String> PER_CHARGER =
-      java.util.Set.of("callbackUrl", "timezone", "localTime");
+      java.util.Set.of("callbackUrl", "timezone", "localTime", "validation");
 
   /**
    * The overriding environment variable: {@code BRIDGE_} then the path in upper case, dots and

@@ -234,7 +234,8 @@ public final class ConfigLoader {
       result.put(e.getKey(), new ChargersConfig.ChargerSettings(
           url == null ? null : URI.create(url),
           zone(one, prefix + "timezone"),
-          bool(one, prefix + "localTime")));
+          bool(one, prefix + "localTime"),
+          lenient(one, prefix + "validation")));
     }
     return Map.copyOf(result);
   }
@@ -250,6 +251,17 @@ public final class ConfigLoader {
       throw ConfigException.forKey(key,
           "'" + s + "' is not a time zone (write e.g. Europe/Amsterdam or +01:00)");
     }
+  }
+
+  private static boolean lenient(Map<String, String> v, String key) {
+    String s = v.get(key);
+    if (s == null || s.isBlank() || s.trim().equals("strict")) {
+      return false;
+    }
+    if (s.trim().equals("lenient")) {
+      return true;
+    }
+    throw ConfigException.forKey(key, "'" + s + "' is not strict or lenient");
   }
 
   private static boolean bool(Map<String, String> v, String key) {

@@ -35,11 +35,11 @@ public final class CentralSystemCallRelay implements CentralSystemCallHandler {
   private final SoapJsonTranslator translator;
   private final ChargerLink chargers;
   private final PayloadSchemas schemas;
-  private final ChargerClocks clocks;
+  private final ChargerProfiles profiles;
 
   public CentralSystemCallRelay(SessionRegistry sessions, SoapJsonTranslator translator,
-      PayloadSchemas schemas, ChargerLink chargers, ChargerClocks clocks) {
-    this.clocks = clocks;
+      PayloadSchemas schemas, ChargerLink chargers, ChargerProfiles profiles) {
+    this.profiles = profiles;
     this.sessions = sessions;
     this.translator = translator;
     this.schemas = schemas;
@@ -62,7 +62,7 @@ public final class CentralSystemCallRelay implements CentralSystemCallHandler {
     OcppAction action = OcppAction.of(actionName, version, Initiator.CENTRAL_SYSTEM)
         .orElseThrow(() -> unknownAction(actionName, version));
     schemas.check(version, action, true, payloadJson);
-    ChargerClock clock = clocks.of(charger.id());
+    ChargerClock clock = profiles.clock(charger.id());
     Element request = translator.toChargePointRequest(version, action, payloadJson, clock);
     ChargerSession session = sessions.find(charger.id()).orElseThrow(() -> new OcppException(
         OcppErrorCode.INTERNAL_ERROR, "the bridge has no session for this charger"));

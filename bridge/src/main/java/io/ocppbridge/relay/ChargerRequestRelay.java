@@ -37,13 +37,14 @@ public final class ChargerRequestRelay {
   private final SessionRegistry sessions;
   private final CallbackResolver callbacks;
   private final PayloadSchemas schemas;
-  private final ChargerClocks clocks;
+  private final ChargerProfiles profiles;
 
   public ChargerRequestRelay(SoapJsonTranslator translator, PayloadSchemas schemas,
-      CsmsLink csms, SessionRegistry sessions, CallbackResolver callbacks, ChargerClocks clocks) {
+      CsmsLink csms, SessionRegistry sessions, CallbackResolver callbacks,
+      ChargerProfiles profiles) {
     this.translator = translator;
     this.schemas = schemas;
-    this.clocks = clocks;
+    this.profiles = profiles;
     this.csms = csms;
     this.sessions = sessions;
     this.callbacks = callbacks;
@@ -71,9 +72,10 @@ public final class ChargerRequestRelay {
       throw new OcppException(OcppErrorCode.FORMATION_VIOLATION, "the SOAP body is empty");
     }
     ChargerId id = chargerId(info);
-    ChargerClock clock = clocks.of(id);
-    ChargerRequest request = translator.fromChargerRequest(payload, clock);
-    checkOwnTranslation(id, request);
+    ChargerClock clock = profiles.clock(id);
+    boolean lenient = profiles.lenient(id);
+    ChargerRequest request = translator.fromChargerRequest(payload, clock, lenient);
+    checkOwnTranslation(id, request, lenient);
     ChargerSession session = sessions.observe(id, request.version(),
         new SoapDialect(info.soapVersion(), info.addressingNamespace()), info.from());
     decideCallback(session, info);
@@ -102,9 +104,10 @@ public final class ChargerRequestRelay {
    * The JSON the bridge is about to send must meet the schema: the SOAP request was valid, so a
    * violation here is a defect of the bridge's translation, reported as such.
    */
-  private void checkOwnTranslation(ChargerId id, ChargerRequest request) {
+  private void checkOwnTranslation(ChargerId id, ChargerRequest request, boolean lenient) {
     try {
-      schemas.check(request.version(), request.action(), true, request.payloadJson());
+      schemas.check(request.version(), request.action(), true, request.payloadJson(),
+          lenient ? PayloadSchemas.LENGTHS : java.util.Set.of());
     } catch (OcppException e) {
       LOG.error("[{}] bridge defect: the translation of {} violates its JSON schema: {}; JSON: {}",
           id, request.action().wireName(), e.description(), request.payloadJson());

@@ -18,6 +18,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -71,9 +72,19 @@ public final class PayloadSchemas {
    * @throws OcppException with the code of the first violation and up to three of them named
    */
   public void check(OcppVersion version, OcppAction action, boolean request, JsonNode payload) {
+    check(version, action, request, payload, Set.of());
+  }
+
+  /** The keywords a lenient charger may violate: lengths (its text is passed on whole). */
+  public static final Set<String> LENGTHS = Set.of("maxLength");
+
+  /** Same, passing over violations of the given keywords. */
+  public void check(OcppVersion version, OcppAction action, boolean request, JsonNode payload,
+      Set<String> ignoredKeywords) {
     String name = request ? action.wireName() : action.wireName() + "Response";
     Schema schema = schemas.get(version).get(name);
-    List<Error> errors = schema.validate(payload);
+    List<Error> errors = schema.validate(payload).stream()
+        .filter(e -> !ignoredKeywords.contains(e.getKeyword())).toList();
     if (errors.isEmpty()) {
       return;
     }
@@ -87,6 +98,12 @@ public final class PayloadSchemas {
 
   /** Same, for JSON text; text that is not a JSON object is a FormationViolation. */
   public void check(OcppVersion version, OcppAction action, boolean request, String payload) {
+    check(version, action, request, payload, Set.of());
+  }
+
+  /** Same, for JSON text, passing over violations of the given keywords. */
+  public void check(OcppVersion version, OcppAction action, boolean request, String payload,
+      Set<String> ignoredKeywords) {
     JsonNode tree;
     try {
       tree = JSON.readTree(payload);
@@ -97,7 +114,7 @@ public final class PayloadSchemas {
       throw new OcppException(OcppErrorCode.FORMATION_VIOLATION,
           "the payload is not a JSON object");
     }
-    check(version, action, request, tree);
+    check(version, action, request, tree, ignoredKeywords);
   }
 
   static OcppErrorCode codeFor(Error error) {

@@ -3,6 +3,7 @@ package io.ocppbridge.soap;
 import io.ocppbridge.core.OcppAction;
 import io.ocppbridge.core.OcppErrorCode;
 import io.ocppbridge.core.OcppException;
+import io.ocppbridge.core.QuirkCounter;
 import io.ocppbridge.translate.SecureXml;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -32,12 +33,18 @@ final class CallbackAnswerReader {
   private static final Logger LOG = LoggerFactory.getLogger(CallbackAnswerReader.class);
   private static final String UNDECLARED_PREFIX = "SOAP-ENV";
 
+  private final QuirkCounter quirks;
+
+  CallbackAnswerReader(QuirkCounter quirks) {
+    this.quirks = quirks;
+  }
+
   /**
    * @return the payload element of a successful answer
    * @throws OcppException for a fault (its OCPP code, else GenericError) or an answer that is not
    *     SOAP (InternalError)
    */
-  Element read(OcppAction action, int status, byte[] body) {
+  Element read(OcppAction action, int status, byte[] body, String requestSoapVersion) {
     Document doc;
     try {
       doc = parse(action, body);
@@ -55,6 +62,9 @@ final class CallbackAnswerReader {
         || !(SoapNamespaces.SOAP11.equals(soap) || SoapNamespaces.SOAP12.equals(soap))) {
       throw notSoap(action, "its root element is not a SOAP envelope");
     }
+    if (!SoapNamespaces.envelope(requestSoapVersion).equals(soap)) {
+      quirks.record(QuirkCounter.SOAP_VERSION_MISMATCH);
+    }
     Element soapBody = firstChild(envelope, "Body");
     if (soapBody == null) {
       throw notSoap(action, "the envelope has no Body");
@@ -63,6 +73,7 @@ final class CallbackAnswerReader {
     if (content != null && "Body".equals(content.getLocalName())
         && isSoapNamespace(content.getNamespaceURI())) {
       content = firstElement(content);
+      quirks.record(QuirkCounter.NESTED_FAULT_BODY);
     }
     if (content != null && "Fault".equals(content.getLocalName())
         && isSoapNamespace(content.getNamespaceURI())) {
@@ -92,6 +103,7 @@ final class CallbackAnswerReader {
         Document repaired = parseWithDeclaredPrefix(text);
         if (repaired != null) {
           LOG.debug("accepted an answer using the undeclared prefix {}", UNDECLARED_PREFIX);
+          quirks.record(QuirkCounter.UNDECLARED_PREFIX);
           return repaired;
         }
       }

@@ -6,6 +6,7 @@ import io.ocppbridge.core.Durations;
 import io.ocppbridge.core.OcppAction;
 import io.ocppbridge.core.OcppErrorCode;
 import io.ocppbridge.core.OcppException;
+import io.ocppbridge.core.QuirkCounter;
 import java.io.StringWriter;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -48,14 +49,15 @@ public final class ChargerCallbackClient implements ChargerLink {
   private final Duration callTimeout;
   private final int maxAnswerSize;
   private final CallbackRequestWriter writer;
-  private final CallbackAnswerReader reader = new CallbackAnswerReader();
+  private final CallbackAnswerReader reader;
 
   /**
    * @param bridgeUrl the bridge's advertised URL, sent as {@code wsa:From} (asked per call: it
    *     is known only once the SOAP listener is bound)
    */
   public ChargerCallbackClient(Supplier<String> bridgeUrl, Duration connectTimeout,
-      Duration callTimeout, int maxAnswerSize) {
+      Duration callTimeout, int maxAnswerSize, QuirkCounter quirks) {
+    this.reader = new CallbackAnswerReader(quirks);
     this.http = HttpClient.newBuilder()
         .version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(connectTimeout)
@@ -92,7 +94,8 @@ public final class ChargerCallbackClient implements ChargerLink {
           if (failure != null) {
             throw unreachable(target, action, failure);
           }
-          Element answer = reader.read(action, response.statusCode(), response.body());
+          Element answer = reader.read(action, response.statusCode(), response.body(),
+              target.soapVersion());
           if (TRACE.isDebugEnabled()) {
             TRACE.debug("[{}] <<cp {} {}", target.id(), action.wireName(), xml(answer));
           }

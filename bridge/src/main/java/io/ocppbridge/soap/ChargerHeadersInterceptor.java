@@ -1,6 +1,7 @@
 package io.ocppbridge.soap;
 
 import io.ocppbridge.core.OcppVersion;
+import io.ocppbridge.core.QuirkCounter;
 import io.ocppbridge.relay.ChargerRequestInfo;
 import java.util.HashSet;
 import java.util.Set;
@@ -43,8 +44,11 @@ final class ChargerHeadersInterceptor extends AbstractSoapInterceptor {
     }
   }
 
-  ChargerHeadersInterceptor() {
+  private final QuirkCounter quirks;
+
+  ChargerHeadersInterceptor(QuirkCounter quirks) {
     super(Phase.PRE_LOGICAL);
+    this.quirks = quirks;
     addBefore(MAPAggregator.class.getName());
   }
 
@@ -71,15 +75,20 @@ final class ChargerHeadersInterceptor extends AbstractSoapInterceptor {
       from = address(maps.getFrom());
       replyTo = address(maps.getReplyTo());
       if (maps.getMessageID() == null) {
+        quirks.record(QuirkCounter.MISSING_MESSAGE_ID);
         maps.setMessageID(ContextUtils.getAttributedURI("urn:uuid:" + UUID.randomUUID()));
         message.getExchange().put(ExchangeKeys.INVENTED_MESSAGE_ID, Boolean.TRUE);
       }
       if (replyTo != null && !ContextUtils.isGenericAddress(maps.getReplyTo())) {
+        quirks.record(QuirkCounter.NON_ANONYMOUS_REPLY_TO);
         maps.setReplyTo(EndpointReferenceUtils.getAnonymousEndpointReference());
       }
       if (maps.getFaultTo() != null && !ContextUtils.isGenericAddress(maps.getFaultTo())) {
         maps.setFaultTo(EndpointReferenceUtils.getAnonymousEndpointReference());
       }
+    }
+    if (maps == null) {
+      quirks.record(QuirkCounter.NO_ADDRESSING);
     }
     message.getExchange().put(ExchangeKeys.REQUEST, new ChargerRequestInfo(identity,
         soapVersion, addressingNs, from, replyTo, peerAddress(message)));

@@ -1,6 +1,7 @@
 package io.ocppbridge.soap;
 
 import io.ocppbridge.config.SoapConfig;
+import io.ocppbridge.core.QuirkCounter;
 import jakarta.xml.ws.soap.SOAPBinding;
 import java.net.URI;
 import java.util.List;
@@ -25,7 +26,7 @@ public final class SoapServer implements AutoCloseable {
   private final Server server;
   private final URI address;
 
-  public SoapServer(SoapConfig config, OcppSoapEndpoint endpoint) {
+  public SoapServer(SoapConfig config, OcppSoapEndpoint endpoint, QuirkCounter quirks) {
     this.bus = BusFactory.newInstance().createBus();
     JaxWsServerFactoryBean factory = new JaxWsServerFactoryBean();
     factory.setBus(bus);
@@ -40,7 +41,7 @@ public final class SoapServer implements AutoCloseable {
     addressing.setAddressingRequired(false);
     factory.setFeatures(List.of(addressing));
     factory.getInInterceptors().add(new RequestSizeInterceptor(config.maxMessageSize()));
-    factory.getInInterceptors().add(new ChargerHeadersInterceptor());
+    factory.getInInterceptors().add(new ChargerHeadersInterceptor(quirks));
     factory.setProperties(XmlLimits.forRequests());
     ResponseAddressingInterceptor responseAddressing = new ResponseAddressingInterceptor();
     factory.getOutInterceptors().add(responseAddressing);

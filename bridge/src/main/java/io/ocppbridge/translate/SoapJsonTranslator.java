@@ -8,6 +8,7 @@ import io.ocppbridge.core.OcppAction;
 import io.ocppbridge.core.OcppErrorCode;
 import io.ocppbridge.core.OcppException;
 import io.ocppbridge.core.OcppVersion;
+import io.ocppbridge.core.QuirkCounter;
 import jakarta.xml.bind.JAXBElement;
 import jakarta.xml.bind.JAXBException;
 import jakarta.xml.bind.Marshaller;
@@ -36,7 +37,16 @@ public final class SoapJsonTranslator {
   private final RequiredProperties required;
   private final DocumentBuilderFactory documents = SecureXml.documentBuilderFactory();
 
+  private final QuirkCounter quirks;
+
   public SoapJsonTranslator(Map<OcppVersion, OcppSchemaModel> models, ObjectMapper payloadMapper) {
+    this(models, payloadMapper, new QuirkCounter());
+  }
+
+  /** @param quirks where the quirks of chargers' XML that were repaired are counted */
+  public SoapJsonTranslator(Map<OcppVersion, OcppSchemaModel> models, ObjectMapper payloadMapper,
+      QuirkCounter quirks) {
+    this.quirks = quirks;
     this.models = Map.copyOf(models);
     this.mapper = payloadMapper;
     this.required = new RequiredProperties(payloadMapper);
@@ -55,6 +65,14 @@ public final class SoapJsonTranslator {
 
   /** Same, reading offset-less timestamps with the charger's clock. */
   public ChargerRequest fromChargerRequest(Element payload, ChargerClock clock) {
+    return fromChargerRequest(payload, clock, false);
+  }
+
+  /**
+   * Same; a {@code lenient} charger's values longer than the XSD allows are passed on (nothing
+   * is lost: the text is kept whole), logged and counted. Every other violation is refused.
+   */
+  public ChargerRequest fromChargerRequest(Element payload, ChargerClock clock, boolean lenient) {
     String ns = payload.getNamespaceURI();
     OcppVersion version = OcppVersion.ofCentralSystemNamespace(ns).orElseThrow(() ->
         OcppVersion.ofChargePointNamespace(ns).isPresent()
@@ -67,7 +85,8 @@ public final class SoapJsonTranslator {
         .ofRequestElement(payload.getLocalName(), version, Initiator.CHARGE_POINT)
         .orElseThrow(() -> new OcppException(OcppErrorCode.NOT_IMPLEMENTED,
             "unknown operation '" + payload.getLocalName() + "' in " + version));
-    return new ChargerRequest(version, action, toJson(version, action, payload, true, clock));
+    return new ChargerRequest(version, action,
+        toJson(version, action, payload, true, clock, lenient));
   }
 
   /** The operation a charger-initiated request names, if any, before any validation. */
@@ -106,11 +125,11 @@ public final class SoapJsonTranslator {
   /** Same, reading offset-less timestamps with the charger's clock. */
   public String fromChargePointResponse(OcppVersion version, OcppAction action, Element payload,
       ChargerClock clock) {
-    return toJson(version, action, payload, false, clock);
+    return toJson(version, action, payload, false, clock, false);
   }
 
   private String toJson(OcppVersion version, OcppAction action, Element payload,
-      boolean request, ChargerClock clock) {
+      boolean request, ChargerClock clock, boolean lenient) {
     OcppSchemaModel model = models.get(version);
     String expected = request ? action.requestElement() : action.responseElement();
     if (!expected.equals(payload.getLocalName())
@@ -118,17 +137,20 @@ public final class SoapJsonTranslator {
       throw new OcppException(OcppErrorCode.FORMATION_VIOLATION,
           "expected " + expected + " but found " + payload.getLocalName());
     }
-    int quirks = QuirkNormalizer.unqualifyAttributes(payload, payload.getNamespaceURI())
-        + QuirkNormalizer.dropEmptyListItems(payload, payload.getNamespaceURI());
-    if (quirks > 0) {
-      LOG.debug("{}: repaired {} harmless quirk(s) (qualified attributes, empty list items)", action.wireName(), quirks);
+    int qualified = QuirkNormalizer.unqualifyAttributes(payload, payload.getNamespaceURI());
+    int emptyItems = QuirkNormalizer.dropEmptyListItems(payload, payload.getNamespaceURI());
+    quirks.record(QuirkCounter.QUALIFIED_ATTRIBUTE, qualified);
+    quirks.record(QuirkCounter.EMPTY_LIST_ITEM, emptyItems);
+    if (qualified + emptyItems > 0) {
+      LOG.debug("{}: accepted {} qualified attribute(s), {} empty list item(s)",
+          action.wireName(), qualified, emptyItems);
     }
     Class<?> type = request ? model.requestType(action) : model.responseType(action);
     Object value;
     try {
       Unmarshaller u = model.context(action).createUnmarshaller();
       u.setSchema(model.schema());
-      ValidationFailure failure = new ValidationFailure();
+      ValidationFailure failure = new ValidationFailure(lenient ? quirks : null);
       u.setEventHandler(failure);
       value = u.unmarshal(payload, type).getValue();
       failure.throwIfAny(action, request);
@@ -172,7 +194,7 @@ public final class SoapJsonTranslator {
       Document doc = documents.newDocumentBuilder().newDocument();
       Marshaller m = model.context(action).createMarshaller();
       m.setSchema(model.schema());
-      ValidationFailure failure = new ValidationFailure();
+      ValidationFailure failure = new ValidationFailure(null);
       m.setEventHandler(failure);
       m.marshal(jaxbElement(name, type, value), doc);
       failure.throwIfAny(action, request);
@@ -197,11 +219,37 @@ public final class SoapJsonTranslator {
   }
 
   /** Collects the first validation event and stops there. */
+  /**
+   * Collects the first validation event and stops there; for a lenient charger (a non-null
+   * counter) a length violation is counted and passed over instead.
+   */
   private static final class ValidationFailure implements jakarta.xml.bind.ValidationEventHandler {
+    private final QuirkCounter lenientQuirks;
     private ValidationEvent first;
+
+    ValidationFailure(QuirkCounter lenientQuirks) {
+      this.lenientQuirks = lenientQuirks;
+    }
+
+    /** Set after a passed-over length violation: Xerces then reports the value once more. */
+    private boolean lengthFollowUpDue;
 
     @Override
     public boolean handleEvent(ValidationEvent event) {
+      String message = event.getMessage() == null ? "" : event.getMessage();
+      if (lenientQuirks != null) {
+        if (message.startsWith("cvc-maxLength-valid")) {
+          lenientQuirks.record(QuirkCounter.LENIENT_LENGTH);
+          LOG.warn("accepted for a lenient charger: {}", message);
+          lengthFollowUpDue = true;
+          return true;
+        }
+        if (lengthFollowUpDue && message.startsWith("cvc-type.3.1.3")) {
+          lengthFollowUpDue = false;
+          return true;
+        }
+      }
+      lengthFollowUpDue = false;
       if (first == null) {
         first = event;
       }

@@ -33,7 +33,7 @@ class ChargerSettingsConfigTest {
 
     assertThat(chargers.callTimeout()).hasSeconds(20);
     assertThat(chargers.of("gir.vat.mx.000e48")).contains(new ChargersConfig.ChargerSettings(
-        URI.create("http://10.0.0.7:9302/"), ZoneId.of("Europe/Amsterdam"), true));
+        URI.create("http://10.0.0.7:9302/"), ZoneId.of("Europe/Amsterdam"), true, false));
     assertThat(chargers.of("other")).isEmpty();
   }
 

@@ -1,67 +1,63 @@
 package io.ocppbridge.corpus;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.*;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
 import io.ocppbridge.testsupport.BridgeFixture;
 import io.ocppbridge.testsupport.SoapPost;
-import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class ScratchExploreTest {
-  static final String S12 = "http://www.w3.org/2003/05/soap-envelope";
-  static final String S11 = "http://schemas.xmlsoap.org/soap/envelope/";
-
-  static String env(String soapNs, String id, String body) {
-    return "<s:Envelope xmlns:s='" + soapNs + "' xmlns:cs='urn://Ocpp/Cs/2012/06/'><s:Header>"
-        + (id == null ? "" : "<cs:chargeBoxIdentity>" + id + "</cs:chargeBoxIdentity>")
-        + "</s:Header><s:Body>" + body + "</s:Body></s:Envelope>";
-  }
+  static final ObjectMapper M = new ObjectMapper();
 
   @Test
   void explore() throws Exception {
+    WireMockServer cp = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+    cp.start();
+    cp.stubFor(post(urlMatching("/cp/.*")).willReturn(aResponse().withStatus(200)
+        .withHeader("Content-Type", "application/soap+xml; charset=utf-8")
+        .withBody("<s:Envelope xmlns:s='http://www.w3.org/2003/05/soap-envelope'><s:Body>"
+            + "<resetResponse xmlns='urn://Ocpp/Cp/2012/06/'><status>Accepted</status>"
+            + "</resetResponse></s:Body></s:Envelope>")));
     try (BridgeFixture f = BridgeFixture.start()) {
       String[][] cases = {
-        {"12", "not xml at all"},
-        {"12", "<s:Envelope xmlns:s='" + S12 + "'><s:Body><x"},
-        {"12", "<s:Envelope xmlns:s='urn:wrong'><s:Body/></s:Envelope>"},
-        {"12", "<s:Envelope xmlns:s='" + S12 + "'><s:Header/></s:Envelope>"},
-        {"12", "<s:Envelope xmlns:s='" + S12 + "'><s:Header/><s:Body/></s:Envelope>"},
-        {"11", "<s:Envelope xmlns:s='" + S11 + "'><s:Header/><s:Body/></s:Envelope>"},
-        {"12", env(S12, "X1", "<foo xmlns='urn:foo'/>")},
-        {"12", env(S12, "X1", "<resetRequest xmlns='urn://Ocpp/Cp/2012/06/'><type>Hard</type></resetRequest>")},
-        {"12", env(S12, "X1", "<fooRequest xmlns='urn://Ocpp/Cs/2012/06/'/>")},
-        {"12", env(S12, null, "<heartbeatRequest xmlns='urn://Ocpp/Cs/2012/06/'/>")},
-        {"12", env(S12, "", "<heartbeatRequest xmlns='urn://Ocpp/Cs/2012/06/'/>")},
-        {"12", env(S12, "  ", "<heartbeatRequest xmlns='urn://Ocpp/Cs/2012/06/'/>")},
-        {"12", env(S12, "X2", "<statusNotificationRequest xmlns='urn://Ocpp/Cs/2012/06/'><connectorId>one</connectorId><status>Available</status><errorCode>NoError</errorCode></statusNotificationRequest>")},
-        {"12", env(S12, "X2", "<statusNotificationRequest xmlns='urn://Ocpp/Cs/2012/06/'><connectorId>1</connectorId><status>Availablex</status><errorCode>NoError</errorCode></statusNotificationRequest>")},
-        {"12", env(S12, "X2", "<statusNotificationRequest xmlns='urn://Ocpp/Cs/2012/06/'><connectorId>1</connectorId><errorCode>NoError</errorCode></statusNotificationRequest>")},
-        {"12", env(S12, "X2", "<statusNotificationRequest xmlns='urn://Ocpp/Cs/2012/06/'><connectorId>1</connectorId><status>Available</status></statusNotificationRequest>")},
-        {"12", env(S12, "X2", "<statusNotificationRequest xmlns='urn://Ocpp/Cs/2012/06/'><connectorId>1</connectorId><status>Available</status><errorCode>NoError</errorCode><foo>1</foo></statusNotificationRequest>")},
-        {"12", env(S12, "X2", "<statusNotificationRequest xmlns='urn://Ocpp/Cs/2012/06/'><status>Available</status><connectorId>1</connectorId><errorCode>NoError</errorCode></statusNotificationRequest>")},
-        {"12", env(S12, "X2", "<statusNotificationRequest xmlns='urn://Ocpp/Cs/2012/06/'><connectorId>1</connectorId><connectorId>1</connectorId><status>Available</status><errorCode>NoError</errorCode></statusNotificationRequest>")},
-        {"12", env(S12, "X2", "<statusNotificationRequest xmlns='urn://Ocpp/Cs/2012/06/' foo='1'><connectorId>1</connectorId><status>Available</status><errorCode>NoError</errorCode></statusNotificationRequest>")},
-        {"12", env(S12, "X2", "<statusNotificationRequest xmlns='urn://Ocpp/Cs/2012/06/'><connectorId foo='1'>1</connectorId><status>Available</status><errorCode>NoError</errorCode></statusNotificationRequest>")},
-        {"12", env(S12, "X2", "<statusNotificationRequest xmlns='urn://Ocpp/Cs/2012/06/'><connectorId>1</connectorId><status>Available</status><errorCode>NoError</errorCode><timestamp>yesterday</timestamp></statusNotificationRequest>")},
-        {"11", env(S11, "X3", "<authorizeRequest xmlns='urn://Ocpp/Cs/2012/06/'><idTag>123456789012345678901</idTag></authorizeRequest>")},
-        {"12", env(S12, "X3", "<authorizeRequest xmlns='urn://Ocpp/Cs/2012/06/'></authorizeRequest>")},
-        {"12", env(S12, "X3", "<heartbeatRequest xmlns='urn://Ocpp/Cs/2012/06/'><foo/></heartbeatRequest>")},
-        {"12", env(S12, "X3", "<heartbeatRequest xmlns='urn://Ocpp/Cs/2012/06/' bar='x'/>")},
-        {"12", env(S12, "X3", "<heartbeatRequest xmlns='urn://Ocpp/Cs/2012/06/'>text</heartbeatRequest>")},
-        {"12", env(S12, "X3", "<meterValuesRequest xmlns='urn://Ocpp/Cs/2012/06/'><connectorId>1</connectorId><values><timestamp>2013-01-01T00:00:00Z</timestamp><value unit='Parsec'>5</value></values></meterValuesRequest>")},
-        {"12", env(S12, "X3", "<meterValuesRequest xmlns='urn://Ocpp/Cs/2012/06/'><connectorId>1</connectorId><values><timestamp>2013-01-01T00:00:00Z</timestamp><value foo='x'>5</value></values></meterValuesRequest>")},
-        {"12", env(S12, "X3", "<meterValuesRequest xmlns='urn://Ocpp/Cs/2012/06/'><connectorId>1</connectorId><values><timestamp>2013-01-01T00:00:00Z</timestamp></values></meterValuesRequest>")},
-        {"12", env(S12, "X3", "<startTransactionRequest xmlns='urn://Ocpp/Cs/2012/06/'><connectorId>1</connectorId><idTag>A</idTag><timestamp>2013-01-01T00:00:00Z</timestamp><meterStart>99999999999</meterStart></startTransactionRequest>")},
-        {"12", env(S12, "X3", "<startTransactionRequest xmlns='urn://Ocpp/Cs/2012/06/'><connectorId>1</connectorId><idTag>A</idTag><timestamp>2013-01-01T00:00:00Z</timestamp><meterStart>1</meterStart></startTransactionRequest>")},
-        {"12", env(S12, "X3", "<heartbeatRequest xmlns='urn://Ocpp/Cs/2012/06/'/><heartbeatRequest xmlns='urn://Ocpp/Cs/2012/06/'/>")},
-        {"12", "<s:Envelope xmlns:s='" + S12 + "'><s:Header><cs:chargeBoxIdentity xmlns:cs='urn://Ocpp/Cs/2010/08/'>Y1</cs:chargeBoxIdentity></s:Header><s:Body><statusNotificationRequest xmlns='urn://Ocpp/Cs/2010/08/'><connectorId>1</connectorId><status>Reserved</status><errorCode>NoError</errorCode></statusNotificationRequest></s:Body></s:Envelope>"},
-        {"12", "<s:Envelope xmlns:s='" + S12 + "'><s:Header><cs:chargeBoxIdentity xmlns:cs='urn://Ocpp/Cs/2010/08/'>Y1</cs:chargeBoxIdentity></s:Header><s:Body><dataTransferRequest xmlns='urn://Ocpp/Cs/2010/08/'><vendorId>x</vendorId></dataTransferRequest></s:Body></s:Envelope>"},
+        {"Reset", "{}"},
+        {"Reset", "{\"type\":5}"},
+        {"Reset", "{\"type\":\"Medium\"}"},
+        {"Reset", "{\"type\":\"Soft\",\"x\":1}"},
+        {"Reset", "{\"type\":null}"},
+        {"RemoteStartTransaction", "{\"idTag\":\"123456789012345678901\"}"},
+        {"RemoteStartTransaction", "{\"idTag\":\"A\",\"connectorId\":\"1\"}"},
+        {"RemoteStartTransaction", "{\"idTag\":\"A\",\"connectorId\":1.5}"},
+        {"RemoteStartTransaction", "{\"idTag\":\"A\",\"connectorId\":99999999999}"},
+        {"UpdateFirmware", "{\"retrieveDate\":\"tomorrow\",\"location\":\"ftp://x/y\"}"},
+        {"UpdateFirmware", "{\"retrieveDate\":\"2013-01-01\",\"location\":\"ftp://x/y\"}"},
+        {"UpdateFirmware", "{\"retrieveDate\":\"2013-01-01T00:00:00Z\",\"location\":\"not a uri\"}"},
+        {"ReserveNow", "{\"connectorId\":1,\"expiryDate\":\"2013-01-01T00:00:00\",\"idTag\":\"A\",\"reservationId\":1}"},
+        {"SendLocalList", "{\"updateType\":\"Full\",\"listVersion\":1,\"localAuthorisationList\":[{\"idTag\":\"A\",\"idTagInfo\":{\"status\":\"Nope\"}}]}"},
+        {"SendLocalList", "{\"updateType\":\"Full\",\"listVersion\":1,\"localAuthorisationList\":[{\"idTagInfo\":{\"status\":\"Accepted\"}}]}"},
+        {"GetConfiguration", "{\"key\":[1]}"},
+        {"GetConfiguration", "{\"key\":\"a\"}"},
+        {"Foo", "{}"},
+        {"BootNotification", "{}"},
+        {"DataTransfer", "{}"},
+        {"", "{}"},
+        {"Reset", "[]"},
+        {"Reset", "\"x\""},
+        {"Reset", "{\"type\":\"Soft\"}"},
       };
+      int i = 0;
       for (String[] c : cases) {
-        HttpResponse<String> r = SoapPost.post(f.soapUrl(),
-            c[0].equals("12") ? "application/soap+xml; charset=utf-8" : "text/xml; charset=utf-8", c[1]);
-        System.out.println("CASE " + c[1].substring(Math.max(0, c[1].indexOf("<s:Body>")), Math.min(c[1].length(), Math.max(0, c[1].indexOf("<s:Body>")) + 140)));
-        System.out.println("  => " + r.statusCode() + " " + r.body());
+        String id = "J" + (i++);
+        SoapPost.heartbeat15(f.soapUrl(), id, "http://127.0.0.1:" + cp.port() + "/cp/" + id);
+        var answer = f.csms().sendCall(id, c[0], M.readTree(c[1]), Duration.ofSeconds(5)).get(10, TimeUnit.SECONDS);
+        System.out.println("CASE " + c[0] + " " + c[1] + "\n  => " + answer);
       }
-      System.out.println("RECEIVED " + f.csms().received());
-    }
+      System.out.println("WIREMOCK " + cp.getAllServeEvents().size());
+    } finally { cp.stop(); }
   }
 }

@@ -453,7 +453,7 @@ class CallbackResolverTest {
 
   private static ChargersConfig chargers(String identity, String callbackUrl) {
     return new ChargersConfig(Duration.ofSeconds(30),
-        Map.of(identity, new ChargerSettings(URI.create(callbackUrl), null, false)));
+        Map.of(identity, new ChargerSettings(URI.create(callbackUrl), null, false, false)));
   }
 
   private static CallbackDecision.Allowed allowed(CallbackDecision decision) {

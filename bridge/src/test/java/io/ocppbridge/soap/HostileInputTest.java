@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import io.ocppbridge.sim.ReceivedCall;
 import io.ocppbridge.testsupport.BridgeFixture;
 import io.ocppbridge.testsupport.RawHttp;
@@ -53,6 +54,10 @@ class HostileInputTest {
   private static final String SOAP12 = "application/soap+xml; charset=utf-8";
   private static final int LIMIT = 65536;
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String RESET_ACCEPTED =
+      "<s:Envelope xmlns:s='http://www.w3.org/2003/05/soap-envelope'><s:Body>"
+          + "<resetResponse xmlns='urn://Ocpp/Cp/2012/06/'><status>Accepted</status>"
+          + "</resetResponse></s:Body></s:Envelope>";
 
   /** A secret only the local file system knows: it must never appear in any answer. */
   private static final String SECRET = "xxe-secret-" + UUID.randomUUID();
@@ -61,16 +66,22 @@ class HostileInputTest {
   static Path tmp;
   private static Path secretFile;
   private static WireMockServer outsider;
+  private static WireMockServer charger;
   private static BridgeFixture fixture;
+  /** A bridge with the default 1 MiB message size, for attacks the size limit would stop. */
+  private static BridgeFixture roomy;
 
   @BeforeAll
   static void start() throws Exception {
     secretFile = Files.writeString(tmp.resolve("secret.txt"), SECRET);
     outsider = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
     outsider.start();
+    charger = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+    charger.start();
     fixture = BridgeFixture.start(Map.of(
         "soap.maxMessageSize", String.valueOf(LIMIT),
         "chargers.callTimeout", "3s"));
+    roomy = BridgeFixture.start(Map.of());
   }
 
   @AfterAll
@@ -78,18 +89,26 @@ class HostileInputTest {
     if (fixture != null) {
       fixture.close();
     }
+    if (roomy != null) {
+      roomy.close();
+    }
     if (outsider != null) {
       outsider.stop();
+    }
+    if (charger != null) {
+      charger.stop();
     }
   }
 
   @AfterEach
   void stillServing() throws Exception {
-    // After every attack the bridge answers an ordinary request from a charger never seen.
-    HttpResponse<String> ok = SoapPost.heartbeat15(fixture.soapUrl(),
-        "CB-FRESH-" + UUID.randomUUID(), null);
-    assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
-    assertThat(ok.body()).contains("heartbeatResponse").contains("currentTime");
+    // After every attack both bridges answer an ordinary request from a charger never seen.
+    for (BridgeFixture bridge : List.of(fixture, roomy)) {
+      HttpResponse<String> ok = SoapPost.heartbeat15(bridge.soapUrl(),
+          "CB-FRESH-" + UUID.randomUUID(), null);
+      assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
+      assertThat(ok.body()).contains("heartbeatResponse").contains("currentTime");
+    }
   }
 
   // ---------------------------------------------------------------- entities
@@ -145,17 +164,12 @@ class HostileInputTest {
   void refusesBillionLaughsQuickly() throws Exception {
     // GIVEN ten levels of entities each expanding ten times the previous one
     String identity = "CB-LOL";
-    StringBuilder doctype = new StringBuilder("<!DOCTYPE soap:Envelope [<!ENTITY l0 \"lol\">");
-    for (int i = 1; i <= 10; i++) {
-      doctype.append("<!ENTITY l").append(i).append(" \"")
-          .append(("&l" + (i - 1) + ";").repeat(10)).append("\">");
-    }
-    doctype.append("]>");
+    String doctype = billionLaughs("soap:Envelope");
 
     // WHEN a charger posts a request using the outermost one
     long start = System.nanoTime();
     HttpResponse<String> response = SoapPost.post(fixture.soapUrl(), SOAP12,
-        envelope(identity, doctype.toString(), "DataTransfer",
+        envelope(identity, doctype, "DataTransfer",
             "<cs:dataTransferRequest><cs:vendorId>v</cs:vendorId><cs:data>&l10;</cs:data>"
                 + "</cs:dataTransferRequest>"));
     long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
@@ -173,16 +187,19 @@ class HostileInputTest {
   /** Verifies that 10,000 nested elements in the Body are refused by the depth limit. */
   @Test
   void refusesTenThousandNestedElements() throws Exception {
+    // GIVEN 10,000 nested elements (70 KB: sent to the bridge whose size limit lets them in)
     String identity = "CB-DEEP-BODY";
     String body = "<a>".repeat(10_000) + "</a>".repeat(10_000);
 
-    HttpResponse<String> response = SoapPost.post(fixture.soapUrl(), SOAP12,
+    // WHEN a charger posts them as its Body
+    HttpResponse<String> response = SoapPost.post(roomy.soapUrl(), SOAP12,
         envelope(identity, "", "Heartbeat", body));
 
+    // THEN it gets a fault naming the depth, and nothing was relayed
     Fault fault = fault(response);
     assertThat(fault.code()).isEqualTo("Sender");
     assertThat(fault.reason()).containsIgnoringCase("depth");
-    assertThat(relayedFor(identity)).isEmpty();
+    assertThat(relayedFor(roomy, identity)).isEmpty();
   }
 
   /** Verifies that 100 nested elements inside a heartbeatRequest are refused. */
@@ -339,23 +356,155 @@ class HostileInputTest {
    */
   @Test
   void refusesHugeTextNode() throws Exception {
-    try (BridgeFixture roomy = BridgeFixture.start(Map.of())) {
-      String identity = "CB-TEXT";
-      HttpResponse<String> response = SoapPost.post(roomy.soapUrl(), SOAP12,
-          dataTransfer(identity, "t".repeat(300 * 1024)));
+    // GIVEN a DataTransfer whose data is a 300 KB text node (the limit is 256 KB)
+    String identity = "CB-TEXT";
+    String envelope = dataTransfer(identity, "t".repeat(300 * 1024));
 
-      Fault fault = fault(response);
-      assertThat(fault.code()).isEqualTo("Sender");
-      assertThat(roomy.csms().received()).isEmpty();
-      assertThat(SoapPost.heartbeat15(roomy.soapUrl(), "CB-TEXT-AFTER", null).statusCode())
-          .isEqualTo(200);
+    // WHEN a charger posts it to the bridge whose size limit lets it in
+    HttpResponse<String> response = SoapPost.post(roomy.soapUrl(), SOAP12, envelope);
+
+    // THEN it gets a fault, and nothing was relayed
+    Fault fault = fault(response);
+    assertThat(fault.code()).isEqualTo("Sender");
+    assertThat(relayedFor(roomy, identity)).isEmpty();
+  }
+
+
+  @Test
+  void zzDebugDeclared() throws Exception {
+    for (int len : new int[] {100, 66000}) {
+    byte[] start = dataTransfer("CB-DBG", "d".repeat(len)).getBytes(StandardCharsets.UTF_8);
+    for (String cl : new String[] {"Content-Length: 1000000000", "Content-Length: 70000"}) {
+      System.out.println("DBG sending " + start.length);
+      try (java.net.Socket s = new java.net.Socket("127.0.0.1", fixture.soapUrl().getPort())) {
+        s.setSoTimeout(3000);
+        s.getOutputStream().write(head(cl));
+        s.getOutputStream().write(start);
+        s.getOutputStream().flush();
+        ByteArrayOutputStream got = new ByteArrayOutputStream();
+        byte[] buf = new byte[8192];
+        long t0 = System.nanoTime();
+        try {
+          for (int n; (n = s.getInputStream().read(buf)) >= 0; ) {
+            got.write(buf, 0, n);
+            System.out.println("DBG read " + n + " after " + (System.nanoTime() - t0) / 1000000 + " ms");
+          }
+          System.out.println("DBG closed after " + (System.nanoTime() - t0) / 1000000);
+        } catch (java.net.SocketTimeoutException e) {
+          System.out.println("DBG timeout");
+        }
+        System.out.println("DBG " + cl + " => " + got);
+      }
     }
+    }
+  }
+
+
+  // ---------------------------------------------------------------- the charger's answers
+
+  /** Verifies that a charger answer larger than soap.maxMessageSize is an InternalError. */
+  @Test
+  void refusesOversizedAnswerFromTheCharger() throws Exception {
+    // GIVEN a charger whose SOAP server answers Reset correctly, but padded beyond the limit
+    String identity = "CB-CP-BIG";
+    charger.stubFor(post(urlEqualTo("/cp-big")).willReturn(soap12(RESET_ACCEPTED.replace(
+        "<s:Body>", "<s:Body><!--" + "p".repeat(LIMIT) + "-->"))));
+    knownCharger(identity, "/cp-big");
+
+    // WHEN the central system sends it a Reset
+    JsonNode answer = reset(identity);
+
+    // THEN the central system gets an InternalError saying the answer was too large
+    assertThat(answer.get(0).asInt()).as(answer.toString()).isEqualTo(4);
+    assertThat(answer.get(2).asText()).isEqualTo("InternalError");
+    assertThat(answer.get(3).asText()).contains("too large").contains("soap.maxMessageSize");
+  }
+
+  /** Verifies that the same answer within the limit is relayed (the limit is what refused it). */
+  @Test
+  void relaysAnswerFromTheChargerWithinTheLimit() throws Exception {
+    String identity = "CB-CP-FITS";
+    charger.stubFor(post(urlEqualTo("/cp-fits")).willReturn(soap12(RESET_ACCEPTED.replace(
+        "<s:Body>", "<s:Body><!--" + "p".repeat(LIMIT - 1024) + "-->"))));
+    knownCharger(identity, "/cp-fits");
+
+    JsonNode answer = reset(identity);
+
+    assertThat(answer.get(0).asInt()).as(answer.toString()).isEqualTo(3);
+    assertThat(answer.get(2)).isEqualTo(JSON.readTree("{\"status\":\"Accepted\"}"));
+  }
+
+  /** Verifies that a charger answer with an external entity is refused and never read out. */
+  @Test
+  void refusesExternalEntityInTheChargerAnswer() throws Exception {
+    String identity = "CB-CP-XXE";
+    charger.stubFor(post(urlEqualTo("/cp-xxe")).willReturn(soap12(
+        "<?xml version='1.0'?><!DOCTYPE s:Envelope [<!ENTITY x SYSTEM \"" + secretFile.toUri()
+            + "\">]>" + RESET_ACCEPTED.replace(">Accepted<", ">&x;<"))));
+    knownCharger(identity, "/cp-xxe");
+
+    JsonNode answer = reset(identity);
+
+    assertThat(answer.get(0).asInt()).as(answer.toString()).isEqualTo(4);
+    assertThat(answer.get(2).asText()).isEqualTo("InternalError");
+    assertThat(answer.get(3).asText()).contains("not SOAP");
+    assertThat(answer.toString()).doesNotContain(SECRET);
+  }
+
+  /** Verifies that a charger answer with nested entities (billion laughs) is refused at once. */
+  @Test
+  void refusesBillionLaughsInTheChargerAnswer() throws Exception {
+    String identity = "CB-CP-LOL";
+    charger.stubFor(post(urlEqualTo("/cp-lol")).willReturn(soap12("<?xml version='1.0'?>"
+        + billionLaughs("s:Envelope") + RESET_ACCEPTED.replace(">Accepted<", ">&l10;<"))));
+    knownCharger(identity, "/cp-lol");
+
+    long start = System.nanoTime();
+    JsonNode answer = reset(identity);
+    long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+
+    assertThat(answer.get(0).asInt()).as(answer.toString()).isEqualTo(4);
+    assertThat(answer.get(2).asText()).isEqualTo("InternalError");
+    assertThat(answer.get(3).asText()).contains("not SOAP");
+    assertThat(millis).isLessThan(5000);
   }
 
   // ---------------------------------------------------------------- helpers
 
+  /** Makes the bridge know {@code identity} with its SOAP server at {@code path} of WireMock. */
+  private static void knownCharger(String identity, String path) throws Exception {
+    HttpResponse<String> hello = SoapPost.heartbeat15(fixture.soapUrl(), identity,
+        "http://127.0.0.1:" + charger.port() + path);
+    assertThat(hello.statusCode()).as(hello.body()).isEqualTo(200);
+  }
+
+  /** The central system's Reset to {@code identity}: the whole answer frame. */
+  private static JsonNode reset(String identity) throws Exception {
+    return fixture.csms().sendCall(identity, "Reset", JSON.readTree("{\"type\":\"Soft\"}"),
+        Duration.ofSeconds(10)).get(15, TimeUnit.SECONDS);
+  }
+
+  private static ResponseDefinitionBuilder soap12(String body) {
+    return aResponse().withStatus(200).withHeader("Content-Type", SOAP12).withBody(body);
+  }
+
+  /** A DOCTYPE for {@code root} whose entity {@code l10} expands to 10^10 "lol"s. */
+  private static String billionLaughs(String root) {
+    StringBuilder doctype = new StringBuilder("<!DOCTYPE " + root + " [<!ENTITY l0 \"lol\">");
+    for (int i = 1; i <= 10; i++) {
+      doctype.append("<!ENTITY l").append(i).append(" \"")
+          .append(("&l" + (i - 1) + ";").repeat(10)).append("\">");
+    }
+    return doctype.append("]>").toString();
+  }
+
   private static List<ReceivedCall> relayedFor(String identity) {
-    return fixture.csms().received().stream().filter(c -> identity.equals(c.chargerId()))
+    return relayedFor(fixture, identity);
+  }
+
+  /** The CALLs the central system of {@code bridge} received from {@code identity}. */
+  private static List<ReceivedCall> relayedFor(BridgeFixture bridge, String identity) {
+    return bridge.csms().received().stream().filter(c -> identity.equals(c.chargerId()))
         .toList();
   }
 
