@@ -1,0 +1,47 @@
+package io.ocppbridge.corpus;
+
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Wraps corpus bodies in the envelopes chargers send: SOAP 1.2 with WS-Addressing 2005/08 (as
+ * ocppjs does), SOAP 1.1 without addressing (as older chargers do); always with the
+ * {@code chargeBoxIdentity} header of the body's OCPP version.
+ */
+final class Envelopes {
+
+  static final String SOAP11 = "http://schemas.xmlsoap.org/soap/envelope/";
+  static final String SOAP12 = "http://www.w3.org/2003/05/soap-envelope";
+  private static final String WSA = "http://www.w3.org/2005/08/addressing";
+  private static final Pattern OPERATION = Pattern.compile("<(?:[\\w.-]+:)?([a-z]\\w*)Request");
+
+  private Envelopes() {}
+
+  static String contentType(String soapVersion) {
+    return "1.1".equals(soapVersion) ? "text/xml; charset=utf-8"
+        : "application/soap+xml; charset=utf-8";
+  }
+
+  static String envelopeNamespace(String soapVersion) {
+    return "1.1".equals(soapVersion) ? SOAP11 : SOAP12;
+  }
+
+  static String wrap(String soapVersion, String ocppVersion, String identity, String body) {
+    String cs = "1.2".equals(ocppVersion) ? SoapCase.CS12 : SoapCase.CS15;
+    StringBuilder headers = new StringBuilder()
+        .append("<cs:chargeBoxIdentity>").append(identity).append("</cs:chargeBoxIdentity>");
+    if (!"1.1".equals(soapVersion)) {
+      Matcher op = OPERATION.matcher(body);
+      if (op.find()) {
+        headers.append("<wsa:Action>/").append(Character.toUpperCase(op.group(1).charAt(0)))
+            .append(op.group(1).substring(1)).append("</wsa:Action>");
+      }
+      headers.append("<wsa:MessageID>urn:uuid:").append(UUID.randomUUID())
+          .append("</wsa:MessageID>");
+    }
+    return "<s:Envelope xmlns:s=\"" + envelopeNamespace(soapVersion) + "\" xmlns:cs=\"" + cs
+        + "\" xmlns:wsa=\"" + WSA + "\"><s:Header>" + headers + "</s:Header><s:Body>" + body
+        + "</s:Body></s:Envelope>";
+  }
+}
