@@ -11,6 +11,7 @@ import io.ocppbridge.relay.ChargerRequestRelay;
 import io.ocppbridge.schema.PayloadSchemas;
 import io.ocppbridge.session.CallbackResolver;
 import io.ocppbridge.soap.ChargerCallbackClient;
+import io.ocppbridge.session.PresenceTracker;
 import io.ocppbridge.session.SessionRegistry;
 import io.ocppbridge.soap.OcppSoapEndpoint;
 import io.ocppbridge.soap.SoapServer;
@@ -77,8 +78,13 @@ public final class Bridge implements AutoCloseable {
     }
     SoapServer soap;
     try {
+      PresenceTracker presence = new PresenceTracker(config.sessions().presenceFactor(),
+          config.sessions().presenceFloor(), timer, id -> {
+            LOG.info("[{}] offline: nothing heard for longer than its presence window", id);
+            csms.release(id, "the charger went silent");
+          });
       ChargerRequestRelay relay = new ChargerRequestRelay(translator, schemas, csms, sessions,
-          new CallbackResolver(config.callbacks(), config.chargers()), profiles);
+          new CallbackResolver(config.callbacks(), config.chargers()), profiles, presence);
       soap = new SoapServer(config.soap(),
           new OcppSoapEndpoint(relay, config.csms().callTimeout()), quirks);
     } catch (RuntimeException e) {

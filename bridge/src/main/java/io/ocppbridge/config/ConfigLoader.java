@@ -146,7 +146,14 @@ public final class ConfigLoader {
         duration(v, "csms.callTimeout"),
         duration(v, "csms.connectTimeout"),
         intRange(v, "csms.maxQueuedCalls", 0, 100_000),
-        intRange(v, "csms.maxFrameSize", 1024, 64 * 1024 * 1024));
+        intRange(v, "csms.maxFrameSize", 1024, 64 * 1024 * 1024),
+        duration(v, "csms.reconnectFloor"),
+        duration(v, "csms.reconnectCeiling"),
+        durationOrZero(v, "csms.pingInterval"));
+    if (csms.reconnectCeiling().compareTo(csms.reconnectFloor()) < 0) {
+      throw ConfigException.forKey("csms.reconnectCeiling", "must not be shorter than"
+          + " csms.reconnectFloor (" + v.get("csms.reconnectFloor") + ")");
+    }
     CallbackConfig callbacks = new CallbackConfig(
         duration(v, "callbacks.connectTimeout"),
         policy(v, "callbacks.policy"),
@@ -157,7 +164,10 @@ public final class ConfigLoader {
         rewrites(v, "callbacks.rewrites"));
     ChargersConfig chargers = new ChargersConfig(duration(v, "chargers.callTimeout"),
         chargerSettings(v));
-    return new BridgeConfig(soap, csms, callbacks, chargers);
+    SessionsConfig sessions = new SessionsConfig(
+        decimal(v, "sessions.presenceFactor", 1.0, 100.0),
+        duration(v, "sessions.presenceFloor"));
+    return new BridgeConfig(soap, csms, callbacks, chargers, sessions);
   }
 
   private static CallbackConfig.Policy policy(Map<String, String> v, String key) {
@@ -302,6 +312,20 @@ public final class ConfigLoader {
     return n;
   }
 
+  private static double decimal(Map<String, String> v, String key, double min, double max) {
+    String s = text(v, key);
+    double d;
+    try {
+      d = Double.parseDouble(s);
+    } catch (NumberFormatException e) {
+      throw ConfigException.forKey(key, "'" + s + "' is not a number");
+    }
+    if (!(d >= min && d <= max)) {
+      throw ConfigException.forKey(key, s + " is outside " + min + ".." + max);
+    }
+    return d;
+  }
+
   private static String path(Map<String, String> v, String key) {
     String s = text(v, key);
     if (!s.startsWith("/")) {
@@ -347,6 +371,15 @@ public final class ConfigLoader {
     } catch (URISyntaxException e) {
       throw ConfigException.forKey(key, "'" + s + "' is not a URL");
     }
+  }
+
+  /** A duration where 0 means "off". */
+  private static Duration durationOrZero(Map<String, String> v, String key) {
+    String s = text(v, key);
+    if (s.equals("0") || s.equals("0s") || s.equals("0ms")) {
+      return Duration.ZERO;
+    }
+    return duration(v, key);
   }
 
   /** Durations as {@code 500ms}, {@code 30s}, {@code 2m}, {@code 1h} or ISO-8601 {@code PT30S}. */

@@ -16,9 +16,16 @@ import java.time.Duration;
  *     ({@code csms.maxQueuedCalls}, default 16)
  * @param maxFrameSize largest WebSocket message accepted from the central system, in bytes
  *     ({@code csms.maxFrameSize}, default 1 MiB)
+ * @param reconnectFloor first delay before reconnecting a lost or refused connection
+ *     ({@code csms.reconnectFloor}, default 1 s); each further failure doubles it, with jitter
+ * @param reconnectCeiling the longest such delay ({@code csms.reconnectCeiling}, default 60 s)
+ * @param pingInterval how often a WebSocket ping is sent when nothing else was; a connection
+ *     from which nothing (not even a pong) arrived for twice as long is declared dead and
+ *     reconnected ({@code csms.pingInterval}, default 30 s; 0 turns pings off)
  */
 public record CsmsConfig(
-    URI url, Duration callTimeout, Duration connectTimeout, int maxQueuedCalls, int maxFrameSize) {
+    URI url, Duration callTimeout, Duration connectTimeout, int maxQueuedCalls, int maxFrameSize,
+    Duration reconnectFloor, Duration reconnectCeiling, Duration pingInterval) {
 
   public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(30);
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);

@@ -10,11 +10,14 @@ import io.ocppbridge.schema.PayloadSchemas;
 import io.ocppbridge.session.CallbackDecision;
 import io.ocppbridge.session.CallbackResolver;
 import io.ocppbridge.session.ChargerSession;
+import io.ocppbridge.session.PresenceTracker;
 import io.ocppbridge.session.SessionRegistry;
 import io.ocppbridge.session.SoapDialect;
 import io.ocppbridge.translate.ChargerClock;
 import io.ocppbridge.translate.ChargerRequest;
 import io.ocppbridge.translate.SoapJsonTranslator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
@@ -31,6 +34,7 @@ public final class ChargerRequestRelay {
 
   private static final Logger LOG = LoggerFactory.getLogger(ChargerRequestRelay.class);
   private static final Logger TRACE = LoggerFactory.getLogger("io.ocppbridge.trace");
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final SoapJsonTranslator translator;
   private final CsmsLink csms;
@@ -38,10 +42,12 @@ public final class ChargerRequestRelay {
   private final CallbackResolver callbacks;
   private final PayloadSchemas schemas;
   private final ChargerProfiles profiles;
+  private final PresenceTracker presence;
 
   public ChargerRequestRelay(SoapJsonTranslator translator, PayloadSchemas schemas,
       CsmsLink csms, SessionRegistry sessions, CallbackResolver callbacks,
-      ChargerProfiles profiles) {
+      ChargerProfiles profiles, PresenceTracker presence) {
+    this.presence = presence;
     this.translator = translator;
     this.schemas = schemas;
     this.profiles = profiles;
@@ -79,6 +85,7 @@ public final class ChargerRequestRelay {
     ChargerSession session = sessions.observe(id, request.version(),
         new SoapDialect(info.soapVersion(), info.addressingNamespace()), info.from());
     decideCallback(session, info);
+    presence.seen(id, session.heartbeatInterval());
     if (TRACE.isDebugEnabled()) {
       TRACE.debug("[{}] <<cp {} (OCPP {}, SOAP {}, from {})", id, request.action().wireName(),
           request.version().label(), info.soapVersion(),
@@ -89,6 +96,7 @@ public final class ChargerRequestRelay {
         .thenApply(answer -> {
           try {
             schemas.check(request.version(), request.action(), false, answer);
+            learnHeartbeatInterval(session, request, answer);
             return translator.toChargerResponse(request.version(), request.action(), answer,
                 clock);
           } catch (OcppException e) {
@@ -98,6 +106,25 @@ public final class ChargerRequestRelay {
                 "the central system's answer to " + action + " is invalid: " + e.description());
           }
         });
+  }
+
+  /** A BootNotification answer says how often the charger will be heard from. */
+  private void learnHeartbeatInterval(ChargerSession session, ChargerRequest request,
+      String answer) {
+    if (request.action() != OcppAction.BOOT_NOTIFICATION) {
+      return;
+    }
+    try {
+      JsonNode interval = JSON.readTree(answer).get("heartbeatInterval");
+      if (interval != null && interval.canConvertToInt() && interval.intValue() > 0) {
+        session.heartbeatInterval(interval.intValue());
+        presence.seen(session.id(), interval.intValue());
+        LOG.debug("[{}] heartbeat interval {} s; offline after {} of silence", session.id(),
+            interval.intValue(), presence.window(interval.intValue()));
+      }
+    } catch (java.io.IOException e) {
+      // checked against the schema just before: cannot happen
+    }
   }
 
   /**

@@ -18,6 +18,7 @@ public final class ChargerSession {
   private volatile CallbackDecision callback;
   private volatile String callbackInputs;
   private volatile Instant lastSeen;
+  private volatile Integer heartbeatInterval;
 
   ChargerSession(ChargerId id, OcppVersion version, SoapDialect dialect, String callbackAddress,
       Instant lastSeen) {
@@ -69,6 +70,15 @@ public final class ChargerSession {
 
   private static String inputs(String from, String replyTo, String peer) {
     return from + "\n" + replyTo + "\n" + peer;
+  }
+
+  /** The heartbeat interval in seconds the central system gave it at boot, or null. */
+  public Integer heartbeatInterval() {
+    return heartbeatInterval;
+  }
+
+  public void heartbeatInterval(Integer seconds) {
+    this.heartbeatInterval = seconds;
   }
 
   public Instant lastSeen() {

@@ -16,12 +16,12 @@ import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketVersion;
 import io.netty.handler.ssl.SslContext;
+import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslHandler;
 import io.ocppbridge.config.CsmsConfig;
 import io.ocppbridge.core.CentralSystemCallHandler;
 import io.ocppbridge.core.ChargerContext;
-import io.ocppbridge.core.OcppException;
 import io.ocppbridge.frame.FrameCodec;
 import java.net.ConnectException;
 import java.net.URI;
@@ -56,7 +56,7 @@ final class CsmsClient implements AutoCloseable {
     this.sslContext = "wss".equals(config.url().getScheme()) ? clientTls() : null;
   }
 
-  /** Connects a charger; the future fails with an {@link OcppException} saying why. */
+  /** Connects a charger; the future fails with a {@link CsmsUnavailable} saying why. */
   CompletableFuture<CsmsConnection> connect(ChargerContext charger) {
     URI uri = CsmsUrls.forCharger(config.url(), charger.id());
     CompletableFuture<CsmsConnection> connected = new CompletableFuture<>();
@@ -66,7 +66,7 @@ final class CsmsClient implements AutoCloseable {
         .subprotocol(charger.version().subprotocol())
         .maxFramePayloadLength(config.maxFrameSize())
         .handshakeTimeoutMillis(config.connectTimeout().toMillis())
-        .dropPongFrames(true)
+        .dropPongFrames(false)
         .build();
     boolean tls = sslContext != null;
     int port = uri.getPort() > 0 ? uri.getPort() : (tls ? 443 : 80);
@@ -85,6 +85,12 @@ final class CsmsClient implements AutoCloseable {
               engine.setSSLParameters(params);
               ch.pipeline().addLast(new SslHandler(engine));
             }
+            long ping = config.pingInterval().toMillis();
+            if (ping > 0) {
+              // Nothing written for one interval: ping. Nothing read for two: dead.
+              ch.pipeline().addLast(new IdleStateHandler(2 * ping, ping, 0,
+                  java.util.concurrent.TimeUnit.MILLISECONDS));
+            }
             ch.pipeline().addLast(
                 new HttpClientCodec(),
                 new HttpObjectAggregator(MAX_HANDSHAKE_RESPONSE),
@@ -101,7 +107,7 @@ final class CsmsClient implements AutoCloseable {
             ? "the central system is unreachable (connection refused)"
             : "the central system is unreachable (" + simpleName(done.cause()) + ")";
         LOG.warn("[{}] cannot connect to {}: {}", charger.id(), uri, done.cause().toString());
-        connected.completeExceptionally(OcppException.backendUnavailable(reason, done.cause()));
+        connected.completeExceptionally(new CsmsUnavailable(reason, false, done.cause()));
       }
     });
     return connected;

@@ -53,6 +53,11 @@ final class CsmsConnection {
     return charger;
   }
 
+  /** Runs {@code action} once the WebSocket is closed, whoever closed it. */
+  void whenClosed(Runnable action) {
+    channel.closeFuture().addListener(f -> action.run());
+  }
+
   boolean isOpen() {
     return channel.isActive();
   }
@@ -196,6 +201,15 @@ final class CsmsConnection {
   private Frame.CallError callError(String id, OcppException e) {
     return new Frame.CallError(id, e.code().wireName(), e.description(),
         mapper.createObjectNode());
+  }
+
+  /** The failure inside any CompletionException wrappers. */
+  static Throwable unwrapCause(Throwable t) {
+    Throwable c = t;
+    while (c instanceof CompletionException && c.getCause() != null) {
+      c = c.getCause();
+    }
+    return c;
   }
 
   static OcppException unwrap(Throwable t) {

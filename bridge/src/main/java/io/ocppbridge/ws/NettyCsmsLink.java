@@ -18,8 +18,8 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
- * The {@link CsmsLink} over Netty: one WebSocket per charger, opened on its first call and
- * reopened on the next call after it was lost; one outstanding CALL per charger, the others
+ * The {@link CsmsLink} over Netty: one WebSocket per charger ({@link ChargerLine}), reopened with
+ * backoff after a loss while the charger is present; one outstanding CALL per charger, the others
  * waiting in its bounded {@link CallQueue}; every call bounded by {@code csms.callTimeout}.
  */
 public final class NettyCsmsLink implements CsmsLink, AutoCloseable {
@@ -27,6 +27,7 @@ public final class NettyCsmsLink implements CsmsLink, AutoCloseable {
   private final CsmsConfig config;
   private final CsmsClient client;
   private final ScheduledExecutorService timer;
+  private final Backoff backoff;
   private final ConcurrentMap<ChargerId, ChargerLine> lines = new ConcurrentHashMap<>();
 
   public NettyCsmsLink(CsmsConfig config, ObjectMapper mapper, CentralSystemCallHandler inbound,
@@ -34,12 +35,12 @@ public final class NettyCsmsLink implements CsmsLink, AutoCloseable {
     this.config = config;
     this.client = new CsmsClient(config, new FrameCodec(mapper), mapper, inbound);
     this.timer = timer;
+    this.backoff = new Backoff(config.reconnectFloor(), config.reconnectCeiling());
   }
 
   @Override
   public CompletableFuture<String> call(ChargerContext charger, String action, String payload) {
-    ChargerLine line = lines.computeIfAbsent(charger.id(),
-        id -> new ChargerLine(new CallQueue(config.maxQueuedCalls(), timer)));
+    ChargerLine line = line(charger.id());
     Duration timeout = config.callTimeout();
     return line.queue.submit(
         left -> line.connection(charger).thenCompose(conn -> conn.call(action, payload)),
@@ -47,8 +48,20 @@ public final class NettyCsmsLink implements CsmsLink, AutoCloseable {
         () -> line.isConnected()
             ? OcppException.backendUnavailable("the central system did not answer " + action
                 + " within " + Durations.text(timeout), null)
-            : OcppException.backendUnavailable("could not connect to the central system within "
-                + Durations.text(timeout), null));
+            : OcppException.backendUnavailable(line.unavailableReason(timeout), null));
+  }
+
+  @Override
+  public void open(ChargerContext charger) {
+    line(charger.id()).open(charger);
+  }
+
+  @Override
+  public void release(ChargerId id, String reason) {
+    ChargerLine line = lines.get(id);
+    if (line != null) {
+      line.release(WebSocketCloseStatus.NORMAL_CLOSURE, reason);
+    }
   }
 
   /** True when the charger's WebSocket is open now. */
@@ -57,58 +70,17 @@ public final class NettyCsmsLink implements CsmsLink, AutoCloseable {
     return line != null && line.isConnected();
   }
 
+  /** Closes every WebSocket with 1001 (going away) and the event loops. */
   @Override
   public void close() {
     for (ChargerLine line : lines.values()) {
-      line.close();
+      line.release(WebSocketCloseStatus.ENDPOINT_UNAVAILABLE, "the bridge is stopping");
     }
     client.close();
   }
 
-  /** The connection a finished, successful connect produced; null otherwise. */
-  private static CsmsConnection openNow(CompletableFuture<CsmsConnection> f) {
-    if (f == null || !f.isDone() || f.isCompletedExceptionally()) {
-      return null;
-    }
-    return f.join();
-  }
-
-  /** One charger's connection, opened lazily; replaced when lost or when its version changes. */
-  private final class ChargerLine {
-    final CallQueue queue;
-    private CompletableFuture<CsmsConnection> current;
-
-    ChargerLine(CallQueue queue) {
-      this.queue = queue;
-    }
-
-    synchronized CompletableFuture<CsmsConnection> connection(ChargerContext charger) {
-      if (current != null) {
-        if (!current.isDone()) {
-          return current;
-        }
-        CsmsConnection open = openNow(current);
-        if (open != null && open.isOpen() && open.charger().version() == charger.version()) {
-          return current;
-        }
-        if (open != null && open.isOpen()) {
-          open.close(WebSocketCloseStatus.NORMAL_CLOSURE);
-        }
-      }
-      current = client.connect(charger);
-      return current;
-    }
-
-    synchronized boolean isConnected() {
-      CsmsConnection open = openNow(current);
-      return open != null && open.isOpen();
-    }
-
-    synchronized void close() {
-      CsmsConnection open = openNow(current);
-      if (open != null) {
-        open.close(WebSocketCloseStatus.ENDPOINT_UNAVAILABLE);
-      }
-    }
+  private ChargerLine line(ChargerId id) {
+    return lines.computeIfAbsent(id, k -> new ChargerLine(
+        new CallQueue(config.maxQueuedCalls(), timer), client::connect, backoff, timer));
   }
 }

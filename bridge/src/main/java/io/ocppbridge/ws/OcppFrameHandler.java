@@ -3,14 +3,17 @@ package io.ocppbridge.ws;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.timeout.IdleState;
+import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.codec.http.websocketx.WebSocketClientHandshakeException;
 import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketHandshakeException;
 import io.ocppbridge.core.CentralSystemCallHandler;
 import io.ocppbridge.core.ChargerContext;
-import io.ocppbridge.core.OcppException;
 import io.ocppbridge.frame.FrameCodec;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
@@ -47,8 +50,10 @@ final class OcppFrameHandler extends SimpleChannelInboundHandler<WebSocketFrame>
       LOG.info("[{}] connected to the central system with subprotocol {}", charger.id(),
           charger.version().subprotocol());
       connected.complete(connection);
+    } else if (evt instanceof IdleStateEvent idle && connection != null) {
+      keepAlive(ctx, idle);
     } else if (evt == WebSocketClientProtocolHandler.ClientHandshakeStateEvent.HANDSHAKE_TIMEOUT) {
-      fail(ctx, "the central system did not complete the WebSocket handshake in time");
+      fail(ctx, "the central system did not complete the WebSocket handshake in time", false);
     }
     super.userEventTriggered(ctx, evt);
   }
@@ -60,6 +65,8 @@ final class OcppFrameHandler extends SimpleChannelInboundHandler<WebSocketFrame>
     }
     if (frame instanceof TextWebSocketFrame text) {
       connection.onText(text.text());
+    } else if (frame instanceof PongWebSocketFrame) {
+      LOG.trace("[{}] pong", charger.id());
     } else {
       LOG.warn("[{}] ignored a non-text WebSocket frame from the central system ({})",
           charger.id(), frame.getClass().getSimpleName());
@@ -76,7 +83,7 @@ final class OcppFrameHandler extends SimpleChannelInboundHandler<WebSocketFrame>
       }
       connection.onClosed();
     } else {
-      fail(ctx, "the central system closed the connection during the WebSocket handshake");
+      fail(ctx, "the central system closed the connection during the WebSocket handshake", false);
     }
     super.channelInactive(ctx);
   }
@@ -84,7 +91,7 @@ final class OcppFrameHandler extends SimpleChannelInboundHandler<WebSocketFrame>
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
     if (connection == null) {
-      fail(ctx, handshakeProblem(cause));
+      fail(ctx, handshakeProblem(cause), cause instanceof WebSocketHandshakeException);
     } else {
       LOG.warn("[{}] WebSocket to the central system failed: {}", charger.id(),
           cause.toString());
@@ -92,8 +99,19 @@ final class OcppFrameHandler extends SimpleChannelInboundHandler<WebSocketFrame>
     }
   }
 
-  private void fail(ChannelHandlerContext ctx, String reason) {
-    if (connected.completeExceptionally(OcppException.backendUnavailable(reason, null))) {
+  /** Pings when the line was quiet; declares the connection dead when nothing came back. */
+  private void keepAlive(ChannelHandlerContext ctx, IdleStateEvent idle) {
+    if (idle.state() == IdleState.WRITER_IDLE) {
+      ctx.writeAndFlush(new PingWebSocketFrame());
+    } else if (idle.state() == IdleState.READER_IDLE) {
+      LOG.warn("[{}] nothing received from the central system, not even a pong, for two ping"
+          + " intervals; closing the connection to reconnect", charger.id());
+      ctx.close();
+    }
+  }
+
+  private void fail(ChannelHandlerContext ctx, String reason, boolean refused) {
+    if (connected.completeExceptionally(new CsmsUnavailable(reason, refused, null))) {
       LOG.warn("[{}] cannot connect to the central system: {}", charger.id(), reason);
     }
     ctx.close();

@@ -102,7 +102,9 @@ class ConfigLoaderTest {
           "BRIDGE_SOAP_MAX_MESSAGE_SIZE",
           "BRIDGE_CSMS_URL", "BRIDGE_CSMS_CALL_TIMEOUT", "BRIDGE_CSMS_CONNECT_TIMEOUT",
           "BRIDGE_CSMS_MAX_QUEUED_CALLS", "BRIDGE_CSMS_MAX_FRAME_SIZE",
-          "BRIDGE_CHARGERS_CALL_TIMEOUT", "BRIDGE_CALLBACKS_CONNECT_TIMEOUT",
+          "BRIDGE_CSMS_RECONNECT_FLOOR", "BRIDGE_CSMS_RECONNECT_CEILING",
+          "BRIDGE_CSMS_PING_INTERVAL", "BRIDGE_CHARGERS_CALL_TIMEOUT",
+          "BRIDGE_SESSIONS_PRESENCE_FACTOR", "BRIDGE_SESSIONS_PRESENCE_FLOOR", "BRIDGE_CALLBACKS_CONNECT_TIMEOUT",
           "BRIDGE_CALLBACKS_POLICY", "BRIDGE_CALLBACKS_ALLOWED_NETWORKS",
           "BRIDGE_CALLBACKS_DEFAULT_PORT", "BRIDGE_CALLBACKS_DEFAULT_PATH",
           "BRIDGE_CALLBACKS_REWRITES");
@@ -139,7 +141,8 @@ class ConfigLoaderTest {
           "127.0.0.1", 9090, "/soap/ocpp", "https://bridge.example.com/soap/ocpp", 65536));
       assertThat(config.csms()).isEqualTo(new CsmsConfig(
           URI.create("wss://csms.example.com/ocpp15"), Duration.ofSeconds(45),
-          Duration.ofMillis(2500), 4, 65536));
+          Duration.ofMillis(2500), 4, 65536, Duration.ofSeconds(1), Duration.ofSeconds(60),
+          Duration.ofSeconds(30)));
     }
 
     // Verifies that a file setting some keys leaves the others at their defaults.

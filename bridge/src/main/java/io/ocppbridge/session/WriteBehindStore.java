@@ -1,0 +1,210 @@
+package io.ocppbridge.session;
+
+import io.ocppbridge.core.Durations;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps disk latency off request paths (issue "Persistent registry"): {@link #update} only puts
+ * the record into a map of pending records, the newest per identity, and one daemon thread
+ * writes all pending records every {@code flushInterval} in one {@link ChargerStore#saveAll}.
+ *
+ * <p><b>What a crash loses.</b> A {@code kill -9} loses the updates of at most the last flush
+ * interval, plus the batch being written at that moment. A graceful stop calls {@link #close},
+ * which writes everything still pending.
+ *
+ * <p><b>Memory.</b> The map holds at most one record per identity, so it never grows beyond the
+ * number of chargers, which the session registry holds in memory anyway: a store that is down
+ * for hours costs no more memory than one that is down for a second. Past {@code maxPending}
+ * identities the next flush is brought forward (unless the store is failing, when flushes keep
+ * to the interval) and one WARN says so; no update is dropped.
+ *
+ * <p><b>Failures.</b> A failed flush keeps its records pending (a newer update of one replaces
+ * it as usual) and is retried on the next interval. It is logged as one WARN for the whole
+ * streak of failures, and one INFO when writes succeed again; nothing is thrown at callers of
+ * {@link #update}.
+ */
+public final class WriteBehindStore implements AutoCloseable {
+
+  public static final Duration DEFAULT_FLUSH_INTERVAL = Duration.ofSeconds(1);
+  public static final int DEFAULT_MAX_PENDING = 100_000;
+
+  /** How long {@link #close} waits for a flush in progress before its own, final one. */
+  private static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
+
+  private static final Logger log = LoggerFactory.getLogger(WriteBehindStore.class);
+
+  private final ChargerStore store;
+  private final Duration flushInterval;
+  private final int maxPending;
+  private final ConcurrentMap<String, ChargerRecord> pending = new ConcurrentHashMap<>();
+  private final ScheduledExecutorService flusher;
+  private final ReentrantLock flushLock = new ReentrantLock();
+  private final AtomicBoolean earlyFlushQueued = new AtomicBoolean();
+  private final AtomicBoolean overBoundReported = new AtomicBoolean();
+  private final AtomicBoolean closed = new AtomicBoolean();
+  /** Failed flushes in a row; written under flushLock, read by update(). */
+  private volatile int failedFlushes;
+
+  /** Flushes every second, brought forward past 100,000 pending identities. */
+  public WriteBehindStore(ChargerStore store) {
+    this(store, DEFAULT_FLUSH_INTERVAL, DEFAULT_MAX_PENDING);
+  }
+
+  public WriteBehindStore(ChargerStore store, Duration flushInterval, int maxPending) {
+    this.store = Objects.requireNonNull(store, "store");
+    if (flushInterval.isNegative() || flushInterval.isZero()) {
+      throw new IllegalArgumentException("flush interval must be positive: " + flushInterval);
+    }
+    if (maxPending <= 0) {
+      throw new IllegalArgumentException("maxPending must be positive: " + maxPending);
+    }
+    this.flushInterval = flushInterval;
+    this.maxPending = maxPending;
+    ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
+      Thread t = new Thread(r, "charger-registry-writer");
+      t.setDaemon(true);
+      return t;
+    });
+    executor.setRemoveOnCancelPolicy(true);
+    this.flusher = executor;
+    long millis = flushInterval.toMillis();
+    flusher.scheduleWithFixedDelay(this::flushQuietly, millis, millis, TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * Records the charger's latest state for the next flush; returns at once, never touches the
+   * store, never throws on a store failure. After {@link #close} the update is ignored.
+   */
+  public void update(ChargerRecord record) {
+    if (closed.get()) {
+      log.debug("Registry closed; update of charger {} not written", record.identity());
+      return;
+    }
+    pending.put(record.identity(), record);
+    int size = pending.size();
+    if (size > maxPending && failedFlushes == 0 && earlyFlushQueued.compareAndSet(false, true)) {
+      if (overBoundReported.compareAndSet(false, true)) {
+        log.warn("{} chargers wait to be written to the registry, more than {}; flushing early",
+            size, maxPending);
+      }
+      try {
+        flusher.execute(this::flushQuietly);
+      } catch (RejectedExecutionException closing) {
+        earlyFlushQueued.set(false);
+      }
+    }
+  }
+
+  /**
+   * Writes every pending record now, in one batch, on the calling thread (after any flush in
+   * progress). Returns whether everything pending at the start was written; a failure is logged
+   * as described in the class comment, not thrown.
+   */
+  public boolean flush() {
+    flushLock.lock();
+    try {
+      return flushPending();
+    } finally {
+      flushLock.unlock();
+    }
+  }
+
+  /** Records waiting for the next flush (for health and metrics). */
+  public int pendingCount() {
+    return pending.size();
+  }
+
+  /** The store written to, for reads (restart, admin); reads do not see pending updates. */
+  public ChargerStore store() {
+    return store;
+  }
+
+  /**
+   * Stops the writer thread, writes what is pending (logging what could not be written), and
+   * closes the store. Idempotent.
+   */
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    flusher.shutdown();
+    try {
+      if (!flusher.awaitTermination(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+        log.warn("A registry write still runs after {}; closing anyway",
+            Durations.text(CLOSE_WAIT));
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    if (!flush()) {
+      log.warn("{} charger records could not be written to the registry before closing",
+          pending.size());
+    }
+    store.close();
+  }
+
+  private void flushQuietly() {
+    earlyFlushQueued.set(false);
+    try {
+      flush();
+    } catch (RuntimeException e) {
+      // a bug, not a store failure (flushPending catches those); keep the schedule alive
+      log.error("Registry flush failed unexpectedly", e);
+    }
+  }
+
+  private boolean flushPending() {
+    if (pending.isEmpty()) {
+      return true;
+    }
+    List<ChargerRecord> batch = new ArrayList<>(pending.values());
+    try {
+      store.saveAll(batch);
+    } catch (RuntimeException e) {
+      failedFlushes++;
+      if (failedFlushes == 1) {
+        log.warn("Could not write {} charger records to the registry ({}); "
+            + "keeping them and retrying every {}", batch.size(), describe(e),
+            Durations.text(flushInterval));
+      }
+      log.debug("Registry write failure {} in a row", failedFlushes, e);
+      return false;
+    }
+    for (ChargerRecord r : batch) {
+      // only if no newer update came meanwhile; a newer one waits for the next flush
+      pending.remove(r.identity(), r);
+    }
+    if (failedFlushes > 0) {
+      log.info("Registry writes succeed again after {} failed attempts; wrote {} charger records",
+          failedFlushes, batch.size());
+      failedFlushes = 0;
+    }
+    if (pending.size() <= maxPending) {
+      overBoundReported.set(false);
+    }
+    return true;
+  }
+
+  private static String describe(Throwable e) {
+    StringBuilder text = new StringBuilder(String.valueOf(e.getMessage()));
+    for (Throwable c = e.getCause(); c != null && c != e; c = c.getCause()) {
+      text.append(": ").append(c.getMessage());
+      e = c;
+    }
+    return text.toString();
+  }
+}

@@ -1,0 +1,169 @@
+package io.ocppbridge.ws;
+
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
+import io.ocppbridge.core.ChargerContext;
+import io.ocppbridge.core.Durations;
+import io.ocppbridge.core.OcppException;
+import io.ocppbridge.session.CallQueue;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One charger's WebSocket to the central system, kept open while the charger is present: opened
+ * on demand, reopened after a loss or a failed attempt with {@link Backoff}, closed when the
+ * charger goes offline or the bridge stops. Calls wait for the connection through {@link #ready}
+ * (within their own timeout); a refusal by the central system fails them at once.
+ */
+final class ChargerLine {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ChargerLine.class);
+
+  final CallQueue queue;
+  private final Function<ChargerContext, CompletableFuture<CsmsConnection>> connector;
+  private final Backoff backoff;
+  private final ScheduledExecutorService timer;
+
+  private ChargerContext charger;
+  private boolean wanted;
+  private CsmsConnection open;
+  private CompletableFuture<CsmsConnection> ready = new CompletableFuture<>();
+  private CompletableFuture<CsmsConnection> attempt;
+  private ScheduledFuture<?> retry;
+  private int failures;
+  private String lastFailure;
+
+  ChargerLine(CallQueue queue, Function<ChargerContext, CompletableFuture<CsmsConnection>> connector,
+      Backoff backoff, ScheduledExecutorService timer) {
+    this.queue = queue;
+    this.connector = connector;
+    this.backoff = backoff;
+    this.timer = timer;
+  }
+
+  /** The open connection, or a future of the next one; keeps the line wanted. */
+  synchronized CompletableFuture<CsmsConnection> connection(ChargerContext current) {
+    wanted = true;
+    if (open != null && open.isOpen() && open.charger().version() != current.version()) {
+      LOG.info("[{}] now speaks {}; reconnecting with {}", current.id(), current.version(),
+          current.version().subprotocol());
+      CsmsConnection old = open;
+      open = null;
+      ready = new CompletableFuture<>();
+      old.close(WebSocketCloseStatus.NORMAL_CLOSURE);
+    }
+    charger = current;
+    if (open != null && open.isOpen()) {
+      return CompletableFuture.completedFuture(open);
+    }
+    if (attempt == null && retry == null) {
+      connectNow();
+    }
+    return ready;
+  }
+
+  /** Opens the connection now (a charger known from before a restart, or a new request). */
+  synchronized void open(ChargerContext current) {
+    connection(current);
+  }
+
+  /** Closes the connection and stops reconnecting, until the next {@link #connection}. */
+  synchronized void release(WebSocketCloseStatus status, String why) {
+    wanted = false;
+    if (retry != null) {
+      retry.cancel(false);
+      retry = null;
+    }
+    if (open != null) {
+      LOG.info("[{}] closing the connection to the central system: {}", charger.id(), why);
+      CsmsConnection old = open;
+      open = null;
+      old.close(status);
+    }
+    ready.completeExceptionally(OcppException.backendUnavailable(
+        "the connection to the central system was closed: " + why, null));
+    ready = new CompletableFuture<>();
+  }
+
+  synchronized boolean isConnected() {
+    return open != null && open.isOpen();
+  }
+
+  /** Why calls cannot be delivered now, for a call that timed out waiting. */
+  synchronized String unavailableReason(Duration waited) {
+    return "the central system is unreachable: no connection within " + Durations.text(waited)
+        + (lastFailure == null ? "" : " (last attempt: " + lastFailure + ")");
+  }
+
+  private void connectNow() {
+    retry = null;
+    CompletableFuture<CsmsConnection> thisAttempt = connector.apply(charger);
+    attempt = thisAttempt;
+    thisAttempt.whenComplete((conn, failure) -> onAttempt(thisAttempt, conn, failure));
+  }
+
+  private synchronized void onAttempt(CompletableFuture<CsmsConnection> which,
+      CsmsConnection conn, Throwable failure) {
+    if (which != attempt) {
+      return;
+    }
+    attempt = null;
+    if (failure == null) {
+      if (!wanted) {
+        conn.close(WebSocketCloseStatus.NORMAL_CLOSURE);
+        return;
+      }
+      if (failures > 0) {
+        LOG.info("[{}] reconnected to the central system after {} failed attempt(s)",
+            charger.id(), failures);
+      }
+      failures = 0;
+      lastFailure = null;
+      open = conn;
+      conn.whenClosed(() -> onClosed(conn));
+      ready.complete(conn);
+      return;
+    }
+    failures++;
+    Throwable cause = CsmsConnection.unwrapCause(failure);
+    lastFailure = cause instanceof OcppException o ? o.description() : "connection failed";
+    if (cause instanceof CsmsUnavailable u && u.refused()) {
+      ready.completeExceptionally(u);
+      ready = new CompletableFuture<>();
+    }
+    scheduleRetry();
+  }
+
+  private synchronized void onClosed(CsmsConnection conn) {
+    if (conn != open) {
+      return;
+    }
+    open = null;
+    ready = new CompletableFuture<>();
+    if (wanted && !conn.isClosing()) {
+      scheduleRetry();
+    }
+  }
+
+  private void scheduleRetry() {
+    if (!wanted || retry != null) {
+      return;
+    }
+    Duration delay = backoff.delay(Math.max(failures, 1));
+    LOG.debug("[{}] next connection attempt in {}", charger.id(), Durations.text(delay));
+    retry = timer.schedule(() -> {
+      synchronized (ChargerLine.this) {
+        if (wanted && open == null && attempt == null) {
+          connectNow();
+        } else {
+          retry = null;
+        }
+      }
+    }, delay.toMillis(), TimeUnit.MILLISECONDS);
+  }
+}
