@@ -3,16 +3,24 @@ package io.ocppbridge.app;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ocppbridge.config.BridgeConfig;
 import io.ocppbridge.config.CallbackConfig;
+import io.ocppbridge.config.SessionsConfig;
 import io.ocppbridge.config.SoapConfig;
+import io.ocppbridge.core.ChargerContext;
 import io.ocppbridge.core.QuirkCounter;
 import io.ocppbridge.relay.CentralSystemCallRelay;
 import io.ocppbridge.relay.ChargerProfiles;
 import io.ocppbridge.relay.ChargerRequestRelay;
 import io.ocppbridge.schema.PayloadSchemas;
 import io.ocppbridge.session.CallbackResolver;
-import io.ocppbridge.soap.ChargerCallbackClient;
+import io.ocppbridge.session.ChargerRecord;
+import io.ocppbridge.session.ChargerSession;
+import io.ocppbridge.session.ChargerStore;
+import io.ocppbridge.session.InMemoryChargerStore;
+import io.ocppbridge.session.JdbcChargerStore;
 import io.ocppbridge.session.PresenceTracker;
 import io.ocppbridge.session.SessionRegistry;
+import io.ocppbridge.session.WriteBehindStore;
+import io.ocppbridge.soap.ChargerCallbackClient;
 import io.ocppbridge.soap.OcppSoapEndpoint;
 import io.ocppbridge.soap.SoapServer;
 import io.ocppbridge.translate.JsonDialect;
@@ -20,8 +28,14 @@ import io.ocppbridge.translate.OcppJson;
 import io.ocppbridge.translate.OcppSchemaModel;
 import io.ocppbridge.translate.SoapJsonTranslator;
 import io.ocppbridge.ws.NettyCsmsLink;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicReference;
@@ -30,27 +44,26 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One running bridge: the SOAP endpoint chargers post to, the WebSocket link to the central
- * system, and what sits between. Started by {@link #start}, stopped by {@link #close} in reverse
- * order (no new SOAP requests first, then the WebSockets, then the timers).
+ * system, the charger registry, and what sits between. Started by {@link #start}, which also
+ * reconnects the chargers known from before a restart; stopped by {@link #close}: no new SOAP
+ * requests, requests in flight given {@code soap.shutdownGrace} to finish, WebSockets closed
+ * with 1001, the SOAP listener closed, the registry flushed.
  */
 public final class Bridge implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(Bridge.class);
+  /** The longest heartbeat interval taken seriously when looking for chargers to restore. */
+  private static final Duration LONGEST_HEARTBEAT = Duration.ofDays(1);
 
-  private final ScheduledExecutorService timer;
-  private final NettyCsmsLink csms;
-  private final SoapServer soap;
-  private final SessionRegistry sessions;
+  private final Parts parts;
 
-  private final QuirkCounter quirks;
+  /** What a running bridge holds, in the order it is stopped. */
+  private record Parts(OcppSoapEndpoint endpoint, NettyCsmsLink csms, SoapServer soap,
+      WriteBehindStore store, ScheduledExecutorService timer, SessionRegistry sessions,
+      QuirkCounter quirks, Duration shutdownGrace) {}
 
-  private Bridge(ScheduledExecutorService timer, NettyCsmsLink csms, SoapServer soap,
-      SessionRegistry sessions, QuirkCounter quirks) {
-    this.quirks = quirks;
-    this.timer = timer;
-    this.csms = csms;
-    this.soap = soap;
-    this.sessions = sessions;
+  private Bridge(Parts parts) {
+    this.parts = parts;
   }
 
   public static Bridge start(BridgeConfig config) {
@@ -58,14 +71,16 @@ public final class Bridge implements AutoCloseable {
     QuirkCounter quirks = new QuirkCounter();
     SoapJsonTranslator translator =
         new SoapJsonTranslator(OcppSchemaModel.loadAll(), payloadMapper, quirks);
+    PayloadSchemas schemas = PayloadSchemas.load();
+    ChargerProfiles profiles = new ChargerProfiles(config.chargers());
     ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "bridge-timer");
       t.setDaemon(true);
       return t;
     });
-    PayloadSchemas schemas = PayloadSchemas.load();
-    ChargerProfiles profiles = new ChargerProfiles(config.chargers());
-    SessionRegistry sessions = new SessionRegistry(Clock.systemUTC());
+    WriteBehindStore store = new WriteBehindStore(openStore(config.sessions()),
+        config.sessions().flushInterval(), WriteBehindStore.DEFAULT_MAX_PENDING);
+    SessionRegistry sessions = new SessionRegistry(Clock.systemUTC(), store);
     AtomicReference<String> advertised = new AtomicReference<>();
     ChargerCallbackClient chargers = new ChargerCallbackClient(advertised::get,
         config.callbacks().connectTimeout(), config.chargers().callTimeout(),
@@ -76,35 +91,75 @@ public final class Bridge implements AutoCloseable {
       LOG.warn("callbacks.policy is 'any': the bridge will call whatever address a request"
           + " names; use it only on a closed test network");
     }
-    SoapServer soap;
     try {
       PresenceTracker presence = new PresenceTracker(config.sessions().presenceFactor(),
           config.sessions().presenceFloor(), timer, id -> {
             LOG.info("[{}] offline: nothing heard for longer than its presence window", id);
             csms.release(id, "the charger went silent");
           });
-      ChargerRequestRelay relay = new ChargerRequestRelay(translator, schemas, csms, sessions,
-          new CallbackResolver(config.callbacks(), config.chargers()), profiles, presence);
-      soap = new SoapServer(config.soap(),
-          new OcppSoapEndpoint(relay, config.csms().callTimeout()), quirks);
+      restore(store.store(), sessions, presence, csms);
+      OcppSoapEndpoint endpoint = new OcppSoapEndpoint(new ChargerRequestRelay(translator,
+          schemas, csms, sessions, new CallbackResolver(config.callbacks(), config.chargers()),
+          profiles, presence), config.csms().callTimeout());
+      SoapServer soap = new SoapServer(config.soap(), endpoint, quirks);
+      advertised.set(advertisedUrl(config.soap(), soap.address()));
+      LOG.info("OCPP SOAP bridge listening on {} (OCPP 1.2 and 1.5, SOAP 1.1 and 1.2); "
+          + "central system {}; named to chargers as {}{}", soap.address(), config.csms().url(),
+          advertised.get(), config.soap().publicUrl() != null ? ""
+              : " (set soap.publicUrl if chargers reach the bridge by another address)");
+      return new Bridge(new Parts(endpoint, csms, soap, store, timer, sessions, quirks,
+          config.soap().shutdownGrace()));
     } catch (RuntimeException e) {
       csms.close();
+      store.close();
       timer.shutdownNow();
       throw e;
     }
-    advertised.set(advertisedUrl(config.soap(), soap.address()));
-    LOG.info("OCPP SOAP bridge listening on {} (OCPP 1.2 and 1.5, SOAP 1.1 and 1.2); "
-        + "central system {}; named to chargers as {}{}", soap.address(), config.csms().url(),
-        advertised.get(), config.soap().publicUrl() != null ? ""
-            : " (set soap.publicUrl if chargers reach the bridge by another address)");
-    return new Bridge(timer, csms, soap, sessions, quirks);
+  }
+
+  /**
+   * Reopens the WebSocket of every charger heard from within its presence window before the
+   * restart, so the central system can reach it at once. No message is invented: the central
+   * system sees a connection, nothing more.
+   */
+  private static void restore(ChargerStore store, SessionRegistry sessions,
+      PresenceTracker presence, NettyCsmsLink csms) {
+    Instant now = Instant.now();
+    Duration lookBack = presence.window((int) LONGEST_HEARTBEAT.toSeconds());
+    int restored = 0;
+    for (ChargerRecord record : store.seenSince(now.minus(lookBack))) {
+      Duration silent = Duration.between(record.lastSeen(), now);
+      ChargerSession session = sessions.restore(record);
+      if (presence.restore(session.id(), record.heartbeatIntervalSeconds(), silent)) {
+        csms.open(new ChargerContext(session.id(), session.version()));
+        restored++;
+      }
+    }
+    if (restored > 0) {
+      LOG.info("reconnecting {} charger(s) heard from within their presence window before the"
+          + " restart", restored);
+    }
+  }
+
+  private static ChargerStore openStore(SessionsConfig sessions) {
+    if (SessionsConfig.MEMORY.equals(sessions.store())) {
+      return new InMemoryChargerStore();
+    }
+    Path file = Path.of(sessions.store()).toAbsolutePath();
+    try {
+      Files.createDirectories(file.getParent());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create the directory of sessions.store " + file, e);
+    }
+    LOG.info("charger registry: {} (H2)", file);
+    return JdbcChargerStore.open(JdbcChargerStore.h2FileUrl(file));
   }
 
   /**
    * The URL the bridge names as {@code wsa:From} toward chargers: {@code soap.publicUrl}, else
    * the listener's address (with this host's address when bound to every interface).
    */
-  private static String advertisedUrl(SoapConfig soap, java.net.URI bound) {
+  private static String advertisedUrl(SoapConfig soap, URI bound) {
     if (soap.publicUrl() != null) {
       return soap.publicUrl();
     }
@@ -121,23 +176,40 @@ public final class Bridge implements AutoCloseable {
 
   /** The URL chargers post to. */
   public URI soapAddress() {
-    return soap.address();
+    return parts.soap().address();
   }
 
   /** How often each harmless charger quirk was accepted. */
   public QuirkCounter quirks() {
-    return quirks;
+    return parts.quirks();
   }
 
   public SessionRegistry sessions() {
-    return sessions;
+    return parts.sessions();
+  }
+
+  /** True when the charger's WebSocket to the central system is open now. */
+  public boolean isConnected(io.ocppbridge.core.ChargerId id) {
+    return parts.csms().isConnected(id);
   }
 
   @Override
   public void close() {
-    soap.close();
-    csms.close();
-    timer.shutdownNow();
+    try {
+      int left = parts.endpoint().drain(parts.shutdownGrace());
+      if (left > 0) {
+        LOG.warn("stopping with {} request(s) still waiting after {}; they get a fault", left,
+            io.ocppbridge.core.Durations.text(parts.shutdownGrace()));
+      }
+      parts.csms().close();
+      parts.endpoint().drain(Duration.ofSeconds(2));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      parts.csms().close();
+    }
+    parts.soap().close();
+    parts.store().close();
+    parts.timer().shutdownNow();
     LOG.info("OCPP SOAP bridge stopped");
   }
 }

@@ -140,7 +140,8 @@ public final class ConfigLoader {
         port(v, "soap.port"),
         path(v, "soap.path"),
         httpUrl(v, "soap.publicUrl"),
-        intRange(v, "soap.maxMessageSize", 1024, 64 * 1024 * 1024));
+        intRange(v, "soap.maxMessageSize", 1024, 64 * 1024 * 1024),
+        duration(v, "soap.shutdownGrace"));
     CsmsConfig csms = new CsmsConfig(
         wsUrl(v, "csms.url"),
         duration(v, "csms.callTimeout"),
@@ -166,7 +167,9 @@ public final class ConfigLoader {
         chargerSettings(v));
     SessionsConfig sessions = new SessionsConfig(
         decimal(v, "sessions.presenceFactor", 1.0, 100.0),
-        duration(v, "sessions.presenceFloor"));
+        duration(v, "sessions.presenceFloor"),
+        text(v, "sessions.store"),
+        duration(v, "sessions.flushInterval"));
     return new BridgeConfig(soap, csms, callbacks, chargers, sessions);
   }
 

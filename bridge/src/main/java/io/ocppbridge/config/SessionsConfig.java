@@ -10,5 +10,15 @@ import java.time.Duration;
  *     default 3)
  * @param presenceFloor the shortest presence window, and the window of a charger whose
  *     heartbeat interval is unknown ({@code sessions.presenceFloor}, default 30 min)
+ * @param store where the charger registry is kept: a file path for the embedded H2 database
+ *     ({@code sessions.store}, default {@code data/registry}, relative to the working directory),
+ *     or {@code memory} for none
+ * @param flushInterval how often registry changes are written; a {@code kill -9} loses at most
+ *     this much ({@code sessions.flushInterval}, default 1 s)
  */
-public record SessionsConfig(double presenceFactor, Duration presenceFloor) {}
+public record SessionsConfig(double presenceFactor, Duration presenceFloor, String store,
+    Duration flushInterval) {
+
+  /** The {@code sessions.store} value that keeps nothing across restarts. */
+  public static final String MEMORY = "memory";
+}

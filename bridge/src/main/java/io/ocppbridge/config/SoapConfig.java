@@ -11,9 +11,11 @@ package io.ocppbridge.config;
  * @param maxMessageSize the largest SOAP message accepted from a charger, its requests and its
  *     answers to central-system calls alike, in bytes ({@code soap.maxMessageSize},
  *     default 1 MiB)
+ * @param shutdownGrace at shutdown, how long requests in flight may take to finish before the
+ *     rest are answered with a fault ({@code soap.shutdownGrace}, default 10 s)
  */
 public record SoapConfig(String host, int port, String path, String publicUrl,
-    int maxMessageSize) {
+    int maxMessageSize, java.time.Duration shutdownGrace) {
 
   public static final String DEFAULT_HOST = "0.0.0.0";
   public static final int DEFAULT_PORT = 8080;

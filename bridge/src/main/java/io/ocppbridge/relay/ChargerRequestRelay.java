@@ -86,6 +86,7 @@ public final class ChargerRequestRelay {
         new SoapDialect(info.soapVersion(), info.addressingNamespace()), info.from());
     decideCallback(session, info);
     presence.seen(id, session.heartbeatInterval());
+    sessions.persist(session);
     if (TRACE.isDebugEnabled()) {
       TRACE.debug("[{}] <<cp {} (OCPP {}, SOAP {}, from {})", id, request.action().wireName(),
           request.version().label(), info.soapVersion(),
@@ -118,6 +119,7 @@ public final class ChargerRequestRelay {
       JsonNode interval = JSON.readTree(answer).get("heartbeatInterval");
       if (interval != null && interval.canConvertToInt() && interval.intValue() > 0) {
         session.heartbeatInterval(interval.intValue());
+        sessions.persist(session);
         presence.seen(session.id(), interval.intValue());
         LOG.debug("[{}] heartbeat interval {} s; offline after {} of silence", session.id(),
             interval.intValue(), presence.window(interval.intValue()));

@@ -59,6 +59,12 @@ public final class ChargerSession {
     return !inputs(from, replyTo, peer).equals(callbackInputs);
   }
 
+  /** Sets a decision recorded before a restart; the next request decides afresh. */
+  void restoreCallback(CallbackDecision decision) {
+    this.callback = decision;
+    this.callbackInputs = null;
+  }
+
   /** Records the decision made for these inputs; returns the previous decision (null at first). */
   public CallbackDecision updateCallback(String from, String replyTo, String peer,
       CallbackDecision decision) {

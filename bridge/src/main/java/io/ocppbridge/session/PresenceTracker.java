@@ -60,6 +60,19 @@ public final class PresenceTracker {
     present.put(id, window(heartbeatIntervalSeconds));
   }
 
+  /**
+   * A charger known from before a restart, last heard from {@code silentFor} ago: present for
+   * the rest of its window. Returns false (and tracks nothing) when that window has passed.
+   */
+  public boolean restore(ChargerId id, Integer heartbeatIntervalSeconds, Duration silentFor) {
+    Duration left = window(heartbeatIntervalSeconds).minus(silentFor);
+    if (left.isNegative() || left.isZero()) {
+      return false;
+    }
+    present.put(id, left);
+    return true;
+  }
+
   /** The window of a charger with this heartbeat interval (null: unknown, the floor). */
   public Duration window(Integer heartbeatIntervalSeconds) {
     if (heartbeatIntervalSeconds == null || heartbeatIntervalSeconds <= 0) {

@@ -2,6 +2,7 @@ package io.ocppbridge.session;
 
 import io.ocppbridge.core.ChargerId;
 import io.ocppbridge.core.OcppVersion;
+import java.net.URI;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
@@ -10,16 +11,24 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /**
- * The chargers this bridge has heard from, in memory. (Persistence across restarts and presence
- * expiry come with the sessions work; this registry is the seam they will fill.)
+ * The chargers this bridge has heard from: in memory for the running process, written behind to
+ * the charger store (an embedded database by default) so that a restarted bridge knows them.
  */
 public final class SessionRegistry {
 
   private final ConcurrentMap<ChargerId, ChargerSession> sessions = new ConcurrentHashMap<>();
   private final Clock clock;
+  private final WriteBehindStore store;
 
+  /** A registry that remembers nothing across restarts. */
   public SessionRegistry(Clock clock) {
+    this(clock, null);
+  }
+
+  /** @param store where sessions are written behind; null for none */
+  public SessionRegistry(Clock clock, WriteBehindStore store) {
     this.clock = clock;
+    this.store = store;
   }
 
   /** Records a request from a charger and returns its session, created on first contact. */
@@ -34,11 +43,58 @@ public final class SessionRegistry {
     });
   }
 
+  /** Queues the session's current state for the store (never blocks on disk). */
+  public void persist(ChargerSession session) {
+    if (store != null) {
+      store.update(toRecord(session));
+    }
+  }
+
+  /**
+   * Rebuilds a session known from before a restart: version, SOAP dialect, callback address
+   * (trusted: the policy passed it when it was recorded), heartbeat interval, last contact.
+   */
+  public ChargerSession restore(ChargerRecord record) {
+    ChargerId id = new ChargerId(record.identity());
+    OcppVersion version = record.ocppVersion().equals(OcppVersion.V1_2.label())
+        ? OcppVersion.V1_2 : OcppVersion.V1_5;
+    ChargerSession session = new ChargerSession(id, version,
+        new SoapDialect(record.soapVersion(), record.addressingNamespace()),
+        record.callbackAddress(), record.lastSeen());
+    session.heartbeatInterval(record.heartbeatIntervalSeconds());
+    if (record.callbackAddress() != null) {
+      session.restoreCallback(new CallbackDecision.Allowed(URI.create(record.callbackAddress()),
+          record.callbackAddress(), source(record.callbackSource()), false));
+    }
+    sessions.put(id, session);
+    return session;
+  }
+
   public Optional<ChargerSession> find(ChargerId id) {
     return Optional.ofNullable(sessions.get(id));
   }
 
   public Collection<ChargerSession> all() {
     return List.copyOf(sessions.values());
+  }
+
+  private static ChargerRecord toRecord(ChargerSession s) {
+    String callback = null;
+    String source = null;
+    if (s.callback() instanceof CallbackDecision.Allowed a) {
+      callback = a.target().toString();
+      source = a.source().name();
+    }
+    return new ChargerRecord(s.id().value(), s.version().label(), s.dialect().soapVersion(),
+        s.dialect().addressingNamespace(), callback, source, s.version().subprotocol(), null,
+        s.lastSeen(), s.heartbeatInterval());
+  }
+
+  private static CallbackDecision.Source source(String name) {
+    try {
+      return name == null ? CallbackDecision.Source.FROM : CallbackDecision.Source.valueOf(name);
+    } catch (IllegalArgumentException e) {
+      return CallbackDecision.Source.FROM;
+    }
   }
 }

@@ -71,6 +71,10 @@ public final class CsmsSimulator implements AutoCloseable {
 
   private final EventLoopGroup group;
   private final Channel serverChannel;
+  private final java.util.concurrent.atomic.AtomicInteger accepted =
+      new java.util.concurrent.atomic.AtomicInteger();
+  private final java.util.concurrent.atomic.AtomicBoolean closed =
+      new java.util.concurrent.atomic.AtomicBoolean();
   private final ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
   private final List<ReceivedCall> received = new CopyOnWriteArrayList<>();
   private final Map<String, JsonNode> answers = new ConcurrentHashMap<>();
@@ -194,6 +198,11 @@ public final class CsmsSimulator implements AutoCloseable {
     this.refuseHandshakeWith = status;
   }
 
+  /** WebSocket connections accepted since the start, open or closed. */
+  public int acceptedConnections() {
+    return accepted.get();
+  }
+
   /** Open charger connections. */
   public int connectionCount() {
     return connections.size();
@@ -204,8 +213,19 @@ public final class CsmsSimulator implements AutoCloseable {
     connections.close().syncUninterruptibly();
   }
 
+  /**
+   * Stops reading from every open connection without closing it: a central system that hangs
+   * (no answers, no pongs) while its TCP connections stay up.
+   */
+  public void freezeConnections() {
+    connections.forEach(ch -> ch.config().setAutoRead(false));
+  }
+
   @Override
   public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
     connections.close().syncUninterruptibly();
     serverChannel.close().syncUninterruptibly();
     group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
@@ -274,6 +294,7 @@ public final class CsmsSimulator implements AutoCloseable {
       if (evt instanceof WebSocketServerProtocolHandler.HandshakeComplete hc) {
         ctx.channel().attr(SUBPROTOCOL).set(hc.selectedSubprotocol());
         connections.add(ctx.channel());
+        accepted.incrementAndGet();
         String chargerId = ctx.channel().attr(CHARGER).get();
         Channel channel = ctx.channel();
         chargers.put(chargerId, channel);

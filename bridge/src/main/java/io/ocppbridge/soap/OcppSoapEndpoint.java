@@ -21,6 +21,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.xml.transform.dom.DOMSource;
 import org.apache.cxf.message.Exchange;
 import org.apache.cxf.phase.PhaseInterceptorChain;
@@ -46,6 +47,8 @@ public final class OcppSoapEndpoint implements Provider<DOMSource> {
 
   private final ChargerRequestRelay relay;
   private final Duration callTimeout;
+  private final AtomicInteger inFlight = new AtomicInteger();
+  private volatile boolean draining;
 
   /**
    * @param callTimeout the central system call timeout; the endpoint's own safety net waits a
@@ -105,7 +108,22 @@ public final class OcppSoapEndpoint implements Provider<DOMSource> {
         && payload.getNamespaceURI().startsWith("urn://Ocpp/")
         ? payload.getNamespaceURI() : OcppVersion.V1_5.centralSystemNamespace();
     String identity = info == null ? null : info.chargeBoxIdentity();
-    return relay(exchange, info, payload)
+    CompletableFuture<DOMSource> relayed;
+    if (draining) {
+      relayed = CompletableFuture.failedFuture(OcppException.backendUnavailable(
+          "the bridge is shutting down; send the request again in a moment", null));
+    } else {
+      inFlight.incrementAndGet();
+      relayed = relay(exchange, info, payload);
+      relayed.whenComplete((r, e) -> {
+        if (inFlight.decrementAndGet() == 0) {
+          synchronized (inFlight) {
+            inFlight.notifyAll();
+          }
+        }
+      });
+    }
+    return relayed
         .orTimeout(callTimeout.plus(WAIT_MARGIN).toMillis(), TimeUnit.MILLISECONDS)
         .handle((answer, failure) -> {
           if (failure == null) {
@@ -115,6 +133,25 @@ public final class OcppSoapEndpoint implements Provider<DOMSource> {
           logFailure(identity, e);
           throw SoapFaults.toFault(e, soapVersion, namespace);
         });
+  }
+
+  /**
+   * Stops taking new requests (they get a Receiver fault saying the bridge is shutting down) and
+   * waits up to {@code grace} for those in flight. Returns how many were still in flight.
+   */
+  public int drain(Duration grace) throws InterruptedException {
+    draining = true;
+    long deadline = System.nanoTime() + grace.toNanos();
+    synchronized (inFlight) {
+      while (inFlight.get() > 0) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          break;
+        }
+        inFlight.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+      }
+    }
+    return inFlight.get();
   }
 
   private CompletableFuture<DOMSource> relay(Exchange exchange, ChargerRequestInfo info,

@@ -66,7 +66,7 @@ class ConfigLoaderTest {
 
       // THEN the SOAP listener and the central system link use their defaults
       assertThat(config.soap()).isEqualTo(new SoapConfig("0.0.0.0", 8080, "/ocpp", null,
-          1024 * 1024));
+          1024 * 1024, Duration.ofSeconds(10)));
       assertThat(config.csms().url()).isEqualTo(URI.create(CSMS));
       assertThat(config.csms().callTimeout()).isEqualTo(Duration.ofSeconds(30));
       assertThat(config.csms().connectTimeout()).isEqualTo(Duration.ofSeconds(10));
@@ -104,7 +104,8 @@ class ConfigLoaderTest {
           "BRIDGE_CSMS_MAX_QUEUED_CALLS", "BRIDGE_CSMS_MAX_FRAME_SIZE",
           "BRIDGE_CSMS_RECONNECT_FLOOR", "BRIDGE_CSMS_RECONNECT_CEILING",
           "BRIDGE_CSMS_PING_INTERVAL", "BRIDGE_CHARGERS_CALL_TIMEOUT",
-          "BRIDGE_SESSIONS_PRESENCE_FACTOR", "BRIDGE_SESSIONS_PRESENCE_FLOOR", "BRIDGE_CALLBACKS_CONNECT_TIMEOUT",
+          "BRIDGE_SESSIONS_PRESENCE_FACTOR", "BRIDGE_SESSIONS_PRESENCE_FLOOR",
+          "BRIDGE_SESSIONS_STORE", "BRIDGE_SESSIONS_FLUSH_INTERVAL", "BRIDGE_SOAP_SHUTDOWN_GRACE", "BRIDGE_CALLBACKS_CONNECT_TIMEOUT",
           "BRIDGE_CALLBACKS_POLICY", "BRIDGE_CALLBACKS_ALLOWED_NETWORKS",
           "BRIDGE_CALLBACKS_DEFAULT_PORT", "BRIDGE_CALLBACKS_DEFAULT_PATH",
           "BRIDGE_CALLBACKS_REWRITES");
@@ -138,7 +139,8 @@ class ConfigLoaderTest {
 
       // THEN each value is the file's
       assertThat(config.soap()).isEqualTo(new SoapConfig(
-          "127.0.0.1", 9090, "/soap/ocpp", "https://bridge.example.com/soap/ocpp", 65536));
+          "127.0.0.1", 9090, "/soap/ocpp", "https://bridge.example.com/soap/ocpp", 65536,
+          Duration.ofSeconds(10)));
       assertThat(config.csms()).isEqualTo(new CsmsConfig(
           URI.create("wss://csms.example.com/ocpp15"), Duration.ofSeconds(45),
           Duration.ofMillis(2500), 4, 65536, Duration.ofSeconds(1), Duration.ofSeconds(60),

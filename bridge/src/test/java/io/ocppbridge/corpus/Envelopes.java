@@ -27,6 +27,19 @@ final class Envelopes {
     return "1.1".equals(soapVersion) ? SOAP11 : SOAP12;
   }
 
+  /**
+   * A Heartbeat of the given OCPP version over SOAP 1.2, naming {@code from} as the charger's
+   * own SOAP server: how a charger registers before the central system can call it.
+   */
+  static String heartbeatFrom(String ocppVersion, String identity, String from) {
+    String cs = "1.2".equals(ocppVersion) ? SoapCase.CS12 : SoapCase.CS15;
+    return "<s:Envelope xmlns:s=\"" + SOAP12 + "\" xmlns:cs=\"" + cs + "\" xmlns:wsa=\"" + WSA
+        + "\"><s:Header><cs:chargeBoxIdentity>" + identity + "</cs:chargeBoxIdentity>"
+        + "<wsa:Action>/Heartbeat</wsa:Action><wsa:MessageID>urn:uuid:" + UUID.randomUUID()
+        + "</wsa:MessageID><wsa:From><wsa:Address>" + from + "</wsa:Address></wsa:From>"
+        + "</s:Header><s:Body><cs:heartbeatRequest/></s:Body></s:Envelope>";
+  }
+
   static String wrap(String soapVersion, String ocppVersion, String identity, String body) {
     String cs = "1.2".equals(ocppVersion) ? SoapCase.CS12 : SoapCase.CS15;
     StringBuilder headers = new StringBuilder()

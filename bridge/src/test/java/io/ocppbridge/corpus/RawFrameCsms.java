@@ -101,6 +101,19 @@ final class RawFrameCsms implements AutoCloseable {
     }
   }
 
+  /** Every frame received from the charger within {@code window} from now. */
+  List<String> framesWithin(String chargerId, Duration window) throws InterruptedException {
+    List<String> frames = new ArrayList<>();
+    long deadline = System.nanoTime() + window.toNanos();
+    for (long left = window.toNanos(); left > 0; left = deadline - System.nanoTime()) {
+      String text = inbox(chargerId).poll(left, TimeUnit.NANOSECONDS);
+      if (text != null) {
+        frames.add(text);
+      }
+    }
+    return frames;
+  }
+
   boolean isConnected(String chargerId) {
     Channel channel = chargers.get(chargerId);
     return channel != null && channel.isActive();

@@ -34,6 +34,8 @@ public final class BridgeFixture implements AutoCloseable {
     values.put("csms.url", csms.url().toString());
     values.put("csms.callTimeout", "5s");
     values.put("csms.connectTimeout", "2s");
+    values.put("sessions.store", "memory");
+    values.put("soap.shutdownGrace", "1s");
     values.putAll(extra);
     try {
       return new BridgeFixture(csms, Bridge.start(ConfigLoader.fromValues(values)));
