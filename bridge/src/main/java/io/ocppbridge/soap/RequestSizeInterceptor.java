@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.cxf.binding.soap.SoapFault;
 import org.apache.cxf.binding.soap.Soap12;
+import org.apache.cxf.io.DelegatingInputStream;
 import org.apache.cxf.message.Message;
 import org.apache.cxf.phase.AbstractPhaseInterceptor;
 import org.apache.cxf.phase.Phase;
@@ -28,17 +29,30 @@ final class RequestSizeInterceptor extends AbstractPhaseInterceptor<Message> {
   public void handleMessage(Message message) {
     Long declared = contentLength(message);
     if (declared != null && declared > limit) {
+      skipRest(message);
       throw tooLarge();
     }
     InputStream in = message.getContent(InputStream.class);
     if (in != null) {
-      message.setContent(InputStream.class, new Limited(in));
+      message.setContent(InputStream.class, new Limited(in, message));
     }
   }
 
   private SoapFault tooLarge() {
+    // The version is settled (from the Content-Type) by the FaultNormalizer.
     return new SoapFault("the request body is larger than " + limit
         + " bytes (soap.maxMessageSize)", Soap12.getInstance().getSender());
+  }
+
+  /**
+   * Stops CXF from reading the refused body before it answers (it would drain up to 16 MiB):
+   * the answer goes out at once, and Jetty closes the connection, whose body is left unread.
+   */
+  private static void skipRest(Message message) {
+    DelegatingInputStream delegating = message.getContent(DelegatingInputStream.class);
+    if (delegating != null) {
+      delegating.setInputStream(InputStream.nullInputStream());
+    }
   }
 
   @SuppressWarnings("unchecked")
@@ -61,10 +75,12 @@ final class RequestSizeInterceptor extends AbstractPhaseInterceptor<Message> {
 
   /** Counts what is read and fails past the limit. */
   private final class Limited extends FilterInputStream {
+    private final Message message;
     private long count;
 
-    Limited(InputStream in) {
+    Limited(InputStream in, Message message) {
       super(in);
+      this.message = message;
     }
 
     @Override
@@ -88,6 +104,7 @@ final class RequestSizeInterceptor extends AbstractPhaseInterceptor<Message> {
     private void add(int n) throws IOException {
       count += n;
       if (count > limit) {
+        skipRest(message);
         throw new IOException("the request body is larger than " + limit
             + " bytes (soap.maxMessageSize)");
       }

@@ -26,15 +26,16 @@ final class SoapFaults {
   private SoapFaults() {}
 
   static SOAPFaultException toFault(OcppException e, String soapVersion, String ocppNamespace) {
+    String reason = printable(e.description());
     try {
       SOAPFault fault;
       QName ocppCode = new QName(ocppNamespace, e.code().wireName(), "tns");
       if ("1.2".equals(soapVersion)) {
-        fault = SOAP12.createFault(e.description(), e.code().isSenderFault()
+        fault = SOAP12.createFault(reason, e.code().isSenderFault()
             ? SOAPConstants.SOAP_SENDER_FAULT : SOAPConstants.SOAP_RECEIVER_FAULT);
         fault.appendFaultSubcode(ocppCode);
       } else {
-        fault = SOAP11.createFault(e.description(), new QName(
+        fault = SOAP11.createFault(reason, new QName(
             SOAPConstants.URI_NS_SOAP_1_1_ENVELOPE,
             e.code().isSenderFault() ? "Client" : "Server", "soap"));
         Detail detail = fault.addDetail();
@@ -45,6 +46,17 @@ final class SoapFaults {
     } catch (SOAPException ex) {
       throw new IllegalStateException("cannot build a SOAP fault", ex);
     }
+  }
+
+  /** Only characters XML can carry: a validator's text may hold control characters. */
+  private static String printable(String text) {
+    StringBuilder sb = new StringBuilder(text.length());
+    text.codePoints().forEach(c -> {
+      if (c >= 0x20 || c == '\t' || c == '\n') {
+        sb.appendCodePoint(c);
+      }
+    });
+    return sb.toString();
   }
 
   private static SOAPFactory factory(String protocol) {

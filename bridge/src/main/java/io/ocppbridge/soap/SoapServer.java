@@ -46,7 +46,8 @@ public final class SoapServer implements AutoCloseable {
     ResponseAddressingInterceptor responseAddressing = new ResponseAddressingInterceptor();
     factory.getOutInterceptors().add(responseAddressing);
     factory.getOutFaultInterceptors().add(responseAddressing);
-    factory.getOutFaultInterceptors().add(new EnvelopeFaultInterceptor());
+    factory.getOutFaultInterceptors().add(new FaultNormalizer());
+    factory.getInInterceptors().add(new EmptyBodyInterceptor());
     this.server = factory.create();
     int port = boundPort((JettyHTTPDestination) server.getDestination(), config.port());
     String shownHost = "0.0.0.0".equals(host) ? "127.0.0.1" : host;

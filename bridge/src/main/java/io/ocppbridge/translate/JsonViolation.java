@@ -1,6 +1,7 @@
 package io.ocppbridge.translate;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -17,7 +18,8 @@ final class JsonViolation {
     if (e instanceof UnrecognizedPropertyException) {
       return OcppErrorCode.PROPERTY_CONSTRAINT_VIOLATION;
     }
-    if (e instanceof InvalidFormatException || e instanceof MismatchedInputException) {
+    if (e instanceof InvalidFormatException || e instanceof MismatchedInputException
+        || e instanceof InputCoercionException) {
       return OcppErrorCode.TYPE_CONSTRAINT_VIOLATION;
     }
     return OcppErrorCode.FORMATION_VIOLATION;
@@ -32,6 +34,13 @@ final class JsonViolation {
     }
     if (e instanceof MismatchedInputException m) {
       return "wrong type for '" + path(m) + "'";
+    }
+    if (e instanceof InputCoercionException c) {
+      com.fasterxml.jackson.core.JsonParser p = c.getProcessor();
+      String field = p != null && p.getParsingContext() != null
+          ? p.getParsingContext().getCurrentName() : null;
+      return (field == null ? "a number" : "'" + field + "'")
+          + " is outside the range of an XSD int";
     }
     return "not valid JSON";
   }

@@ -38,6 +38,7 @@ public final class OcppSchemaModel {
   private final OcppVersion version;
   private final Map<Initiator, JAXBContext> contexts = new EnumMap<>(Initiator.class);
   private final Schema schema;
+  private final java.util.Set<String> elementNames = new java.util.HashSet<>();
   private final Map<OcppAction, Class<?>> requestTypes = new EnumMap<>(OcppAction.class);
   private final Map<OcppAction, Class<?>> responseTypes = new EnumMap<>(OcppAction.class);
 
@@ -51,7 +52,7 @@ public final class OcppSchemaModel {
         throw new IllegalStateException("cannot build the JAXB context for " + version, e);
       }
     }
-    this.schema = loadSchema(version);
+    this.schema = loadSchema(version, elementNames);
     for (Initiator initiator : Initiator.values()) {
       for (OcppAction action : OcppAction.all(version, initiator)) {
         String pkg = packageOf(version, initiator);
@@ -126,10 +127,22 @@ public final class OcppSchemaModel {
     }
   }
 
-  private static Schema loadSchema(OcppVersion version) {
+  /** Every element name the version's XSD declares, local or global. */
+  public java.util.Set<String> elementNames() {
+    return java.util.Collections.unmodifiableSet(elementNames);
+  }
+
+  private static Schema loadSchema(OcppVersion version, java.util.Set<String> elementNames) {
     List<Source> sources = new ArrayList<>();
     for (Initiator initiator : Initiator.values()) {
       sources.addAll(schemasOf(wsdlResource(version, initiator)));
+    }
+    for (Source source : sources) {
+      NodeList elements = ((Document) ((DOMSource) source).getNode())
+          .getElementsByTagNameNS(XSD_NS, "element");
+      for (int i = 0; i < elements.getLength(); i++) {
+        elementNames.add(((Element) elements.item(i)).getAttribute("name"));
+      }
     }
     try {
       SchemaFactory factory = SchemaFactory.newInstance(XSD_NS);

@@ -24,6 +24,13 @@ final class SchemaViolation {
         || m.startsWith("cvc-complex-type.3.2.2") || m.startsWith("cvc-complex-type.2.3")) {
       return OcppErrorCode.PROPERTY_CONSTRAINT_VIOLATION;
     }
+    if (m.startsWith("cvc-elt.4.3")) {
+      return OcppErrorCode.TYPE_CONSTRAINT_VIOLATION;
+    }
+    if (m.startsWith("cvc-type.3.1.1") || m.startsWith("cvc-complex-type.2.1")) {
+      // an attribute on a simple-typed element; text inside an element without content
+      return OcppErrorCode.PROPERTY_CONSTRAINT_VIOLATION;
+    }
     if (m.startsWith("cvc-maxLength-valid") || m.startsWith("cvc-minLength-valid")
         || m.startsWith("cvc-pattern-valid") || m.startsWith("cvc-minInclusive-valid")
         || m.startsWith("cvc-maxInclusive-valid")) {

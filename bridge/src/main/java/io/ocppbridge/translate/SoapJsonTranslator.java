@@ -147,14 +147,15 @@ public final class SoapJsonTranslator {
     }
     Class<?> type = request ? model.requestType(action) : model.responseType(action);
     Object value;
+    ValidationFailure failure = new ValidationFailure(lenient ? quirks : null);
     try {
       Unmarshaller u = model.context(action).createUnmarshaller();
       u.setSchema(model.schema());
-      ValidationFailure failure = new ValidationFailure(lenient ? quirks : null);
       u.setEventHandler(failure);
       value = u.unmarshal(payload, type).getValue();
-      failure.throwIfAny(action, request);
+      failure.throwIfAny(action, request, model.elementNames());
     } catch (JAXBException e) {
+      failure.throwIfAny(action, request, model.elementNames());
       throw invalidXml(action, request, e);
     }
     try {
@@ -197,7 +198,7 @@ public final class SoapJsonTranslator {
       ValidationFailure failure = new ValidationFailure(null);
       m.setEventHandler(failure);
       m.marshal(jaxbElement(name, type, value), doc);
-      failure.throwIfAny(action, request);
+      failure.throwIfAny(action, request, model.elementNames());
       return doc.getDocumentElement();
     } catch (JAXBException e) {
       throw invalidXml(action, request, e);
@@ -218,7 +219,6 @@ public final class SoapJsonTranslator {
         + (request ? " request" : " response") + ": " + message);
   }
 
-  /** Collects the first validation event and stops there. */
   /**
    * Collects the first validation event and stops there; for a lenient charger (a non-null
    * counter) a length violation is counted and passed over instead.
@@ -256,11 +256,10 @@ public final class SoapJsonTranslator {
       return false;
     }
 
-    void throwIfAny(OcppAction action, boolean request) {
+    void throwIfAny(OcppAction action, boolean request, java.util.Set<String> knownElements) {
       if (first != null) {
-        String message = first.getMessage();
-        throw new OcppException(SchemaViolation.codeFor(message), "invalid "
-            + action.wireName() + (request ? " request" : " response") + ": " + message);
+        throw ViolationReport.of(first, action.wireName() + (request ? " request" : " response"),
+            knownElements);
       }
     }
   }

@@ -37,6 +37,8 @@ final class CsmsConnection {
   private final CentralSystemCallHandler inbound;
   private final Map<String, Outstanding> outstanding = new ConcurrentHashMap<>();
   private volatile boolean closing;
+  /** Ids of the central system's CALLs being answered now: a repeated one is not run twice. */
+  private final java.util.Set<String> inboundInFlight = ConcurrentHashMap.newKeySet();
 
   private record Outstanding(String action, CompletableFuture<String> answer) {}
 
@@ -159,6 +161,12 @@ final class CsmsConnection {
   }
 
   private void onCall(Frame.Call call) {
+    if (!inboundInFlight.add(call.id())) {
+      LOG.warn("[{}] the central system repeated the id {} of a {} still being answered; the"
+          + " repeat is ignored (OCPP-J message ids are unique)", charger.id(), call.id(),
+          call.action());
+      return;
+    }
     Trace.fromCsms(charger.id().value(), call.action(), call.payload().toString());
     CompletableFuture<String> reply;
     try {
@@ -167,6 +175,7 @@ final class CsmsConnection {
       reply = CompletableFuture.failedFuture(e);
     }
     reply.whenComplete((payload, failure) -> {
+      inboundInFlight.remove(call.id());
       Frame answer;
       if (failure == null) {
         try {
