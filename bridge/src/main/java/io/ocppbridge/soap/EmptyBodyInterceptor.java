@@ -23,7 +23,7 @@ final class EmptyBodyInterceptor extends AbstractSoapInterceptor {
   public void handleMessage(SoapMessage message) {
     List<Object> contents = MessageContentsList.getContentsList(message);
     if (contents == null || contents.isEmpty() || contents.get(0) == null) {
-      SoapFault fault = new SoapFault("the SOAP Body is missing or empty",
+      SoapFault fault = new SoapFault("the SOAP body is missing or empty",
           message.getVersion().getSender());
       fault.setSubCodes(List.of(new QName(OcppVersion.V1_5.centralSystemNamespace(),
           "FormationViolation", "tns")));

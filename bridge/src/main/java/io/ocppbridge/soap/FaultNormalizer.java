@@ -45,6 +45,7 @@ final class FaultNormalizer extends AbstractSoapInterceptor {
     }
     if (requestWasSoap11(message) && message.getVersion() != Soap11.getInstance()) {
       message.setVersion(Soap11.getInstance());
+      message.put(Message.CONTENT_TYPE, "text/xml; charset=UTF-8");
       Message in = message.getExchange().getInMessage();
       if (in instanceof SoapMessage soapIn) {
         soapIn.setVersion(Soap11.getInstance());
@@ -70,7 +71,14 @@ final class FaultNormalizer extends AbstractSoapInterceptor {
       soapFault.setSubCodes(null);
     } else if (!hasOcppCode(soapFault)) {
       QName code = soapFault.getFaultCode();
-      boolean sender = code == null || !code.equals(version.getReceiver());
+      boolean sender = code == null || !"Receiver".equals(code.getLocalPart())
+          && !"Server".equals(code.getLocalPart());
+      if (fault.getCause() instanceof NullPointerException && noBody(message)) {
+        // CXF fails this way on an envelope without a Body: the charger's defect, not ours
+        sender = true;
+        soapFault.setMessage("the SOAP body is missing or empty");
+      }
+      soapFault.setFaultCode(sender ? version.getSender() : version.getReceiver());
       if (!sender) {
         LOG.warn("internal error answering a request: {}", fault.getMessage(), fault);
         soapFault.setMessage("internal error in the bridge");
@@ -79,6 +87,13 @@ final class FaultNormalizer extends AbstractSoapInterceptor {
           ? OcppErrorCode.FORMATION_VIOLATION : OcppErrorCode.INTERNAL_ERROR);
     }
     message.setContent(Exception.class, soapFault);
+  }
+
+  private static boolean noBody(SoapMessage message) {
+    Message in = message.getExchange() == null ? null : message.getExchange().getInMessage();
+    java.util.List<Object> contents = in == null ? null
+        : org.apache.cxf.message.MessageContentsList.getContentsList(in);
+    return contents == null || contents.isEmpty() || contents.get(0) == null;
   }
 
   private static boolean requestWasSoap11(SoapMessage message) {

@@ -29,7 +29,9 @@ final class RequestSizeInterceptor extends AbstractPhaseInterceptor<Message> {
   public void handleMessage(Message message) {
     Long declared = contentLength(message);
     if (declared != null && declared > limit) {
-      skipRest(message);
+      if (declared > DRAIN_FACTOR * limit) {
+        skipRest(message, 0);
+      }
       throw tooLarge();
     }
     InputStream in = message.getContent(InputStream.class);
@@ -44,14 +46,56 @@ final class RequestSizeInterceptor extends AbstractPhaseInterceptor<Message> {
         + " bytes (soap.maxMessageSize)", Soap12.getInstance().getSender());
   }
 
+  /** A refused body up to this many times the limit is still read, so the client sees the answer. */
+  private static final long DRAIN_FACTOR = 4;
+
   /**
-   * Stops CXF from reading the refused body before it answers (it would drain up to 16 MiB):
-   * the answer goes out at once, and Jetty closes the connection, whose body is left unread.
+   * Bounds what CXF reads of a refused body before it answers (it would drain up to 16 MiB): at
+   * most {@code more} further bytes. A body that large is not worth reading; the answer goes out
+   * and Jetty closes the connection with the rest unread (a client still sending may then see a
+   * reset instead of the fault: the price of not reading a body without bound).
    */
-  private static void skipRest(Message message) {
+  private static void skipRest(Message message, long more) {
     DelegatingInputStream delegating = message.getContent(DelegatingInputStream.class);
     if (delegating != null) {
-      delegating.setInputStream(InputStream.nullInputStream());
+      InputStream rest = delegating.getInputStream();
+      delegating.setInputStream(more <= 0 || rest == null
+          ? InputStream.nullInputStream() : new Capped(rest, more));
+    }
+  }
+
+  /** At most {@code left} more bytes of a stream, and only what has arrived: never a wait. */
+  private static final class Capped extends FilterInputStream {
+    private long left;
+
+    Capped(InputStream in, long left) {
+      super(in);
+      this.left = left;
+    }
+
+    @Override
+    public int read() throws IOException {
+      if (left <= 0 || in.available() <= 0) {
+        return -1;
+      }
+      int b = super.read();
+      if (b >= 0) {
+        left--;
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) throws IOException {
+      int available = in.available();
+      if (left <= 0 || available <= 0) {
+        return -1;
+      }
+      int n = super.read(buffer, offset, (int) Math.min(Math.min(length, left), available));
+      if (n > 0) {
+        left -= n;
+      }
+      return n;
     }
   }
 
@@ -104,7 +148,7 @@ final class RequestSizeInterceptor extends AbstractPhaseInterceptor<Message> {
     private void add(int n) throws IOException {
       count += n;
       if (count > limit) {
-        skipRest(message);
+        skipRest(message, limit);
         throw new IOException("the request body is larger than " + limit
             + " bytes (soap.maxMessageSize)");
       }

@@ -15,6 +15,9 @@ final class JsonViolation {
   private JsonViolation() {}
 
   static OcppErrorCode codeFor(JsonProcessingException e) {
+    if (outOfRange(e)) {
+      return OcppErrorCode.PROPERTY_CONSTRAINT_VIOLATION;
+    }
     if (e instanceof UnrecognizedPropertyException) {
       return OcppErrorCode.PROPERTY_CONSTRAINT_VIOLATION;
     }
@@ -26,6 +29,14 @@ final class JsonViolation {
   }
 
   static String describe(JsonProcessingException e) {
+    if (outOfRange(e)) {
+      String field = e instanceof JsonMappingException m && !m.getPath().isEmpty() ? path(m)
+          : e instanceof InputCoercionException c && c.getProcessor() != null
+              && c.getProcessor().getParsingContext() != null
+              ? c.getProcessor().getParsingContext().getCurrentName() : null;
+      return (field == null ? "a number" : "'" + field + "'")
+          + " is outside the range of an XSD int";
+    }
     if (e instanceof UnrecognizedPropertyException u) {
       return "unknown property '" + path(u) + "'";
     }
@@ -35,14 +46,20 @@ final class JsonViolation {
     if (e instanceof MismatchedInputException m) {
       return "wrong type for '" + path(m) + "'";
     }
-    if (e instanceof InputCoercionException c) {
-      com.fasterxml.jackson.core.JsonParser p = c.getProcessor();
-      String field = p != null && p.getParsingContext() != null
-          ? p.getParsingContext().getCurrentName() : null;
-      return (field == null ? "a number" : "'" + field + "'")
-          + " is outside the range of an XSD int";
-    }
     return "not valid JSON";
+  }
+
+  /** A number too large for the int field (also when Jackson wraps the coercion failure). */
+  private static boolean outOfRange(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof InputCoercionException) {
+        return true;
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return e.getMessage() != null && e.getMessage().contains("out of range of int");
   }
 
   private static String path(JsonMappingException e) {

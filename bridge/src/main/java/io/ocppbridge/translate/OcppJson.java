@@ -50,7 +50,10 @@ public final class OcppJson {
 
   /** A plain mapper for frames and trees. */
   public static ObjectMapper frameMapper() {
-    return JsonMapper.builder().build();
+    // Exact numbers: a value beyond the double range must not come out as "Infinity".
+    return JsonMapper.builder()
+        .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+        .build();
   }
 
   /**
@@ -72,6 +75,13 @@ public final class OcppJson {
       public void serialize(XMLGregorianCalendar value, JsonGenerator gen,
           SerializerProvider serializers) throws IOException {
         XMLGregorianCalendar c = value;
+        if (c.getYear() < 0 || c.getYear() > 9999 || (c.getFractionalSecond() != null
+            && c.getFractionalSecond().scale() > 9)) {
+          // The XSD allows what an RFC 3339 date-time (OCPP-J) cannot carry.
+          throw new com.fasterxml.jackson.core.JsonGenerationException("timestamp '"
+              + value.toXMLFormat() + "' cannot be written as an OCPP-J date-time (years 0000 to"
+              + " 9999, at most nanosecond precision)", gen);
+        }
         if (c.getTimezone() == DatatypeConstants.FIELD_UNDEFINED) {
           c = (XMLGregorianCalendar) value.clone();
           c.setTimezone(offsetMinutes(clock(serializers.getAttribute(ChargerClock.ATTRIBUTE)),

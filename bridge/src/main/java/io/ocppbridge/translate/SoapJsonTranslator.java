@@ -162,7 +162,9 @@ public final class SoapJsonTranslator {
       return mapper.writer().withAttribute(ChargerClock.ATTRIBUTE, clock)
           .writeValueAsString(value);
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot write " + action.wireName() + " as JSON", e);
+      throw new OcppException(OcppErrorCode.TYPE_CONSTRAINT_VIOLATION, "invalid "
+          + action.wireName() + (request ? " request" : " response") + ": "
+          + e.getOriginalMessage());
     }
   }
 
@@ -252,14 +254,28 @@ public final class SoapJsonTranslator {
       lengthFollowUpDue = false;
       if (first == null) {
         first = event;
+        // a facet violation is followed by the event that names the attribute: wait for it
+        return isFacet(message);
+      }
+      if (followUp == null) {
+        followUp = event;
       }
       return false;
     }
 
+    private static boolean isFacet(String message) {
+      return message.startsWith("cvc-enumeration-valid") || message.startsWith("cvc-maxLength")
+          || message.startsWith("cvc-minLength") || message.startsWith("cvc-pattern-valid")
+          || message.startsWith("cvc-datatype-valid") || message.startsWith("cvc-minInclusive")
+          || message.startsWith("cvc-maxInclusive");
+    }
+
+    private ValidationEvent followUp;
+
     void throwIfAny(OcppAction action, boolean request, java.util.Set<String> knownElements) {
       if (first != null) {
-        throw ViolationReport.of(first, action.wireName() + (request ? " request" : " response"),
-            knownElements);
+        throw ViolationReport.of(first, followUp,
+            action.wireName() + (request ? " request" : " response"), knownElements);
       }
     }
   }

@@ -30,13 +30,27 @@ final class ViolationReport {
 
   private ViolationReport() {}
 
-  static OcppException of(ValidationEvent event, String what, Set<String> knownElements) {
+  private static final Pattern ATTRIBUTE = Pattern.compile("of attribute '([^']*)'");
+
+  /**
+   * @param followUp the validator's next event, which for a facet violation names the attribute
+   *     ("cvc-attribute.3: The value ... of attribute 'unit' on element 'value'"), or null
+   */
+  static OcppException of(ValidationEvent event, ValidationEvent followUp, String what,
+      Set<String> knownElements) {
     String message = clean(event.getMessage());
     Node node = event.getLocator() == null ? null : event.getLocator().getNode();
     String field = path(node);
+    String attribute = followUp == null ? null : match(ATTRIBUTE, clean(followUp.getMessage()));
+    if (attribute != null) {
+      field = (field == null ? "" : field + ".") + "@" + attribute;
+    }
     String where = field == null ? "" : field + ": ";
     if (message.startsWith("cvc-complex-type.2.4.a")) {
       return contentProblem(message, node, what, knownElements);
+    }
+    if (message.startsWith("unexpected element")) {
+      return contentProblem(jaxbAsValidatorText(message), node, what, knownElements);
     }
     if (!message.startsWith("cvc-") && !message.startsWith("unexpected element")) {
       return new OcppException(OcppErrorCode.TYPE_CONSTRAINT_VIOLATION, "invalid " + what
@@ -72,6 +86,24 @@ final class ViolationReport {
     return new OcppException(OcppErrorCode.OCCURENCE_CONSTRAINT_VIOLATION, "invalid " + what
         + ": required element " + String.join(" or ", expected) + " is missing" + in
         + " (" + message + ")");
+  }
+
+  /**
+   * JAXB's "unexpected element (uri:"U", local:"X"). Expected elements are <{U}Y>,<{U}Z>" in the
+   * validator's words, so one reading serves both.
+   */
+  private static String jaxbAsValidatorText(String message) {
+    Matcher found = Pattern.compile("uri:\"([^\"]*)\", local:\"([^\"]*)\"").matcher(message);
+    String element = found.find()
+        ? (found.group(1).isEmpty() ? found.group(2) : "\"" + found.group(1) + "\":" + found.group(2))
+        : "?";
+    List<String> expected = new ArrayList<>();
+    Matcher each = Pattern.compile("<\\{([^}]*)\\}([^>]*)>").matcher(message);
+    while (each.find()) {
+      expected.add("\"" + each.group(1) + "\":" + each.group(2));
+    }
+    return "cvc-complex-type.2.4.a: Invalid content was found starting with element '" + element
+        + "'. One of '{" + String.join(", ", expected) + "}' is expected. (" + message + ")";
   }
 
   private static boolean followingSiblingNamed(Node node, List<String> names) {
