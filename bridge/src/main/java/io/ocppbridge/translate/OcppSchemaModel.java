@@ -39,6 +39,7 @@ public final class OcppSchemaModel {
   private final Map<Initiator, JAXBContext> contexts = new EnumMap<>(Initiator.class);
   private final Schema schema;
   private final java.util.Set<String> elementNames = new java.util.HashSet<>();
+  private final XsdSequences sequences = new XsdSequences();
   private final Map<OcppAction, Class<?>> requestTypes = new EnumMap<>(OcppAction.class);
   private final Map<OcppAction, Class<?>> responseTypes = new EnumMap<>(OcppAction.class);
 
@@ -52,7 +53,7 @@ public final class OcppSchemaModel {
         throw new IllegalStateException("cannot build the JAXB context for " + version, e);
       }
     }
-    this.schema = loadSchema(version, elementNames);
+    this.schema = loadSchema(version, elementNames, sequences);
     for (Initiator initiator : Initiator.values()) {
       for (OcppAction action : OcppAction.all(version, initiator)) {
         String pkg = packageOf(version, initiator);
@@ -132,12 +133,19 @@ public final class OcppSchemaModel {
     return java.util.Collections.unmodifiableSet(elementNames);
   }
 
-  private static Schema loadSchema(OcppVersion version, java.util.Set<String> elementNames) {
+  /** The element sequences of the version's XSD. */
+  XsdSequences sequences() {
+    return sequences;
+  }
+
+  private static Schema loadSchema(OcppVersion version, java.util.Set<String> elementNames,
+      XsdSequences sequences) {
     List<Source> sources = new ArrayList<>();
     for (Initiator initiator : Initiator.values()) {
       sources.addAll(schemasOf(wsdlResource(version, initiator)));
     }
     for (Source source : sources) {
+      sequences.add((Document) ((DOMSource) source).getNode());
       NodeList elements = ((Document) ((DOMSource) source).getNode())
           .getElementsByTagNameNS(XSD_NS, "element");
       for (int i = 0; i < elements.getLength(); i++) {

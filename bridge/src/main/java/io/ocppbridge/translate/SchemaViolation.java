@@ -27,7 +27,8 @@ final class SchemaViolation {
     if (m.startsWith("cvc-elt.4.3")) {
       return OcppErrorCode.TYPE_CONSTRAINT_VIOLATION;
     }
-    if (m.startsWith("cvc-type.3.1.1") || m.startsWith("cvc-complex-type.2.1")) {
+    if (m.startsWith("cvc-type.3.1.1") || m.startsWith("cvc-complex-type.2.1")
+        || m.startsWith("cvc-complex-type.2.2") || m.startsWith("cvc-type.3.1.2")) {
       // an attribute on a simple-typed element; text inside an element without content
       return OcppErrorCode.PROPERTY_CONSTRAINT_VIOLATION;
     }

@@ -146,16 +146,17 @@ public final class SoapJsonTranslator {
           action.wireName(), qualified, emptyItems);
     }
     Class<?> type = request ? model.requestType(action) : model.responseType(action);
+    String what = action.wireName() + (request ? " request" : " response");
+    PayloadValidation.validate(model, payload, lenient ? quirks : null, what);
     Object value;
-    ValidationFailure failure = new ValidationFailure(lenient ? quirks : null);
+    ValidationFailure failure = new ValidationFailure(null);
     try {
       Unmarshaller u = model.context(action).createUnmarshaller();
-      u.setSchema(model.schema());
       u.setEventHandler(failure);
       value = u.unmarshal(payload, type).getValue();
-      failure.throwIfAny(action, request, model.elementNames());
+      failure.throwIfAny(action, request, model);
     } catch (JAXBException e) {
-      failure.throwIfAny(action, request, model.elementNames());
+      failure.throwIfAny(action, request, model);
       throw invalidXml(action, request, e);
     }
     try {
@@ -200,7 +201,7 @@ public final class SoapJsonTranslator {
       ValidationFailure failure = new ValidationFailure(null);
       m.setEventHandler(failure);
       m.marshal(jaxbElement(name, type, value), doc);
-      failure.throwIfAny(action, request, model.elementNames());
+      failure.throwIfAny(action, request, model);
       return doc.getDocumentElement();
     } catch (JAXBException e) {
       throw invalidXml(action, request, e);
@@ -272,10 +273,10 @@ public final class SoapJsonTranslator {
 
     private ValidationEvent followUp;
 
-    void throwIfAny(OcppAction action, boolean request, java.util.Set<String> knownElements) {
+    void throwIfAny(OcppAction action, boolean request, OcppSchemaModel model) {
       if (first != null) {
         throw ViolationReport.of(first, followUp,
-            action.wireName() + (request ? " request" : " response"), knownElements);
+            action.wireName() + (request ? " request" : " response"), model);
       }
     }
   }

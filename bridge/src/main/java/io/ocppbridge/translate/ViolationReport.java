@@ -37,32 +37,46 @@ final class ViolationReport {
    *     ("cvc-attribute.3: The value ... of attribute 'unit' on element 'value'"), or null
    */
   static OcppException of(ValidationEvent event, ValidationEvent followUp, String what,
-      Set<String> knownElements) {
-    String message = clean(event.getMessage());
-    Node node = event.getLocator() == null ? null : event.getLocator().getNode();
+      OcppSchemaModel model) {
+    return of(event.getMessage(), event.getLocator() == null ? null : event.getLocator().getNode(),
+        followUp == null ? null : followUp.getMessage(), what, model);
+  }
+
+  /**
+   * @param node the element being validated when the violation was found (the validator's
+   *     current element), or null
+   */
+  static OcppException of(String rawMessage, Node node, String followUpMessage, String what,
+      OcppSchemaModel model) {
+    Set<String> knownElements = model.elementNames();
+    String message = clean(rawMessage);
     String field = path(node);
-    String attribute = followUp == null ? null : match(ATTRIBUTE, clean(followUp.getMessage()));
+    String attribute = followUpMessage == null ? null
+        : match(ATTRIBUTE, clean(followUpMessage));
     if (attribute != null) {
       field = (field == null ? "" : field + ".") + "@" + attribute;
     }
     String where = field == null ? "" : field + ": ";
     if (message.startsWith("cvc-complex-type.2.4.a")) {
-      return contentProblem(message, node, what, knownElements);
+      return contentProblem(message, node, what, model);
     }
     if (message.startsWith("unexpected element")) {
-      return contentProblem(jaxbAsValidatorText(message), node, what, knownElements);
+      return contentProblem(jaxbAsValidatorText(message), node, what, model);
     }
     if (!message.startsWith("cvc-") && !message.startsWith("unexpected element")) {
       return new OcppException(OcppErrorCode.TYPE_CONSTRAINT_VIOLATION, "invalid " + what
           + ": " + (field == null ? "" : field + ": ") + "'" + text(node, message)
           + "' is not a valid value (" + message + ")");
     }
-    return new OcppException(SchemaViolation.codeFor(message),
-        "invalid " + what + ": " + where + message);
+    boolean noChildrenAllowed = message.startsWith("cvc-complex-type.2.1")
+        || message.startsWith("cvc-complex-type.2.2") || message.startsWith("cvc-type.3.1.2");
+    return new OcppException(SchemaViolation.codeFor(message), "invalid " + what + ": " + where
+        + (noChildrenAllowed ? childNames(node) : "") + message);
   }
 
   private static OcppException contentProblem(String message, Node node, String what,
-      Set<String> knownElements) {
+      OcppSchemaModel model) {
+    Set<String> knownElements = model.elementNames();
     String foundRaw = match(FOUND, message);
     String found = localName(foundRaw);
     boolean foundInNoNamespace = foundRaw != null && !foundRaw.contains("\"");
@@ -75,13 +89,30 @@ final class ViolationReport {
     }
     String where = path(node == null ? null : node.getParentNode());
     String in = where == null ? "" : " in " + where;
-    if (found != null && (!knownElements.contains(found) || foundInNoNamespace)) {
+    String foundNs = namespace(foundRaw);
+    boolean foreign = foundNs != null && list != null && !list.contains("\"" + foundNs + "\"");
+    if (found != null && (!knownElements.contains(found) || foundInNoNamespace || foreign)) {
       return new OcppException(OcppErrorCode.PROPERTY_CONSTRAINT_VIOLATION, "invalid " + what
           + ": unknown element '" + found + "'" + in + " (" + message + ")");
     }
-    if (node != null && followingSiblingNamed(node, expected)) {
-      return new OcppException(OcppErrorCode.PROPERTY_CONSTRAINT_VIOLATION, "invalid " + what
-          + ": element '" + found + "'" + in + " is out of order (" + message + ")");
+    Element container = node instanceof Element e
+        ? (e.getLocalName().equals(found) && e.getParentNode() instanceof Element p ? p : e)
+        : null;
+    List<XsdSequences.Child> children = container == null ? null
+        : model.sequences().childrenAt(pathFromRoot(container));
+    if (children != null && found != null) {
+      return bySequence(children, container, found, message, what, in);
+    }
+    if (container != null) {
+      if (countChildren(container, found) > 1) {
+        return new OcppException(OcppErrorCode.PROPERTY_CONSTRAINT_VIOLATION, "invalid " + what
+            + ": element '" + found + "'" + in + " appears more than once (" + message + ")");
+      }
+      if (anyChildNamed(container, expected)) {
+        return new OcppException(OcppErrorCode.PROPERTY_CONSTRAINT_VIOLATION, "invalid " + what
+            + ": element '" + found + "'" + in + " is not allowed here (out of order, or not"
+            + " part of this message in this OCPP version) (" + message + ")");
+      }
     }
     return new OcppException(OcppErrorCode.OCCURENCE_CONSTRAINT_VIOLATION, "invalid " + what
         + ": required element " + String.join(" or ", expected) + " is missing" + in
@@ -106,13 +137,115 @@ final class ViolationReport {
         + "'. One of '{" + String.join(", ", expected) + "}' is expected. (" + message + ")";
   }
 
-  private static boolean followingSiblingNamed(Node node, List<String> names) {
-    for (Node n = node.getNextSibling(); n != null; n = n.getNextSibling()) {
+  private static boolean anyChildNamed(Element parent, List<String> names) {
+    for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
       if (n instanceof Element e && names.contains(e.getLocalName())) {
         return true;
       }
     }
     return false;
+  }
+
+  /**
+   * With the container's sequence at hand: unknown to it, repeated, out of order, or standing
+   * where a required element is missing.
+   */
+  private static OcppException bySequence(List<XsdSequences.Child> children, Element container,
+      String found, String message, String what, String in) {
+    List<String> names = children.stream().map(XsdSequences.Child::name).toList();
+    int index = names.indexOf(found);
+    if (index < 0) {
+      return new OcppException(OcppErrorCode.PROPERTY_CONSTRAINT_VIOLATION, "invalid " + what
+          + ": element '" + found + "'" + in + " is not part of this message (" + message + ")");
+    }
+    if (countChildren(container, found) > 1) {
+      return new OcppException(OcppErrorCode.PROPERTY_CONSTRAINT_VIOLATION, "invalid " + what
+          + ": element '" + found + "'" + in + " appears more than once (" + message + ")");
+    }
+    java.util.Set<String> present = new java.util.HashSet<>();
+    for (Node n = container.getFirstChild(); n != null; n = n.getNextSibling()) {
+      if (n instanceof Element e) {
+        if (e.getLocalName().equals(found)) {
+          break;
+        }
+        present.add(e.getLocalName());
+        if (names.indexOf(e.getLocalName()) > index) {
+          return new OcppException(OcppErrorCode.PROPERTY_CONSTRAINT_VIOLATION, "invalid "
+              + what + ": element '" + found + "'" + in + " is out of order: it belongs before '"
+              + e.getLocalName() + "' (" + message + ")");
+        }
+      }
+    }
+    java.util.Set<String> anywhere = new java.util.HashSet<>();
+    for (Node n = container.getFirstChild(); n != null; n = n.getNextSibling()) {
+      if (n instanceof Element e) {
+        anywhere.add(e.getLocalName());
+      }
+    }
+    List<String> missing = new ArrayList<>();
+    for (int i = 0; i < index; i++) {
+      XsdSequences.Child c = children.get(i);
+      if (c.required() && !present.contains(c.name())) {
+        if (anywhere.contains(c.name())) {
+          return new OcppException(OcppErrorCode.PROPERTY_CONSTRAINT_VIOLATION, "invalid "
+              + what + ": element '" + found + "'" + in + " is out of order: it belongs after '"
+              + c.name() + "' (" + message + ")");
+        }
+        missing.add(c.name());
+      }
+    }
+    if (missing.isEmpty()) {
+      return new OcppException(OcppErrorCode.PROPERTY_CONSTRAINT_VIOLATION, "invalid " + what
+          + ": element '" + found + "'" + in + " is not allowed here (" + message + ")");
+    }
+    return new OcppException(OcppErrorCode.OCCURENCE_CONSTRAINT_VIOLATION, "invalid " + what
+        + ": required element " + String.join(", ", missing) + " is missing" + in + " ("
+        + message + ")");
+  }
+
+  /** Local names from the payload's root down to {@code element}. */
+  private static List<String> pathFromRoot(Element element) {
+    List<String> names = new ArrayList<>();
+    for (Node n = element; n instanceof Element e; n = n.getParentNode()) {
+      names.add(0, e.getLocalName());
+      if (!(n.getParentNode() instanceof Element p)
+          || !java.util.Objects.equals(p.getNamespaceURI(), e.getNamespaceURI())) {
+        break;
+      }
+    }
+    return names;
+  }
+
+  private static int countChildren(Element parent, String name) {
+    int count = 0;
+    for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+      if (n instanceof Element e && e.getLocalName().equals(name)) {
+        count++;
+      }
+    }
+    return count;
+  }
+
+  /** The names of an element's child elements, for a content that allows none. */
+  private static String childNames(Node node) {
+    List<String> names = new ArrayList<>();
+    if (node instanceof Element e) {
+      for (Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) {
+        if (n instanceof Element child) {
+          names.add("'" + child.getLocalName() + "'");
+        }
+      }
+    }
+    return names.isEmpty() ? "" : "element " + String.join(", ", names) + " not allowed: ";
+  }
+
+  /** The namespace of a validator-written name ({@code {"urn:x":name}}), or null. */
+  private static String namespace(String raw) {
+    if (raw == null) {
+      return null;
+    }
+    Matcher m = Pattern.compile("\"([^\"]*)\":").matcher(raw);
+    return m.find() ? m.group(1) : null;
   }
 
   /** "values[1].value" style path of an element below the payload root; null when unknown. */
@@ -124,8 +257,10 @@ final class ViolationReport {
       }
       return null;
     }
+    // up to (not including) the payload's root: the last ancestor in the same namespace
     List<String> parts = new ArrayList<>();
-    for (Node n = node; n instanceof Element e && n.getParentNode() instanceof Element;
+    for (Node n = node; n instanceof Element e && n.getParentNode() instanceof Element p
+        && java.util.Objects.equals(p.getNamespaceURI(), e.getNamespaceURI());
         n = n.getParentNode()) {
       parts.add(0, e.getLocalName());
     }
@@ -145,7 +280,7 @@ final class ViolationReport {
     if (qualified == null) {
       return null;
     }
-    String s = qualified.replaceAll("^\"[^\"]*\":", "");
+    String s = qualified.replace("{", "").replace("}", "").replaceAll("^\"[^\"]*\":", "");
     int colon = s.lastIndexOf(':');
     return colon >= 0 ? s.substring(colon + 1) : s;
   }
