@@ -73,7 +73,8 @@ final class FaultNormalizer extends AbstractSoapInterceptor {
       QName code = soapFault.getFaultCode();
       boolean sender = code == null || !"Receiver".equals(code.getLocalPart())
           && !"Server".equals(code.getLocalPart());
-      if (fault.getCause() instanceof NullPointerException && noBody(message)) {
+      if ((fault.getCause() instanceof NullPointerException
+          || fault.getCause() instanceof java.util.NoSuchElementException) && noBody(message)) {
         // CXF fails this way on an envelope without a Body: the charger's defect, not ours
         sender = true;
         soapFault.setMessage("the SOAP body is missing or empty");
