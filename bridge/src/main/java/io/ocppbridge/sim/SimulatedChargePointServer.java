@@ -43,14 +43,11 @@ import org.apache.cxf.phase.AbstractPhaseInterceptor;
 import org.apache.cxf.phase.Phase;
 import org.apache.cxf.phase.PhaseInterceptorChain;
 import org.apache.cxf.transport.http_jetty.JettyHTTPDestination;
-import org.apache.cxf.transport.http_jetty.JettyHTTPServerEngine;
 import org.apache.cxf.ws.addressing.AddressingProperties;
 import org.apache.cxf.ws.addressing.ContextUtils;
 import org.apache.cxf.ws.addressing.EndpointReferenceType;
 import org.apache.cxf.ws.addressing.MAPAggregator;
 import org.apache.cxf.ws.addressing.WSAddressingFeature;
-import org.eclipse.jetty.server.Connector;
-import org.eclipse.jetty.server.ServerConnector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.w3c.dom.Document;
@@ -108,7 +105,7 @@ public final class SimulatedChargePointServer implements AutoCloseable {
     factory.getOutInterceptors().add(responseAction);
     factory.getOutFaultInterceptors().add(responseAction);
     this.server = factory.create();
-    int bound = boundPort((JettyHTTPDestination) server.getDestination(), port);
+    int bound = Ports.bound((JettyHTTPDestination) server.getDestination(), port);
     String shownHost = "0.0.0.0".equals(host) ? "127.0.0.1" : host;
     this.url = URI.create("http://" + shownHost + ":" + bound + path);
   }
@@ -137,18 +134,6 @@ public final class SimulatedChargePointServer implements AutoCloseable {
     server.stop();
     server.destroy();
     bus.shutdown(true);
-  }
-
-  private static int boundPort(JettyHTTPDestination destination, int configured) {
-    if (destination.getEngine() instanceof JettyHTTPServerEngine engine
-        && engine.getServer() != null) {
-      for (Connector c : engine.getServer().getConnectors()) {
-        if (c instanceof ServerConnector sc && sc.getLocalPort() > 0) {
-          return sc.getLocalPort();
-        }
-      }
-    }
-    return configured;
   }
 
   /** Every ChargePointService operation of every version, recognised by its body element. */

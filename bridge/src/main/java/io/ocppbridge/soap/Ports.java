@@ -14,6 +14,21 @@ public final class Ports {
 
   private Ports() {}
 
+  /** The port a CXF Jetty destination really listens on ({@code configured} when unknown). */
+  public static int bound(org.apache.cxf.transport.http_jetty.JettyHTTPDestination destination,
+      int configured) {
+    if (destination.getEngine()
+        instanceof org.apache.cxf.transport.http_jetty.JettyHTTPServerEngine engine
+        && engine.getServer() != null) {
+      for (org.eclipse.jetty.server.Connector c : engine.getServer().getConnectors()) {
+        if (c instanceof org.eclipse.jetty.server.ServerConnector sc && sc.getLocalPort() > 0) {
+          return sc.getLocalPort();
+        }
+      }
+    }
+    return configured;
+  }
+
   /** {@code port}, or a port free right now on {@code host} when {@code port} is 0. */
   public static int concrete(String host, int port) {
     if (port != 0) {

@@ -10,10 +10,7 @@ import org.apache.cxf.BusFactory;
 import org.apache.cxf.endpoint.Server;
 import org.apache.cxf.jaxws.JaxWsServerFactoryBean;
 import org.apache.cxf.transport.http_jetty.JettyHTTPDestination;
-import org.apache.cxf.transport.http_jetty.JettyHTTPServerEngine;
 import org.apache.cxf.ws.addressing.WSAddressingFeature;
-import org.eclipse.jetty.server.Connector;
-import org.eclipse.jetty.server.ServerConnector;
 
 /**
  * Publishes the {@link OcppSoapEndpoint} on Jetty through CXF, with WS-Addressing enabled
@@ -49,21 +46,9 @@ public final class SoapServer implements AutoCloseable {
     factory.getOutFaultInterceptors().add(new FaultNormalizer());
     factory.getInInterceptors().add(new EmptyBodyInterceptor());
     this.server = factory.create();
-    int port = boundPort((JettyHTTPDestination) server.getDestination(), config.port());
+    int port = Ports.bound((JettyHTTPDestination) server.getDestination(), config.port());
     String shownHost = "0.0.0.0".equals(host) ? "127.0.0.1" : host;
     this.address = URI.create("http://" + shownHost + ":" + port + config.path());
-  }
-
-  private static int boundPort(JettyHTTPDestination destination, int configured) {
-    if (destination.getEngine() instanceof JettyHTTPServerEngine engine
-        && engine.getServer() != null) {
-      for (Connector c : engine.getServer().getConnectors()) {
-        if (c instanceof ServerConnector sc && sc.getLocalPort() > 0) {
-          return sc.getLocalPort();
-        }
-      }
-    }
-    return configured;
   }
 
   /** Where chargers reach the bridge (with the real port when 0 was configured). */
