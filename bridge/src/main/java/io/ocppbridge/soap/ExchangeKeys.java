@@ -12,5 +12,8 @@ final class ExchangeKeys {
   /** The namespace of the OCPP service the request addressed, for fault subcodes. */
   static final String OCPP_NAMESPACE = "io.ocppbridge.soap.ocppNamespace";
 
+  /** The endpoint that counts this request as in flight until its answer is written. */
+  static final String IN_FLIGHT = "io.ocppbridge.soap.inFlight";
+
   private ExchangeKeys() {}
 }

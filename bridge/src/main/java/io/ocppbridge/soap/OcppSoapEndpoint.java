@@ -113,15 +113,10 @@ public final class OcppSoapEndpoint implements Provider<DOMSource> {
       relayed = CompletableFuture.failedFuture(OcppException.backendUnavailable(
           "the bridge is shutting down; send the request again in a moment", null));
     } else {
+      // counted until its answer has been written (ResponseSentInterceptor), not merely known
       inFlight.incrementAndGet();
+      exchange.put(ExchangeKeys.IN_FLIGHT, this);
       relayed = relay(exchange, info, payload);
-      relayed.whenComplete((r, e) -> {
-        if (inFlight.decrementAndGet() == 0) {
-          synchronized (inFlight) {
-            inFlight.notifyAll();
-          }
-        }
-      });
     }
     return relayed
         .orTimeout(callTimeout.plus(WAIT_MARGIN).toMillis(), TimeUnit.MILLISECONDS)
@@ -133,6 +128,15 @@ public final class OcppSoapEndpoint implements Provider<DOMSource> {
           logFailure(identity, e);
           throw SoapFaults.toFault(e, soapVersion, namespace);
         });
+  }
+
+  /** The answer to a counted request has been written to the charger. */
+  void answered() {
+    if (inFlight.decrementAndGet() == 0) {
+      synchronized (inFlight) {
+        inFlight.notifyAll();
+      }
+    }
   }
 
   /**

@@ -44,6 +44,9 @@ public final class SoapServer implements AutoCloseable {
     factory.getOutInterceptors().add(responseAddressing);
     factory.getOutFaultInterceptors().add(responseAddressing);
     factory.getOutFaultInterceptors().add(new FaultNormalizer());
+    ResponseSentInterceptor sent = new ResponseSentInterceptor();
+    factory.getOutInterceptors().add(sent);
+    factory.getOutFaultInterceptors().add(sent);
     factory.getInInterceptors().add(new EmptyBodyInterceptor());
     this.server = factory.create();
     int port = Ports.bound((JettyHTTPDestination) server.getDestination(), config.port());
