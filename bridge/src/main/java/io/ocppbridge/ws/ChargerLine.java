@@ -61,7 +61,14 @@ final class ChargerLine {
     if (open != null && open.isOpen()) {
       return CompletableFuture.completedFuture(open);
     }
-    if (attempt == null && retry == null) {
+    if (attempt == null) {
+      // A charger's request is worth an attempt now: a retry scheduled far out by the backoff
+      // (up to the ceiling) would otherwise outlast the request's own timeout although the
+      // central system may be back. One attempt at a time per charger still holds.
+      if (retry != null) {
+        retry.cancel(false);
+        retry = null;
+      }
       connectNow();
     }
     return ready;

@@ -67,6 +67,29 @@ class ConnectionLifecycleTest {
     }
   }
 
+  /**
+   * Verifies that a request does not wait out a long backoff: when the central system is back, a
+   * charger's request connects at once rather than at the next scheduled retry.
+   */
+  @Test
+  void requestConnectsAtOnceInsteadOfWaitingForTheBackoff() throws Exception {
+    Map<String, String> slowRetries = Map.of("csms.reconnectFloor", "20s",
+        "csms.reconnectCeiling", "60s", "csms.callTimeout", "3s");
+    try (BridgeFixture fixture = BridgeFixture.start(slowRetries)) {
+      int port = fixture.csms().port();
+      assertThat(SoapPost.heartbeat15(fixture.soapUrl(), "CB-BACK", null).statusCode())
+          .isEqualTo(200);
+      fixture.csms().close(); // lost: the next retry is 10 to 20 s away
+      Thread.sleep(300);
+      try (CsmsSimulator back = new CsmsSimulator("127.0.0.1", port, "ocpp1.5,ocpp1.2",
+          new SensibleCsmsAnswers(Clock.systemUTC()))) {
+        HttpResponse<String> response = SoapPost.heartbeat15(fixture.soapUrl(), "CB-BACK", null);
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(back.received()).hasSize(1);
+      }
+    }
+  }
+
   /** Verifies that a refusal fails the waiting request at once with the reason. */
   @Test
   void refusalFailsTheWaitingRequestAtOnce() throws Exception {
