@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "ocpp-soap-bridge", mixinStandardHelpOptions = true,
     version = "ocpp-soap-bridge 0.1.0",
     description = "Relays OCPP 1.2/1.5 SOAP charge points to an OCPP-J central system.",
-    subcommands = {RunCommand.class, DemoCommand.class})
+    subcommands = {RunCommand.class, DemoCommand.class, CheckConfigCommand.class,
+        SimulateCsmsCommand.class, SimulateChargerCommand.class})
 public final class Main implements Runnable {
 
   public static final int EXIT_OK = 0;

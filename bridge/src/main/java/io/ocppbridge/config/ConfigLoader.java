@@ -31,6 +31,22 @@ public final class ConfigLoader {
 
   /** Loads {@code file} (null for none) with overrides from {@code env}. */
   public static BridgeConfig load(Path file, Map<String, String> env) {
+    return build(effectiveValues(file, env));
+  }
+
+  /**
+   * The value of every key after defaults, file and environment, as {@code check-config} shows
+   * it: dotted keys, per-charger settings as {@code chargers.<identity>.<setting>}. Validates
+   * nothing; {@link #load} does.
+   */
+  public static Map<String, String> effective(Path file, Map<String, String> env) {
+    Map<String, String> shown = new LinkedHashMap<>();
+    effectiveValues(file, env).forEach((k, v) -> shown.put(k.startsWith(CHARGER_PREFIX)
+        ? "chargers." + k.substring(CHARGER_PREFIX.length()).replace('\u0000', '.') : k, v));
+    return shown;
+  }
+
+  private static Map<String, String> effectiveValues(Path file, Map<String, String> env) {
     Map<String, String> values = new LinkedHashMap<>();
     for (ConfigKey key : ConfigKey.ALL) {
       if (key.defaultValue() != null) {
@@ -46,7 +62,7 @@ public final class ConfigLoader {
         values.put(key.path(), override);
       }
     }
-    return build(values);
+    return values;
   }
 
   /** Loads from explicit values (dotted keys), as tests and the demo do. */

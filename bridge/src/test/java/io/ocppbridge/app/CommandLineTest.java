@@ -42,6 +42,54 @@ class CommandLineTest {
         .isEqualTo(8080);
   }
 
+  /** Verifies that check-config prints every effective value and says the file is valid. */
+  @Test
+  void checkConfigPrintsTheEffectiveConfiguration(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("bridge.yaml");
+    Files.writeString(file, "csms:\n  url: ws://10.1.2.3:9000/ocpp\nchargers:\n  CB.7:\n"
+        + "    timezone: Europe/Amsterdam\n");
+    String out = captureStdout(() -> assertThat(Main.commandLine()
+        .execute("check-config", file.toString())).isEqualTo(Main.EXIT_OK));
+    assertThat(out).contains("csms.url: ws://10.1.2.3:9000/ocpp")
+        .contains("soap.port: 8080")
+        .contains("csms.callTimeout: 30s")
+        .contains("chargers.CB.7.timezone: Europe/Amsterdam")
+        .contains("# valid");
+  }
+
+  /** Verifies that check-config refuses an invalid file with exit code 2. */
+  @Test
+  void checkConfigRefusesAnInvalidFile(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("bridge.yaml");
+    Files.writeString(file, "csms:\n  url: http://not-a-websocket/\n");
+    String err = captureStderr(() -> assertThat(Main.commandLine()
+        .execute("check-config", file.toString())).isEqualTo(Main.EXIT_CONFIG));
+    assertThat(err).contains("csms.url");
+  }
+
+  /** Verifies that simulate-charger runs every operation through a bridge and exits 0. */
+  @Test
+  void simulateChargerSmokeTestsABridge() {
+    try (io.ocppbridge.testsupport.BridgeFixture fixture =
+        io.ocppbridge.testsupport.BridgeFixture.start()) {
+      String out = captureStdout(() -> assertThat(Main.commandLine().execute("simulate-charger",
+          "--bridge", fixture.soapUrl().toString(), "--id", "SMOKE-1", "--ocpp", "1.2",
+          "--soap", "1.1")).isEqualTo(Main.EXIT_OK));
+      assertThat(out.lines().filter(l -> l.contains(" ok   ")).count()).isEqualTo(9);
+      assertThat(fixture.csms().received()).hasSize(9)
+          .allMatch(c -> c.chargerId().equals("SMOKE-1") && c.subprotocol().equals("ocpp1.2"));
+    }
+  }
+
+  /** Verifies that simulate-csms listens, says where, and stops after its duration. */
+  @Test
+  void simulateCsmsListensAndStops() {
+    String out = captureStdout(() -> assertThat(Main.commandLine().execute("simulate-csms",
+        "--port", "0", "--duration", "1")).isEqualTo(Main.EXIT_OK));
+    assertThat(out).containsPattern("point csms.url at ws://127\\.0\\.0\\.1:\\d+/ocpp")
+        .contains("answered 0 call(s)");
+  }
+
   private static String captureStdout(Runnable r) {
     PrintStream original = System.out;
     ByteArrayOutputStream buffer = new ByteArrayOutputStream();
