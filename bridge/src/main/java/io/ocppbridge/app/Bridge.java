@@ -1,6 +1,8 @@
 package io.ocppbridge.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ocppbridge.admin.AdminServer;
+import io.ocppbridge.admin.AdminView;
 import io.ocppbridge.config.BridgeConfig;
 import io.ocppbridge.config.CallbackConfig;
 import io.ocppbridge.config.SessionsConfig;
@@ -60,7 +62,7 @@ public final class Bridge implements AutoCloseable {
   /** What a running bridge holds, in the order it is stopped. */
   private record Parts(OcppSoapEndpoint endpoint, NettyCsmsLink csms, SoapServer soap,
       WriteBehindStore store, ScheduledExecutorService timer, SessionRegistry sessions,
-      QuirkCounter quirks, Duration shutdownGrace) {}
+      QuirkCounter quirks, Duration shutdownGrace, AdminServer admin) {}
 
   private Bridge(Parts parts) {
     this.parts = parts;
@@ -107,8 +109,16 @@ public final class Bridge implements AutoCloseable {
           + "central system {}; named to chargers as {}{}", soap.address(), config.csms().url(),
           advertised.get(), config.soap().publicUrl() != null ? ""
               : " (set soap.publicUrl if chargers reach the bridge by another address)");
+      AdminServer admin = config.admin().enabled()
+          ? new AdminServer(config.admin().host(), config.admin().port(), new AdminView(
+              sessions, csms::isConnected, quirks, () -> !endpoint.isDraining()))
+          : null;
+      if (admin != null) {
+        LOG.info("admin listener on http://{}:{}/ (health, metrics, chargers)",
+            config.admin().host(), admin.port());
+      }
       return new Bridge(new Parts(endpoint, csms, soap, store, timer, sessions, quirks,
-          config.soap().shutdownGrace()));
+          config.soap().shutdownGrace(), admin));
     } catch (RuntimeException e) {
       csms.close();
       store.close();
@@ -174,6 +184,11 @@ public final class Bridge implements AutoCloseable {
     return "http://" + host + ":" + bound.getPort() + soap.path();
   }
 
+  /** The admin listener's port, or -1 when it is off. */
+  public int adminPort() {
+    return parts.admin() == null ? -1 : parts.admin().port();
+  }
+
   /** The URL chargers post to. */
   public URI soapAddress() {
     return parts.soap().address();
@@ -208,6 +223,9 @@ public final class Bridge implements AutoCloseable {
       parts.csms().close();
     }
     parts.soap().close();
+    if (parts.admin() != null) {
+      parts.admin().close();
+    }
     parts.store().close();
     parts.timer().shutdownNow();
     LOG.info("OCPP SOAP bridge stopped");

@@ -62,7 +62,8 @@ final class DemoCommand implements Callable<Integer> {
             "csms.url", csms.url().toString(),
             "csms.callTimeout", "10s",
             "chargers.callTimeout", "10s",
-            "sessions.store", "memory")))) {
+            "sessions.store", "memory",
+            "admin.enabled", "false")))) {
       int failures = 0;
       failures += runCharger(bridge, csms, chargePoints, "DEMO-CP15", OcppVersion.V1_5, true);
       failures += runCharger(bridge, csms, chargePoints, "DEMO-CP12", OcppVersion.V1_2, false);

@@ -65,7 +65,10 @@ public final class ConfigLoader {
     return values;
   }
 
-  /** Loads from explicit values (dotted keys), as tests and the demo do. */
+  /**
+   * Loads from explicit values (dotted keys), as tests, the demo and embedding code do. Unlike a
+   * file, this leaves the admin listener off unless {@code admin.enabled} is given.
+   */
   public static BridgeConfig fromValues(Map<String, String> overrides) {
     Map<String, String> values = new LinkedHashMap<>();
     for (ConfigKey key : ConfigKey.ALL) {
@@ -73,6 +76,7 @@ public final class ConfigLoader {
         values.put(key.path(), key.defaultValue());
       }
     }
+    values.put("admin.enabled", "false");
     for (Map.Entry<String, String> e : overrides.entrySet()) {
       String key = e.getKey();
       if (key.startsWith("chargers.") && key.lastIndexOf('.') > "chargers.".length()
@@ -186,7 +190,9 @@ public final class ConfigLoader {
         duration(v, "sessions.presenceFloor"),
         text(v, "sessions.store"),
         duration(v, "sessions.flushInterval"));
-    return new BridgeConfig(soap, csms, callbacks, chargers, sessions);
+    AdminConfig admin = new AdminConfig(bool(v, "admin.enabled"), text(v, "admin.host"),
+        port(v, "admin.port"));
+    return new BridgeConfig(soap, csms, callbacks, chargers, sessions, admin);
   }
 
   private static CallbackConfig.Policy policy(Map<String, String> v, String key) {

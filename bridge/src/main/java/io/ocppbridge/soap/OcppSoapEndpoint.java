@@ -130,6 +130,11 @@ public final class OcppSoapEndpoint implements Provider<DOMSource> {
         });
   }
 
+  /** True once the bridge has started stopping: new requests are refused. */
+  public boolean isDraining() {
+    return draining;
+  }
+
   /** The answer to a counted request has been written to the charger. */
   void answered() {
     if (inFlight.decrementAndGet() == 0) {

@@ -120,6 +120,8 @@ class BridgeKillTest {
         sessions:
           store: %s
           flushInterval: %dms
+        admin:
+          port: 0
         """.formatted(soapPort, csms.url(), dir.resolve("registry").toString().replace('\\', '/'),
         FLUSH_INTERVAL.toMillis()));
     return config;

@@ -36,6 +36,8 @@ public final class BridgeFixture implements AutoCloseable {
     values.put("csms.connectTimeout", "2s");
     values.put("sessions.store", "memory");
     values.put("soap.shutdownGrace", "1s");
+    values.put("admin.enabled", "true");
+    values.put("admin.port", "0");
     values.putAll(extra);
     try {
       return new BridgeFixture(csms, Bridge.start(ConfigLoader.fromValues(values)));

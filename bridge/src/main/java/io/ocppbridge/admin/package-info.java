@@ -1,0 +1,9 @@
+/**
+ * The operator's side door: an HTTP listener of its own ({@code admin.port}, bound to
+ * 127.0.0.1 by default) with health checks, Prometheus metrics, the charger list as JSON and a
+ * small status page.
+ *
+ * <p>May depend on {@code core}, {@code session}, Jetty and Micrometer; never on the SOAP or
+ * WebSocket edges (what it shows of them comes through small suppliers wired in {@code app}).
+ */
+package io.ocppbridge.admin;
