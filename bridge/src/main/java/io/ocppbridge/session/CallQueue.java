@@ -1,5 +1,6 @@
 package io.ocppbridge.session;
 
+import io.ocppbridge.core.Failures;
 import io.ocppbridge.core.OcppErrorCode;
 import io.ocppbridge.core.OcppException;
 import java.time.Duration;
@@ -83,14 +84,6 @@ public final class CallQueue {
     nextEntry.start();
   }
 
-  private static Throwable unwrap(Throwable t) {
-    Throwable c = t;
-    while (c instanceof java.util.concurrent.CompletionException && c.getCause() != null) {
-      c = c.getCause();
-    }
-    return c;
-  }
-
   private final class Entry<T> {
     final Function<Duration, CompletableFuture<T>> work;
     final long deadlineNanos;
@@ -126,7 +119,7 @@ public final class CallQueue {
       running = f;
       f.whenComplete((r, e) -> {
         if (e != null) {
-          result.completeExceptionally(unwrap(e));
+          result.completeExceptionally(Failures.cause(e));
         } else {
           result.complete(r);
         }

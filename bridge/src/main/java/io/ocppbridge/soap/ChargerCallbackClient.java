@@ -3,6 +3,7 @@ package io.ocppbridge.soap;
 import io.ocppbridge.core.CallbackTarget;
 import io.ocppbridge.core.ChargerLink;
 import io.ocppbridge.core.Durations;
+import io.ocppbridge.core.Failures;
 import io.ocppbridge.core.OcppAction;
 import io.ocppbridge.core.OcppErrorCode;
 import io.ocppbridge.core.OcppException;
@@ -17,7 +18,6 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
@@ -104,8 +104,7 @@ public final class ChargerCallbackClient implements ChargerLink {
   }
 
   private OcppException unreachable(CallbackTarget target, OcppAction action, Throwable failure) {
-    Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-        ? failure.getCause() : failure;
+    Throwable cause = Failures.cause(failure);
     String reason;
     if (cause instanceof HttpConnectTimeoutException) {
       reason = "the charger's SOAP server did not accept a connection in time";

@@ -1,6 +1,7 @@
 package io.ocppbridge.soap;
 
 import io.ocppbridge.core.Durations;
+import io.ocppbridge.core.Failures;
 import io.ocppbridge.core.OcppErrorCode;
 import io.ocppbridge.core.OcppException;
 import io.ocppbridge.core.OcppVersion;
@@ -16,7 +17,6 @@ import org.apache.cxf.annotations.UseAsyncMethod;
 import org.apache.cxf.jaxws.ServerAsyncResponse;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -86,7 +86,7 @@ public final class OcppSoapEndpoint implements Provider<DOMSource> {
     ServerAsyncResponse<DOMSource> response = new ServerAsyncResponse<>();
     relay(request).whenComplete((answer, failure) -> {
       if (failure != null) {
-        response.exception(unwrap(failure));
+        response.exception(Failures.cause(failure));
       } else {
         response.set(answer);
       }
@@ -124,7 +124,7 @@ public final class OcppSoapEndpoint implements Provider<DOMSource> {
           if (failure == null) {
             return answer;
           }
-          OcppException e = asOcppException(unwrap(failure));
+          OcppException e = asOcppException(Failures.cause(failure));
           logFailure(identity, e);
           throw SoapFaults.toFault(e, soapVersion, namespace);
         });
@@ -182,17 +182,8 @@ public final class OcppSoapEndpoint implements Provider<DOMSource> {
     return new OcppException(OcppErrorCode.INTERNAL_ERROR, "internal error in the bridge");
   }
 
-  private static Throwable unwrap(Throwable t) {
-    Throwable c = t;
-    while ((c instanceof CompletionException || c instanceof ExecutionException)
-        && c.getCause() != null) {
-      c = c.getCause();
-    }
-    return c;
-  }
-
   private static RuntimeException asRuntime(Throwable t) {
-    Throwable c = unwrap(t);
+    Throwable c = Failures.cause(t);
     return c instanceof RuntimeException r ? r : new IllegalStateException(c);
   }
 

@@ -49,6 +49,14 @@ final class PayloadValidation {
     }
   }
 
+  /** A facet violation, which Xerces follows with a message naming the element or attribute. */
+  static boolean isFacet(String message) {
+    return message.startsWith("cvc-enumeration-valid") || message.startsWith("cvc-maxLength")
+        || message.startsWith("cvc-minLength") || message.startsWith("cvc-pattern-valid")
+        || message.startsWith("cvc-datatype-valid") || message.startsWith("cvc-minInclusive")
+        || message.startsWith("cvc-maxInclusive");
+  }
+
   /** Keeps the first violation, its node, and the follow-up that names its attribute. */
   private static final class Collector implements ErrorHandler {
     private final Validator validator;
@@ -109,13 +117,6 @@ final class PayloadValidation {
       } catch (SAXException | ClassCastException e) {
         return null;
       }
-    }
-
-    private static boolean isFacet(String message) {
-      return message.startsWith("cvc-enumeration-valid") || message.startsWith("cvc-maxLength")
-          || message.startsWith("cvc-minLength") || message.startsWith("cvc-pattern-valid")
-          || message.startsWith("cvc-datatype-valid") || message.startsWith("cvc-minInclusive")
-          || message.startsWith("cvc-maxInclusive");
     }
   }
 }

@@ -149,7 +149,7 @@ public final class SoapJsonTranslator {
     String what = action.wireName() + (request ? " request" : " response");
     PayloadValidation.validate(model, payload, lenient ? quirks : null, what);
     Object value;
-    ValidationFailure failure = new ValidationFailure(null);
+    ValidationFailure failure = new ValidationFailure();
     try {
       Unmarshaller u = model.context(action).createUnmarshaller();
       u.setEventHandler(failure);
@@ -198,7 +198,7 @@ public final class SoapJsonTranslator {
       Document doc = documents.newDocumentBuilder().newDocument();
       Marshaller m = model.context(action).createMarshaller();
       m.setSchema(model.schema());
-      ValidationFailure failure = new ValidationFailure(null);
+      ValidationFailure failure = new ValidationFailure();
       m.setEventHandler(failure);
       m.marshal(jaxbElement(name, type, value), doc);
       failure.throwIfAny(action, request, model);
@@ -223,55 +223,25 @@ public final class SoapJsonTranslator {
   }
 
   /**
-   * Collects the first validation event and stops there; for a lenient charger (a non-null
-   * counter) a length violation is counted and passed over instead.
+   * Collects the first JAXB event and stops there; a facet violation is followed by the event
+   * that names its attribute, which is kept too. (Schema validation of charger payloads,
+   * leniency included, happens before, in {@link PayloadValidation}.)
    */
   private static final class ValidationFailure implements jakarta.xml.bind.ValidationEventHandler {
-    private final QuirkCounter lenientQuirks;
     private ValidationEvent first;
-
-    ValidationFailure(QuirkCounter lenientQuirks) {
-      this.lenientQuirks = lenientQuirks;
-    }
-
-    /** Set after a passed-over length violation: Xerces then reports the value once more. */
-    private boolean lengthFollowUpDue;
+    private ValidationEvent followUp;
 
     @Override
     public boolean handleEvent(ValidationEvent event) {
-      String message = event.getMessage() == null ? "" : event.getMessage();
-      if (lenientQuirks != null) {
-        if (message.startsWith("cvc-maxLength-valid")) {
-          lenientQuirks.record(QuirkCounter.LENIENT_LENGTH);
-          LOG.warn("accepted for a lenient charger: {}", message);
-          lengthFollowUpDue = true;
-          return true;
-        }
-        if (lengthFollowUpDue && message.startsWith("cvc-type.3.1.3")) {
-          lengthFollowUpDue = false;
-          return true;
-        }
-      }
-      lengthFollowUpDue = false;
       if (first == null) {
         first = event;
-        // a facet violation is followed by the event that names the attribute: wait for it
-        return isFacet(message);
+        return PayloadValidation.isFacet(event.getMessage() == null ? "" : event.getMessage());
       }
       if (followUp == null) {
         followUp = event;
       }
       return false;
     }
-
-    private static boolean isFacet(String message) {
-      return message.startsWith("cvc-enumeration-valid") || message.startsWith("cvc-maxLength")
-          || message.startsWith("cvc-minLength") || message.startsWith("cvc-pattern-valid")
-          || message.startsWith("cvc-datatype-valid") || message.startsWith("cvc-minInclusive")
-          || message.startsWith("cvc-maxInclusive");
-    }
-
-    private ValidationEvent followUp;
 
     void throwIfAny(OcppAction action, boolean request, OcppSchemaModel model) {
       if (first != null) {

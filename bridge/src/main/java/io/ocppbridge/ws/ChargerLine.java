@@ -3,6 +3,7 @@ package io.ocppbridge.ws;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.ocppbridge.core.ChargerContext;
 import io.ocppbridge.core.Durations;
+import io.ocppbridge.core.Failures;
 import io.ocppbridge.core.OcppException;
 import io.ocppbridge.session.CallQueue;
 import java.time.Duration;
@@ -137,7 +138,7 @@ final class ChargerLine {
       return;
     }
     failures++;
-    Throwable cause = CsmsConnection.unwrapCause(failure);
+    Throwable cause = Failures.cause(failure);
     lastFailure = cause instanceof OcppException o ? o.description() : "connection failed";
     if (cause instanceof CsmsUnavailable u && u.refused()) {
       ready.completeExceptionally(u);
