@@ -2,15 +2,13 @@ package io.ocppbridge.admin;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ocppbridge.core.ChargerId;
-import io.ocppbridge.core.QuirkCounter;
+import io.ocppbridge.logging.MessageTrace;
 import io.ocppbridge.session.ChargerSession;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Comparator;
 import java.util.Optional;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
@@ -21,25 +19,37 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The admin listener: {@code /health/live}, {@code /health/ready}, {@code /metrics}
- * (Prometheus), {@code /api/chargers}, {@code /api/chargers/{id}} and a status page at
- * {@code /}. Read-only; a small Jetty server of its own, apart from the SOAP listener.
+ * The admin listener, a small Jetty server of its own apart from the SOAP listener:
+ * {@code /health/live}, {@code /health/ready}, {@code /metrics} (Prometheus),
+ * {@code /api/chargers}, {@code /api/chargers/{id}}, the per-charger trace switch
+ * {@code PUT|DELETE /api/chargers/{id}/trace}, and a status page at {@code /}. With a token,
+ * everything but the health checks needs {@code Authorization: Bearer <token>}.
  */
 public final class AdminServer implements AutoCloseable {
 
+  private static final Logger LOG = LoggerFactory.getLogger(AdminServer.class);
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String CHARGERS = "/api/chargers";
+  private static final String TRACE = "/trace";
 
   private final AdminView view;
-  private final PrometheusMeterRegistry metrics =
-      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final BridgeMetrics metrics;
+  private final byte[] token;
   private final Server server;
   private final int port;
 
-  public AdminServer(String host, int port, AdminView view) {
+  /**
+   * @param token the bearer token every path but the health checks needs; null for none
+   */
+  public AdminServer(String host, int port, AdminView view, BridgeMetrics metrics,
+      String token) {
     this.view = view;
-    registerMeters();
+    this.metrics = metrics;
+    this.token = token == null ? null : token.getBytes(StandardCharsets.UTF_8);
     QueuedThreadPool threads = new QueuedThreadPool(8, 2);
     threads.setName("admin-http");
     threads.setDaemon(true);
@@ -51,7 +61,7 @@ public final class AdminServer implements AutoCloseable {
     server.setHandler(new Handler.Abstract() {
       @Override
       public boolean handle(Request request, Response response, Callback callback) {
-        route(Request.getPathInContext(request), response, callback);
+        serve(request, new Reply(response, callback));
         return true;
       }
     });
@@ -69,76 +79,132 @@ public final class AdminServer implements AutoCloseable {
     return port;
   }
 
-  private void registerMeters() {
-    Gauge.builder("bridge_chargers_known", view.sessions(), s -> s.all().size())
-        .description("chargers heard from since start or restored after a restart")
-        .register(metrics);
-    Gauge.builder("bridge_chargers_connected", view, v -> v.sessions().all().stream()
-            .filter(s -> v.connected().test(s.id())).count())
-        .description("chargers whose WebSocket to the central system is open")
-        .register(metrics);
-    for (String quirk : new String[] {QuirkCounter.QUALIFIED_ATTRIBUTE,
-        QuirkCounter.EMPTY_LIST_ITEM, QuirkCounter.MISSING_MESSAGE_ID,
-        QuirkCounter.NON_ANONYMOUS_REPLY_TO, QuirkCounter.NO_ADDRESSING,
-        QuirkCounter.LENIENT_LENGTH, QuirkCounter.UNDECLARED_PREFIX,
-        QuirkCounter.NESTED_FAULT_BODY, QuirkCounter.SOAP_VERSION_MISMATCH}) {
-      io.micrometer.core.instrument.FunctionCounter.builder("bridge_quirks_accepted",
-              view.quirks(), q -> q.snapshot().getOrDefault(quirk, 0L))
-          .tag("quirk", quirk)
-          .description("harmless charger quirks accepted")
-          .register(metrics);
+  private void serve(Request request, Reply reply) {
+    String path = Request.getPathInContext(request);
+    String method = request.getMethod();
+    if (path.startsWith("/health/")) {
+      health(path, method, reply);
+    } else if (!authorized(request.getHeaders().get(HttpHeader.AUTHORIZATION))) {
+      reply.unauthorized();
+    } else if (path.startsWith(CHARGERS + "/") && path.endsWith(TRACE)) {
+      trace(path.substring(CHARGERS.length() + 1, path.length() - TRACE.length()), method,
+          reply);
+    } else if (!"GET".equals(method)) {
+      reply.send(405, "text/plain", "use GET\n");
+    } else {
+      read(path, reply);
     }
-    new JvmMemoryMetrics().bindTo(metrics);
-    new JvmThreadMetrics().bindTo(metrics);
   }
 
-  private void route(String path, Response response, Callback callback) {
+  private void health(String path, String method, Reply reply) {
+    if (!"GET".equals(method) && !"HEAD".equals(method)) {
+      reply.send(405, "text/plain", "use GET\n");
+    } else if ("/health/live".equals(path)) {
+      reply.send(200, "text/plain", "live\n");
+    } else if ("/health/ready".equals(path)) {
+      boolean ready = view.ready().getAsBoolean();
+      reply.send(ready ? 200 : 503, "text/plain", ready ? "ready\n" : "not ready\n");
+    } else {
+      reply.send(404, "text/plain", "not found\n");
+    }
+  }
+
+  private void read(String path, Reply reply) {
     switch (path) {
-      case "/health/live" -> send(response, callback, 200, "text/plain", "live\n");
-      case "/health/ready" -> {
-        boolean ready = view.ready().getAsBoolean();
-        send(response, callback, ready ? 200 : 503, "text/plain",
-            ready ? "ready\n" : "not ready\n");
-      }
-      case "/metrics" -> send(response, callback, 200,
-          "text/plain; version=0.0.4; charset=utf-8", metrics.scrape());
-      case "/api/chargers" -> {
+      case "/metrics" -> reply.send(200, "text/plain; version=0.0.4; charset=utf-8",
+          metrics.scrape());
+      case CHARGERS -> {
         ArrayNode list = JSON.createArrayNode();
         view.sessions().all().stream()
-            .sorted(java.util.Comparator.comparing(s -> s.id().value()))
-            .forEach(s -> list.add(ChargerJson.of(s, view.connected().test(s.id()))));
-        send(response, callback, 200, "application/json", list.toString());
+            .sorted(Comparator.comparing(s -> s.id().value()))
+            .forEach(s -> list.add(charger(s)));
+        reply.send(200, "application/json", list.toString());
       }
-      case "/" -> send(response, callback, 200, "text/html; charset=utf-8",
-          StatusPage.render(view));
+      case "/api/trace" -> {
+        ArrayNode list = JSON.createArrayNode();
+        MessageTrace.selected().forEach(list::add);
+        reply.send(200, "application/json", list.toString());
+      }
+      case "/" -> reply.send(200, "text/html; charset=utf-8", StatusPage.render(view));
       default -> {
-        if (path.startsWith("/api/chargers/")) {
-          Optional<ChargerSession> session = find(path.substring("/api/chargers/".length()));
-          if (session.isPresent()) {
-            send(response, callback, 200, "application/json", ChargerJson.of(session.get(),
-                view.connected().test(session.get().id())).toString());
-            return;
-          }
+        Optional<ChargerSession> session = path.startsWith(CHARGERS + "/")
+            ? id(path.substring(CHARGERS.length() + 1)).flatMap(view.sessions()::find)
+            : Optional.empty();
+        if (session.isPresent()) {
+          reply.send(200, "application/json", charger(session.get()).toString());
+        } else {
+          reply.send(404, "text/plain", "not found\n");
         }
-        send(response, callback, 404, "text/plain", "not found\n");
       }
     }
   }
 
-  private Optional<ChargerSession> find(String encodedId) {
-    String id = java.net.URLDecoder.decode(encodedId, StandardCharsets.UTF_8);
+  /** {@code PUT} switches the charger's trace on, {@code DELETE} off; any identity is allowed. */
+  private void trace(String encodedId, String method, Reply reply) {
+    Optional<ChargerId> id = id(encodedId);
+    if (id.isEmpty()) {
+      reply.send(400, "text/plain", "not a charger identity\n");
+      return;
+    }
+    switch (method) {
+      case "PUT" -> {
+        MessageTrace.select(id.get());
+        LOG.info("[{}] message trace switched on through the admin API", id.get());
+      }
+      case "DELETE" -> {
+        MessageTrace.deselect(id.get());
+        LOG.info("[{}] message trace switched off through the admin API", id.get());
+      }
+      case "GET" -> { }
+      default -> {
+        reply.send(405, "text/plain", "use PUT to trace the charger, DELETE to stop\n");
+        return;
+      }
+    }
+    ObjectNode state = JSON.createObjectNode().put("id", id.get().value())
+        .put("traced", MessageTrace.isSelected(id.get()));
+    reply.send(200, "application/json", state.toString());
+  }
+
+  private ObjectNode charger(ChargerSession s) {
+    return ChargerJson.of(s, view.connected().test(s.id()))
+        .put("traced", MessageTrace.isSelected(s.id()));
+  }
+
+  private boolean authorized(String header) {
+    if (token == null) {
+      return true;
+    }
+    if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      return false;
+    }
+    byte[] offered = header.substring(7).trim().getBytes(StandardCharsets.UTF_8);
+    return MessageDigest.isEqual(offered, token);
+  }
+
+  private static Optional<ChargerId> id(String encoded) {
     try {
-      return view.sessions().find(new ChargerId(id));
+      return Optional.of(new ChargerId(
+          java.net.URLDecoder.decode(encoded, StandardCharsets.UTF_8)));
     } catch (IllegalArgumentException e) {
       return Optional.empty();
     }
   }
 
-  private static void send(Response response, Callback callback, int status, String type,
-      String body) {
-    response.setStatus(status);
-    response.getHeaders().put(HttpHeader.CONTENT_TYPE, type);
-    Content.Sink.write(response, true, body, callback);
+  /** One response to write, with its completion callback. */
+  private record Reply(Response response, Callback callback) {
+
+    void send(int status, String type, String body) {
+      response.setStatus(status);
+      response.getHeaders().put(HttpHeader.CONTENT_TYPE, type);
+      response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+      Content.Sink.write(response, true, body, callback);
+    }
+
+    void unauthorized() {
+      response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer realm=\"ocpp-soap-bridge\"");
+      send(401, "text/plain", "a bearer token is required\n");
+    }
   }
 
   @Override
@@ -148,6 +214,5 @@ public final class AdminServer implements AutoCloseable {
     } catch (Exception e) {
       // stopping anyway
     }
-    metrics.close();
   }
 }

@@ -13,6 +13,13 @@ import java.util.function.Predicate;
  * @param connected whether a charger's WebSocket is open now
  * @param quirks the accepted charger quirks
  * @param ready whether the bridge serves requests (SOAP listening, not stopping)
+ * @param link the counters of the WebSockets to the central system
  */
 public record AdminView(SessionRegistry sessions, Predicate<ChargerId> connected,
-    QuirkCounter quirks, BooleanSupplier ready) {}
+    QuirkCounter quirks, BooleanSupplier ready, LinkCounters link) {
+
+  public AdminView(SessionRegistry sessions, Predicate<ChargerId> connected, QuirkCounter quirks,
+      BooleanSupplier ready) {
+    this(sessions, connected, quirks, ready, LinkCounters.NONE);
+  }
+}

@@ -3,6 +3,8 @@ package io.ocppbridge.app;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ocppbridge.admin.AdminServer;
 import io.ocppbridge.admin.AdminView;
+import io.ocppbridge.admin.BridgeMetrics;
+import io.ocppbridge.admin.LinkCounters;
 import io.ocppbridge.config.BridgeConfig;
 import io.ocppbridge.config.CallbackConfig;
 import io.ocppbridge.config.SessionsConfig;
@@ -62,7 +64,7 @@ public final class Bridge implements AutoCloseable {
   /** What a running bridge holds, in the order it is stopped. */
   private record Parts(OcppSoapEndpoint endpoint, NettyCsmsLink csms, SoapServer soap,
       WriteBehindStore store, ScheduledExecutorService timer, SessionRegistry sessions,
-      QuirkCounter quirks, Duration shutdownGrace, AdminServer admin) {}
+      QuirkCounter quirks, Duration shutdownGrace, AdminServer admin, BridgeMetrics metrics) {}
 
   private Bridge(Parts parts) {
     this.parts = parts;
@@ -87,8 +89,10 @@ public final class Bridge implements AutoCloseable {
     ChargerCallbackClient chargers = new ChargerCallbackClient(advertised::get,
         config.callbacks().connectTimeout(), config.chargers().callTimeout(),
         config.soap().maxMessageSize(), quirks);
+    BridgeMetrics metrics = new BridgeMetrics();
     NettyCsmsLink csms = new NettyCsmsLink(config.csms(), OcppJson.frameMapper(),
-        new CentralSystemCallRelay(sessions, translator, schemas, chargers, profiles), timer);
+        new CentralSystemCallRelay(sessions, translator, schemas, chargers, profiles, metrics),
+        timer);
     if (config.callbacks().policy() == CallbackConfig.Policy.ANY) {
       LOG.warn("callbacks.policy is 'any': the bridge will call whatever address a request"
           + " names; use it only on a closed test network");
@@ -102,25 +106,31 @@ public final class Bridge implements AutoCloseable {
       restore(store.store(), sessions, presence, csms);
       OcppSoapEndpoint endpoint = new OcppSoapEndpoint(new ChargerRequestRelay(translator,
           schemas, csms, sessions, new CallbackResolver(config.callbacks(), config.chargers()),
-          profiles, presence), config.csms().callTimeout());
+          profiles, presence, metrics), config.csms().callTimeout());
       SoapServer soap = new SoapServer(config.soap(), endpoint, quirks);
       advertised.set(advertisedUrl(config.soap(), soap.address()));
       LOG.info("OCPP SOAP bridge listening on {} (OCPP 1.2 and 1.5, SOAP 1.1 and 1.2); "
           + "central system {}; named to chargers as {}{}", soap.address(), config.csms().url(),
           advertised.get(), config.soap().publicUrl() != null ? ""
               : " (set soap.publicUrl if chargers reach the bridge by another address)");
+      AdminView view = new AdminView(sessions, csms::isConnected, quirks,
+          () -> !endpoint.isDraining(), new LinkCounters(csms::reconnects, csms::failedAttempts,
+              csms::queuedCalls, csms::outstandingCalls));
+      metrics.watch(view);
       AdminServer admin = config.admin().enabled()
-          ? new AdminServer(config.admin().host(), config.admin().port(), new AdminView(
-              sessions, csms::isConnected, quirks, () -> !endpoint.isDraining()))
+          ? new AdminServer(config.admin().host(), config.admin().port(), view, metrics,
+              config.admin().token())
           : null;
       if (admin != null) {
-        LOG.info("admin listener on http://{}:{}/ (health, metrics, chargers)",
-            config.admin().host(), admin.port());
+        LOG.info("admin listener on http://{}:{}/ (health, metrics, chargers, trace switch{})",
+            config.admin().host(), admin.port(),
+            config.admin().token() == null ? "" : "; bearer token required");
       }
       return new Bridge(new Parts(endpoint, csms, soap, store, timer, sessions, quirks,
-          config.soap().shutdownGrace(), admin));
+          config.soap().shutdownGrace(), admin, metrics));
     } catch (RuntimeException e) {
       csms.close();
+      metrics.close();
       store.close();
       timer.shutdownNow();
       throw e;
@@ -226,6 +236,7 @@ public final class Bridge implements AutoCloseable {
     if (parts.admin() != null) {
       parts.admin().close();
     }
+    parts.metrics().close();
     parts.store().close();
     parts.timer().shutdownNow();
     LOG.info("OCPP SOAP bridge stopped");

@@ -33,6 +33,8 @@ record ConfigKey(String path, String defaultValue) {
       new ConfigKey("admin.enabled", "true"),
       new ConfigKey("admin.host", "127.0.0.1"),
       new ConfigKey("admin.port", "9090"),
+      new ConfigKey("admin.token", null),
+      new ConfigKey("admin.tokenFile", null),
       new ConfigKey("callbacks.connectTimeout", "10s"),
       new ConfigKey("callbacks.policy", CallbackConfig.Policy.SAME_HOST.configName()),
       new ConfigKey("callbacks.allowedNetworks", ""),

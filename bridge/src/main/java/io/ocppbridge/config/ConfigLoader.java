@@ -191,7 +191,7 @@ public final class ConfigLoader {
         text(v, "sessions.store"),
         duration(v, "sessions.flushInterval"));
     AdminConfig admin = new AdminConfig(bool(v, "admin.enabled"), text(v, "admin.host"),
-        port(v, "admin.port"));
+        port(v, "admin.port"), adminToken(v));
     return new BridgeConfig(soap, csms, callbacks, chargers, sessions, admin);
   }
 
@@ -309,6 +309,36 @@ public final class ConfigLoader {
       case "false", "no" -> false;
       default -> throw ConfigException.forKey(key, "'" + s + "' is not true or false");
     };
+  }
+
+  /** {@code admin.token}, or the first line of {@code admin.tokenFile}; null when neither. */
+  private static String adminToken(Map<String, String> v) {
+    String token = v.get("admin.token");
+    String file = v.get("admin.tokenFile");
+    boolean hasToken = token != null && !token.isBlank();
+    boolean hasFile = file != null && !file.isBlank();
+    if (hasToken && hasFile) {
+      throw ConfigException.forKey("admin.tokenFile", "give admin.token or admin.tokenFile,"
+          + " not both");
+    }
+    if (hasFile) {
+      try {
+        token = Files.readAllLines(Path.of(file.trim())).stream().findFirst().orElse("");
+      } catch (IOException | RuntimeException e) {
+        throw ConfigException.forKey("admin.tokenFile", "cannot read " + file.trim());
+      }
+      if (token.isBlank()) {
+        throw ConfigException.forKey("admin.tokenFile", file.trim() + " is empty");
+      }
+    } else if (!hasToken) {
+      return null;
+    }
+    token = token.trim();
+    if (token.length() < 16) {
+      throw ConfigException.forKey(hasFile ? "admin.tokenFile" : "admin.token",
+          "the token must be at least 16 characters long");
+    }
+    return token;
   }
 
   private static String text(Map<String, String> v, String key) {

@@ -7,6 +7,11 @@ public final class Durations {
 
   private Durations() {}
 
+  /** The time passed since {@code startNanos}, a reading of {@link System#nanoTime()}. */
+  public static Duration since(long startNanos) {
+    return Duration.ofNanos(System.nanoTime() - startNanos);
+  }
+
   public static String text(Duration d) {
     long millis = d.toMillis();
     if (millis % 1000 == 0) {

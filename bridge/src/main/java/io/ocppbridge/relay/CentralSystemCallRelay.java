@@ -4,11 +4,13 @@ import io.ocppbridge.core.CallbackTarget;
 import io.ocppbridge.core.CentralSystemCallHandler;
 import io.ocppbridge.core.ChargerContext;
 import io.ocppbridge.core.ChargerLink;
+import io.ocppbridge.core.Durations;
 import io.ocppbridge.core.Initiator;
 import io.ocppbridge.core.OcppAction;
 import io.ocppbridge.core.OcppErrorCode;
 import io.ocppbridge.core.OcppException;
 import io.ocppbridge.core.OcppVersion;
+import io.ocppbridge.core.RelayMetrics;
 import io.ocppbridge.schema.PayloadSchemas;
 import io.ocppbridge.session.CallbackDecision;
 import io.ocppbridge.session.ChargerSession;
@@ -36,9 +38,17 @@ public final class CentralSystemCallRelay implements CentralSystemCallHandler {
   private final ChargerLink chargers;
   private final PayloadSchemas schemas;
   private final ChargerProfiles profiles;
+  private final RelayMetrics metrics;
 
   public CentralSystemCallRelay(SessionRegistry sessions, SoapJsonTranslator translator,
       PayloadSchemas schemas, ChargerLink chargers, ChargerProfiles profiles) {
+    this(sessions, translator, schemas, chargers, profiles, RelayMetrics.NONE);
+  }
+
+  public CentralSystemCallRelay(SessionRegistry sessions, SoapJsonTranslator translator,
+      PayloadSchemas schemas, ChargerLink chargers, ChargerProfiles profiles,
+      RelayMetrics metrics) {
+    this.metrics = metrics;
     this.profiles = profiles;
     this.sessions = sessions;
     this.translator = translator;
@@ -49,11 +59,18 @@ public final class CentralSystemCallRelay implements CentralSystemCallHandler {
   @Override
   public CompletableFuture<String> handle(ChargerContext charger, String actionName,
       String payloadJson) {
+    long start = System.nanoTime();
+    CompletableFuture<String> answer;
     try {
-      return relay(charger, actionName, payloadJson);
+      answer = relay(charger, actionName, payloadJson);
     } catch (OcppException e) {
-      return CompletableFuture.failedFuture(e);
+      answer = CompletableFuture.failedFuture(e);
     }
+    String action = OcppAction.of(actionName, charger.version(), Initiator.CENTRAL_SYSTEM)
+        .map(OcppAction::wireName).orElse("unknown");
+    return answer.whenComplete((json, failure) -> metrics.relayed(
+        RelayMetrics.Direction.CSMS_TO_CHARGER, action, Durations.since(start),
+        RelayMetrics.errorOf(failure)));
   }
 
   private CompletableFuture<String> relay(ChargerContext charger, String actionName,
@@ -78,18 +95,26 @@ public final class CentralSystemCallRelay implements CentralSystemCallHandler {
     CallbackTarget target = new CallbackTarget(charger.id(), version,
         session.dialect().soapVersion(), session.dialect().addressingNamespace(),
         allowed.target(), allowed.named());
-    return chargers.call(target, action, request).thenApply(answer -> {
-      try {
-        String json = translator.fromChargePointResponse(version, action, answer, clock);
-        schemas.check(version, action, false, json);
-        return json;
-      } catch (OcppException e) {
-        LOG.warn("[{}] the charger's answer to {} is invalid: {}", charger.id(), actionName,
-            e.description());
-        throw new OcppException(OcppErrorCode.INTERNAL_ERROR,
-            "the charger's answer to " + actionName + " is invalid: " + e.description());
-      }
-    });
+    long sent = System.nanoTime();
+    return chargers.call(target, action, request)
+        .whenComplete((answer, failure) -> metrics.leg(RelayMetrics.Leg.CHARGER,
+            action.wireName(), Durations.since(sent), failure == null
+                || RelayMetrics.errorOf(failure).origin() == OcppException.Origin.CHARGER))
+        .thenApply(answer -> chargerAnswer(charger, action, answer, clock));
+  }
+
+  private String chargerAnswer(ChargerContext charger, OcppAction action, Element answer,
+      ChargerClock clock) {
+    try {
+      String json = translator.fromChargePointResponse(charger.version(), action, answer, clock);
+      schemas.check(charger.version(), action, false, json);
+      return json;
+    } catch (OcppException e) {
+      LOG.warn("[{}] the charger's answer to {} is invalid: {}", charger.id(), action.wireName(),
+          e.description());
+      throw new OcppException(OcppErrorCode.INTERNAL_ERROR,
+          "the charger's answer to " + action.wireName() + " is invalid: " + e.description());
+    }
   }
 
   /** NotSupported for an action OCPP has but not in this direction or version, else NotImplemented. */

@@ -3,9 +3,12 @@ package io.ocppbridge.relay;
 import io.ocppbridge.core.ChargerContext;
 import io.ocppbridge.core.ChargerId;
 import io.ocppbridge.core.CsmsLink;
+import io.ocppbridge.core.Durations;
 import io.ocppbridge.core.OcppAction;
 import io.ocppbridge.core.OcppErrorCode;
 import io.ocppbridge.core.OcppException;
+import io.ocppbridge.core.RelayMetrics;
+import io.ocppbridge.logging.MessageTrace;
 import io.ocppbridge.schema.PayloadSchemas;
 import io.ocppbridge.session.CallbackDecision;
 import io.ocppbridge.session.CallbackResolver;
@@ -33,8 +36,8 @@ import org.w3c.dom.Element;
 public final class ChargerRequestRelay {
 
   private static final Logger LOG = LoggerFactory.getLogger(ChargerRequestRelay.class);
-  private static final Logger TRACE = LoggerFactory.getLogger("io.ocppbridge.trace");
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String UNKNOWN_ACTION = "unknown";
 
   private final SoapJsonTranslator translator;
   private final CsmsLink csms;
@@ -43,10 +46,18 @@ public final class ChargerRequestRelay {
   private final PayloadSchemas schemas;
   private final ChargerProfiles profiles;
   private final PresenceTracker presence;
+  private final RelayMetrics metrics;
 
   public ChargerRequestRelay(SoapJsonTranslator translator, PayloadSchemas schemas,
       CsmsLink csms, SessionRegistry sessions, CallbackResolver callbacks,
       ChargerProfiles profiles, PresenceTracker presence) {
+    this(translator, schemas, csms, sessions, callbacks, profiles, presence, RelayMetrics.NONE);
+  }
+
+  public ChargerRequestRelay(SoapJsonTranslator translator, PayloadSchemas schemas,
+      CsmsLink csms, SessionRegistry sessions, CallbackResolver callbacks,
+      ChargerProfiles profiles, PresenceTracker presence, RelayMetrics metrics) {
+    this.metrics = metrics;
     this.presence = presence;
     this.translator = translator;
     this.schemas = schemas;
@@ -66,11 +77,17 @@ public final class ChargerRequestRelay {
    * an {@link OcppException}. Input errors fail at once, before anything is sent.
    */
   public CompletableFuture<Element> relay(ChargerRequestInfo info, Element payload) {
+    long start = System.nanoTime();
+    String action = recognise(payload).map(OcppAction::wireName).orElse(UNKNOWN_ACTION);
+    CompletableFuture<Element> answer;
     try {
-      return send(info, payload);
+      answer = send(info, payload);
     } catch (OcppException e) {
-      return CompletableFuture.failedFuture(e);
+      answer = CompletableFuture.failedFuture(e);
     }
+    return answer.whenComplete((ok, failure) -> metrics.relayed(
+        RelayMetrics.Direction.CHARGER_TO_CSMS, action, Durations.since(start),
+        RelayMetrics.errorOf(failure)));
   }
 
   private CompletableFuture<Element> send(ChargerRequestInfo info, Element payload) {
@@ -87,13 +104,14 @@ public final class ChargerRequestRelay {
     decideCallback(session, info);
     presence.seen(id, session.heartbeatInterval());
     sessions.persist(session);
-    if (TRACE.isDebugEnabled()) {
-      TRACE.debug("[{}] <<cp {} (OCPP {}, SOAP {}, from {})", id, request.action().wireName(),
-          request.version().label(), info.soapVersion(),
-          info.from() == null ? "-" : info.from());
-    }
+    MessageTrace.line(id.value(), "<<cp {} (OCPP {}, SOAP {}, from {})",
+        request.action().wireName(), request.version().label(), info.soapVersion(),
+        info.from() == null ? "-" : info.from());
     String action = request.action().wireName();
+    long sent = System.nanoTime();
     return csms.call(new ChargerContext(id, request.version()), action, request.payloadJson())
+        .whenComplete((answer, failure) -> metrics.leg(RelayMetrics.Leg.CSMS, action,
+            Durations.since(sent), failure == null || answeredByCsms(failure)))
         .thenApply(answer -> {
           try {
             schemas.check(request.version(), request.action(), false, answer);
@@ -107,6 +125,11 @@ public final class ChargerRequestRelay {
                 "the central system's answer to " + action + " is invalid: " + e.description());
           }
         });
+  }
+
+  private static boolean answeredByCsms(Throwable failure) {
+    OcppException error = RelayMetrics.errorOf(failure);
+    return error.origin() == OcppException.Origin.CENTRAL_SYSTEM;
   }
 
   /** A BootNotification answer says how often the charger will be heard from. */

@@ -65,6 +65,11 @@ public final class CallQueue {
     return entry.result;
   }
 
+  /** True while a call is outstanding. */
+  public synchronized boolean isBusy() {
+    return busy;
+  }
+
   /** Calls waiting behind the outstanding one. */
   public synchronized int waitingCount() {
     return waiting.size();

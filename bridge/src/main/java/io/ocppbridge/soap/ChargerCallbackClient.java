@@ -8,6 +8,8 @@ import io.ocppbridge.core.OcppAction;
 import io.ocppbridge.core.OcppErrorCode;
 import io.ocppbridge.core.OcppException;
 import io.ocppbridge.core.QuirkCounter;
+import io.ocppbridge.logging.LogContext;
+import io.ocppbridge.logging.MessageTrace;
 import java.io.StringWriter;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -43,7 +45,6 @@ import org.w3c.dom.Element;
 public final class ChargerCallbackClient implements ChargerLink {
 
   private static final Logger LOG = LoggerFactory.getLogger(ChargerCallbackClient.class);
-  private static final Logger TRACE = LoggerFactory.getLogger("io.ocppbridge.trace");
 
   private final HttpClient http;
   private final Duration callTimeout;
@@ -82,25 +83,32 @@ public final class ChargerCallbackClient implements ChargerLink {
       http11.header("Content-Type",
           "application/soap+xml; charset=utf-8; action=\"" + action.soapAction() + "\"");
     }
-    if (TRACE.isDebugEnabled()) {
-      TRACE.debug("[{}] >>cp {} to {} {}", target.id(), action.wireName(), target.advertised(),
-          xml(payload));
+    if (MessageTrace.isOn(target.id().value())) {
+      MessageTrace.line(target.id().value(), ">>cp {} to {} {}", action.wireName(),
+          target.advertised(), xml(payload));
     }
     // HttpRequest.timeout covers the wait for the headers only; the whole answer, body
     // included, must arrive within the call timeout.
     return http.sendAsync(http11.build(), LimitedBody.handler(maxAnswerSize))
         .orTimeout(callTimeout.toMillis(), TimeUnit.MILLISECONDS)
         .handle((response, failure) -> {
-          if (failure != null) {
-            throw unreachable(target, action, failure);
+          try (LogContext log = LogContext.open(target.id().value(), request.messageId())) {
+            return answer(target, action, response, failure);
           }
-          Element answer = reader.read(action, response.statusCode(), response.body(),
-              target.soapVersion());
-          if (TRACE.isDebugEnabled()) {
-            TRACE.debug("[{}] <<cp {} {}", target.id(), action.wireName(), xml(answer));
-          }
-          return answer;
         });
+  }
+
+  private Element answer(CallbackTarget target, OcppAction action,
+      HttpResponse<byte[]> response, Throwable failure) {
+    if (failure != null) {
+      throw unreachable(target, action, failure);
+    }
+    Element answer = reader.read(action, response.statusCode(), response.body(),
+        target.soapVersion());
+    if (MessageTrace.isOn(target.id().value())) {
+      MessageTrace.line(target.id().value(), "<<cp {} {}", action.wireName(), xml(answer));
+    }
+    return answer;
   }
 
   private OcppException unreachable(CallbackTarget target, OcppAction action, Throwable failure) {

@@ -79,6 +79,7 @@ final class ChargerHeadersInterceptor extends AbstractSoapInterceptor {
         maps.setMessageID(ContextUtils.getAttributedURI("urn:uuid:" + UUID.randomUUID()));
         message.getExchange().put(ExchangeKeys.INVENTED_MESSAGE_ID, Boolean.TRUE);
       }
+      message.getExchange().put(ExchangeKeys.MESSAGE_ID, maps.getMessageID().getValue());
       if (replyTo != null && !ContextUtils.isGenericAddress(maps.getReplyTo())) {
         quirks.record(QuirkCounter.NON_ANONYMOUS_REPLY_TO);
         maps.setReplyTo(EndpointReferenceUtils.getAnonymousEndpointReference());

@@ -12,6 +12,9 @@ final class ExchangeKeys {
   /** The namespace of the OCPP service the request addressed, for fault subcodes. */
   static final String OCPP_NAMESPACE = "io.ocppbridge.soap.ocppNamespace";
 
+  /** The request's {@code wsa:MessageID} (possibly invented), for the logging context. */
+  static final String MESSAGE_ID = "io.ocppbridge.soap.messageId";
+
   /** The endpoint that counts this request as in flight until its answer is written. */
   static final String IN_FLIGHT = "io.ocppbridge.soap.inFlight";
 

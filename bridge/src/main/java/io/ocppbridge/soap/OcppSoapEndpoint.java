@@ -5,6 +5,7 @@ import io.ocppbridge.core.Failures;
 import io.ocppbridge.core.OcppErrorCode;
 import io.ocppbridge.core.OcppException;
 import io.ocppbridge.core.OcppVersion;
+import io.ocppbridge.logging.LogContext;
 import io.ocppbridge.relay.ChargerRequestInfo;
 import io.ocppbridge.relay.ChargerRequestRelay;
 import jakarta.xml.ws.AsyncHandler;
@@ -102,6 +103,15 @@ public final class OcppSoapEndpoint implements Provider<DOMSource> {
   private CompletableFuture<DOMSource> relay(DOMSource request) {
     Exchange exchange = PhaseInterceptorChain.getCurrentMessage().getExchange();
     ChargerRequestInfo info = (ChargerRequestInfo) exchange.get(ExchangeKeys.REQUEST);
+    String messageId = (String) exchange.get(ExchangeKeys.MESSAGE_ID);
+    try (LogContext log = LogContext.open(info == null ? null : info.chargeBoxIdentity(),
+        messageId)) {
+      return relay(request, exchange, info, messageId);
+    }
+  }
+
+  private CompletableFuture<DOMSource> relay(DOMSource request, Exchange exchange,
+      ChargerRequestInfo info, String messageId) {
     String soapVersion = info == null ? "1.2" : info.soapVersion();
     Element payload = payloadElement(request);
     String namespace = payload != null && payload.getNamespaceURI() != null
@@ -125,7 +135,9 @@ public final class OcppSoapEndpoint implements Provider<DOMSource> {
             return answer;
           }
           OcppException e = asOcppException(Failures.cause(failure));
-          logFailure(identity, e);
+          try (LogContext log = LogContext.open(identity, messageId)) {
+            logFailure(identity, e);
+          }
           throw SoapFaults.toFault(e, soapVersion, namespace);
         });
   }

@@ -29,6 +29,7 @@ final class ChargerLine {
   private final Function<ChargerContext, CompletableFuture<CsmsConnection>> connector;
   private final Backoff backoff;
   private final ScheduledExecutorService timer;
+  private final LinkStats stats;
 
   private ChargerContext charger;
   private boolean wanted;
@@ -38,9 +39,11 @@ final class ChargerLine {
   private ScheduledFuture<?> retry;
   private int failures;
   private String lastFailure;
+  private boolean everOpen;
 
   ChargerLine(CallQueue queue, Function<ChargerContext, CompletableFuture<CsmsConnection>> connector,
-      Backoff backoff, ScheduledExecutorService timer) {
+      Backoff backoff, ScheduledExecutorService timer, LinkStats stats) {
+    this.stats = stats;
     this.queue = queue;
     this.connector = connector;
     this.backoff = backoff;
@@ -130,6 +133,10 @@ final class ChargerLine {
         LOG.info("[{}] reconnected to the central system after {} failed attempt(s)",
             charger.id(), failures);
       }
+      if (everOpen) {
+        stats.reconnected();
+      }
+      everOpen = true;
       failures = 0;
       lastFailure = null;
       open = conn;
@@ -138,6 +145,7 @@ final class ChargerLine {
       return;
     }
     failures++;
+    stats.attemptFailed();
     Throwable cause = Failures.cause(failure);
     lastFailure = cause instanceof OcppException o ? o.description() : "connection failed";
     if (cause instanceof CsmsUnavailable u && u.refused()) {

@@ -15,6 +15,7 @@ import io.ocppbridge.core.OcppException;
 import io.ocppbridge.frame.Frame;
 import io.ocppbridge.frame.FrameCodec;
 import io.ocppbridge.frame.FrameException;
+import io.ocppbridge.logging.LogContext;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -97,12 +98,14 @@ final class CsmsConnection {
       onBadFrame(text, e);
       return;
     }
-    if (frame instanceof Frame.Call call) {
-      onCall(call);
-    } else if (frame instanceof Frame.CallResult result) {
-      onCallResult(result);
-    } else if (frame instanceof Frame.CallError error) {
-      onCallError(error);
+    try (LogContext log = LogContext.open(charger.id().value(), frame.id())) {
+      if (frame instanceof Frame.Call call) {
+        onCall(call);
+      } else if (frame instanceof Frame.CallResult result) {
+        onCallResult(result);
+      } else if (frame instanceof Frame.CallError error) {
+        onCallError(error);
+      }
     }
   }
 
@@ -175,22 +178,28 @@ final class CsmsConnection {
       reply = CompletableFuture.failedFuture(e);
     }
     reply.whenComplete((payload, failure) -> {
-      inboundInFlight.remove(call.id());
-      Frame answer;
-      if (failure == null) {
-        try {
-          answer = new Frame.CallResult(call.id(), mapper.readTree(payload));
-        } catch (JsonProcessingException e) {
-          answer = callError(call.id(), new OcppException(OcppErrorCode.INTERNAL_ERROR,
-              "bridge produced an invalid answer"));
-        }
-      } else {
-        answer = callError(call.id(), unwrap(failure));
+      try (LogContext log = LogContext.open(charger.id().value(), call.id())) {
+        answerCall(call, payload, failure);
       }
-      String text = codec.encode(answer);
-      Trace.toCsms(charger.id().value(), call.action(), text);
-      channel.writeAndFlush(new TextWebSocketFrame(text));
     });
+  }
+
+  private void answerCall(Frame.Call call, String payload, Throwable failure) {
+    inboundInFlight.remove(call.id());
+    Frame answer;
+    if (failure == null) {
+      try {
+        answer = new Frame.CallResult(call.id(), mapper.readTree(payload));
+      } catch (JsonProcessingException e) {
+        answer = callError(call.id(), new OcppException(OcppErrorCode.INTERNAL_ERROR,
+            "bridge produced an invalid answer"));
+      }
+    } else {
+      answer = callError(call.id(), unwrap(failure));
+    }
+    String text = codec.encode(answer);
+    Trace.toCsms(charger.id().value(), call.action(), text);
+    channel.writeAndFlush(new TextWebSocketFrame(text));
   }
 
   private void onBadFrame(String text, FrameException e) {

@@ -29,6 +29,7 @@ public final class NettyCsmsLink implements CsmsLink, AutoCloseable {
   private final ScheduledExecutorService timer;
   private final Backoff backoff;
   private final ConcurrentMap<ChargerId, ChargerLine> lines = new ConcurrentHashMap<>();
+  private final LinkStats stats = new LinkStats();
 
   public NettyCsmsLink(CsmsConfig config, ObjectMapper mapper, CentralSystemCallHandler inbound,
       ScheduledExecutorService timer) {
@@ -70,6 +71,26 @@ public final class NettyCsmsLink implements CsmsLink, AutoCloseable {
     return line != null && line.isConnected();
   }
 
+  /** Connections reopened after one had been open, over all chargers, since start. */
+  public long reconnects() {
+    return stats.reconnects();
+  }
+
+  /** Connection attempts that failed (refused, unreachable, timed out), since start. */
+  public long failedAttempts() {
+    return stats.failedAttempts();
+  }
+
+  /** Calls waiting behind each charger's outstanding one, over all chargers, now. */
+  public int queuedCalls() {
+    return lines.values().stream().mapToInt(l -> l.queue.waitingCount()).sum();
+  }
+
+  /** Calls sent to the central system and not answered yet, over all chargers, now. */
+  public int outstandingCalls() {
+    return (int) lines.values().stream().filter(l -> l.queue.isBusy()).count();
+  }
+
   /** Closes every WebSocket with 1001 (going away) and the event loops. */
   @Override
   public void close() {
@@ -81,6 +102,6 @@ public final class NettyCsmsLink implements CsmsLink, AutoCloseable {
 
   private ChargerLine line(ChargerId id) {
     return lines.computeIfAbsent(id, k -> new ChargerLine(
-        new CallQueue(config.maxQueuedCalls(), timer), client::connect, backoff, timer));
+        new CallQueue(config.maxQueuedCalls(), timer), client::connect, backoff, timer, stats));
   }
 }

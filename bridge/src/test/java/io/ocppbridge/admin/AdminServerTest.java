@@ -63,7 +63,10 @@ class AdminServerTest {
     assertThat(metrics).contains("bridge_chargers_known 1.0")
         .contains("bridge_chargers_connected 1.0")
         .contains("bridge_quirks_accepted_total{quirk=\"no-addressing\"}")
-        .contains("jvm_memory_used_bytes");
+        .contains("jvm_memory_used_bytes")
+        .contains("bridge_messages_total{action=\"Heartbeat\",direction=\"charger_to_csms\","
+            + "outcome=\"answered\"} 1.0")
+        .contains("bridge_csms_reconnects_total 0.0");
   }
 
   /** Verifies that the status page lists the charger. */

@@ -1,0 +1,132 @@
+package io.ocppbridge.admin;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.ocppbridge.core.OcppException;
+import io.ocppbridge.core.QuirkCounter;
+import io.ocppbridge.core.RelayMetrics;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The bridge's metrics in a Prometheus registry: every relayed message by direction, action and
+ * outcome, latency histograms per flow and per network leg, errors by OCPP code and origin,
+ * WebSocket reconnects and queue depths, chargers known and connected, accepted quirks, JVM.
+ * Meters are created on first use and cached, so recording a message allocates nothing new.
+ */
+public final class BridgeMetrics implements RelayMetrics, AutoCloseable {
+
+  private static final List<String> QUIRKS = List.of(QuirkCounter.QUALIFIED_ATTRIBUTE,
+      QuirkCounter.EMPTY_LIST_ITEM, QuirkCounter.MISSING_MESSAGE_ID,
+      QuirkCounter.NON_ANONYMOUS_REPLY_TO, QuirkCounter.NO_ADDRESSING,
+      QuirkCounter.LENIENT_LENGTH, QuirkCounter.UNDECLARED_PREFIX,
+      QuirkCounter.NESTED_FAULT_BODY, QuirkCounter.SOAP_VERSION_MISMATCH);
+  private static final Duration SHORTEST = Duration.ofMillis(1);
+  private static final Duration LONGEST = Duration.ofSeconds(60);
+
+  private final PrometheusMeterRegistry registry =
+      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final Map<List<String>, Counter> messages = new ConcurrentHashMap<>();
+  private final Map<List<String>, Counter> errors = new ConcurrentHashMap<>();
+  private final Map<List<String>, Timer> flows = new ConcurrentHashMap<>();
+  private final Map<List<String>, Timer> legs = new ConcurrentHashMap<>();
+
+  public BridgeMetrics() {
+    new JvmMemoryMetrics().bindTo(registry);
+    new JvmThreadMetrics().bindTo(registry);
+    new JvmGcMetrics().bindTo(registry);
+    new ProcessorMetrics().bindTo(registry);
+  }
+
+  /** Registers the gauges that read the running bridge. */
+  public void watch(AdminView view) {
+    Gauge.builder("bridge_chargers_known", view.sessions(), s -> s.all().size())
+        .description("chargers heard from since start or restored after a restart")
+        .register(registry);
+    Gauge.builder("bridge_chargers_connected", view, v -> v.sessions().all().stream()
+            .filter(s -> v.connected().test(s.id())).count())
+        .description("chargers whose WebSocket to the central system is open")
+        .register(registry);
+    for (String quirk : QUIRKS) {
+      FunctionCounter.builder("bridge_quirks_accepted", view.quirks(),
+              q -> q.snapshot().getOrDefault(quirk, 0L))
+          .tag("quirk", quirk)
+          .description("harmless charger quirks accepted")
+          .register(registry);
+    }
+    LinkCounters link = view.link();
+    FunctionCounter.builder("bridge_csms_reconnects", link, l -> l.reconnects().getAsLong())
+        .description("WebSockets reopened after one had been open")
+        .register(registry);
+    FunctionCounter.builder("bridge_csms_failed_connects", link,
+            l -> l.failedAttempts().getAsLong())
+        .description("WebSocket connection attempts that failed (refused, unreachable, timeout)")
+        .register(registry);
+    Gauge.builder("bridge_csms_queued_calls", link, l -> l.queuedCalls().getAsInt())
+        .description("charger requests waiting behind their charger's outstanding CALL")
+        .register(registry);
+    Gauge.builder("bridge_csms_outstanding_calls", link, l -> l.outstandingCalls().getAsInt())
+        .description("CALLs sent to the central system and not answered yet")
+        .register(registry);
+  }
+
+  @Override
+  public void relayed(Direction direction, String action, Duration elapsed,
+      OcppException error) {
+    String outcome = error == null ? "answered" : "error";
+    messages.computeIfAbsent(List.of(direction.label(), action, outcome),
+        k -> Counter.builder("bridge_messages")
+            .description("relayed operations by direction, action and outcome")
+            .tags("direction", k.get(0), "action", k.get(1), "outcome", k.get(2))
+            .register(registry)).increment();
+    flows.computeIfAbsent(List.of(direction.label(), action),
+        k -> histogram("bridge_relay_duration", "a relayed operation from request to answer")
+            .tags("direction", k.get(0), "action", k.get(1))
+            .register(registry)).record(elapsed);
+    if (error != null) {
+      errors.computeIfAbsent(List.of(direction.label(), error.code().wireName(),
+              error.origin().name().toLowerCase(Locale.ROOT)),
+          k -> Counter.builder("bridge_errors")
+              .description("failed operations by OCPP error code and who produced the error")
+              .tags("direction", k.get(0), "code", k.get(1), "origin", k.get(2))
+              .register(registry)).increment();
+    }
+  }
+
+  @Override
+  public void leg(Leg leg, String action, Duration elapsed, boolean ok) {
+    legs.computeIfAbsent(List.of(leg.label(), action, ok ? "answered" : "no_answer"),
+        k -> histogram("bridge_leg_duration",
+            "one network leg: to the central system (queueing included) or to the charger")
+            .tags("leg", k.get(0), "action", k.get(1), "outcome", k.get(2))
+            .register(registry)).record(elapsed);
+  }
+
+  private static Timer.Builder histogram(String name, String description) {
+    return Timer.builder(name).description(description)
+        .publishPercentileHistogram()
+        .minimumExpectedValue(SHORTEST)
+        .maximumExpectedValue(LONGEST);
+  }
+
+  /** The Prometheus text exposition of every meter. */
+  public String scrape() {
+    return registry.scrape();
+  }
+
+  @Override
+  public void close() {
+    registry.close();
+  }
+}
