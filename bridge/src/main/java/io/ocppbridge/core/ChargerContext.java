@@ -1,14 +1,25 @@
 package io.ocppbridge.core;
 
 /**
- * What the WebSocket edge needs to know of a charger to speak for it: who it is and which OCPP
- * version (and so which subprotocol) its messages are in.
+ * What the WebSocket edge needs to know of a charger to speak for it: who it is, which OCPP
+ * version its own messages are in, and in which dialect it is presented to the central system
+ * (and so which subprotocol its WebSocket offers).
  */
-public record ChargerContext(ChargerId id, OcppVersion version) {
+public record ChargerContext(ChargerId id, OcppVersion version, CsmsProtocol protocol) {
 
   public ChargerContext {
-    if (id == null || version == null) {
-      throw new IllegalArgumentException("charger id and version are required");
+    if (id == null || version == null || protocol == null) {
+      throw new IllegalArgumentException("charger id, version and protocol are required");
     }
+  }
+
+  /** A charger presented in its own version. */
+  public ChargerContext(ChargerId id, OcppVersion version) {
+    this(id, version, CsmsProtocol.NATIVE);
+  }
+
+  /** The WebSocket subprotocol its connection offers. */
+  public String subprotocol() {
+    return protocol.subprotocol(version);
   }
 }

@@ -53,9 +53,10 @@ final class ChargerLine {
   /** The open connection, or a future of the next one; keeps the line wanted. */
   synchronized CompletableFuture<CsmsConnection> connection(ChargerContext current) {
     wanted = true;
-    if (open != null && open.isOpen() && open.charger().version() != current.version()) {
+    if (open != null && open.isOpen()
+        && !open.charger().subprotocol().equals(current.subprotocol())) {
       LOG.info("[{}] now speaks {}; reconnecting with {}", current.id(), current.version(),
-          current.version().subprotocol());
+          current.subprotocol());
       CsmsConnection old = open;
       open = null;
       ready = new CompletableFuture<>();

@@ -63,7 +63,7 @@ final class CsmsClient implements AutoCloseable {
     WebSocketClientProtocolConfig wsConfig = WebSocketClientProtocolConfig.newBuilder()
         .webSocketUri(uri)
         .version(WebSocketVersion.V13)
-        .subprotocol(charger.version().subprotocol())
+        .subprotocol(charger.subprotocol())
         .maxFramePayloadLength(config.maxFrameSize())
         .handshakeTimeoutMillis(config.connectTimeout().toMillis())
         .dropPongFrames(false)

@@ -48,7 +48,7 @@ final class OcppFrameHandler extends SimpleChannelInboundHandler<WebSocketFrame>
     if (evt == WebSocketClientProtocolHandler.ClientHandshakeStateEvent.HANDSHAKE_COMPLETE) {
       connection = new CsmsConnection(ctx.channel(), charger, codec, mapper, inbound);
       LOG.info("[{}] connected to the central system with subprotocol {}", charger.id(),
-          charger.version().subprotocol());
+          charger.subprotocol());
       connected.complete(connection);
     } else if (evt instanceof IdleStateEvent idle && connection != null) {
       keepAlive(ctx, idle);
