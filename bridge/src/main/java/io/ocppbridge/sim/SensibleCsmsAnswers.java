@@ -10,12 +10,15 @@ import java.util.function.Function;
 
 /**
  * The answers of a central system that accepts everything, for every charger-initiated operation
- * of OCPP 1.2 and 1.5: boots accepted with a 300 s heartbeat, id tags accepted, transactions
- * numbered from 1, the current time where one is asked for.
+ * of OCPP 1.2, 1.5 and 1.6: boots accepted with a 300 s heartbeat, id tags accepted,
+ * transactions numbered from 1, the current time where one is asked for. The only difference
+ * between the versions' answers is the name of the boot's heartbeat interval ({@code interval} in
+ * 1.6).
  */
 public final class SensibleCsmsAnswers implements Function<ReceivedCall, CsmsReply> {
 
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+  private static final String OCPP16 = "ocpp1.6";
 
   private final Clock clock;
   private final AtomicInteger transactions = new AtomicInteger();
@@ -27,6 +30,10 @@ public final class SensibleCsmsAnswers implements Function<ReceivedCall, CsmsRep
   @Override
   public CsmsReply apply(ReceivedCall call) {
     ObjectNode payload = answer(call.action());
+    if (payload != null && OCPP16.equals(call.subprotocol())
+        && "BootNotification".equals(call.action())) {
+      payload.set("interval", payload.remove("heartbeatInterval"));
+    }
     if (payload == null) {
       return CsmsReply.now(call.error("NotImplemented",
           "the simulated central system does not know " + call.action()));
