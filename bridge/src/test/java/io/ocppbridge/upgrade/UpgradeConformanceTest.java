@@ -15,6 +15,7 @@ import io.ocppbridge.core.OcppAction;
 import io.ocppbridge.core.OcppErrorCode;
 import io.ocppbridge.core.OcppException;
 import io.ocppbridge.core.OcppVersion;
+import io.ocppbridge.schema.Ocpp16PayloadSchemas;
 import io.ocppbridge.schema.PayloadSchemas;
 import io.ocppbridge.testsupport.Reference;
 import java.io.IOException;
@@ -34,8 +35,9 @@ import org.junit.jupiter.api.Test;
  * Conformance of the upgrade profile: every payload it produces, in all four directions, for
  * realistic 1.2 and 1.5 input (ocppjs's JSON examples and recorded OCPP-J traffic from
  * {@code ../shared/reference/}, and {@link Ocpp16Samples} for the central system's side), is
- * valid against the official OCA 1.6 schemas when it goes to the central system, and against the
- * project's 1.2/1.5 schemas when it goes to the charger.
+ * valid against the official OCA 1.6 schemas (and the project's own, {@code schemas-json/ocpp1.6/})
+ * when it goes to the central system, and against the project's 1.2/1.5 schemas when it goes to
+ * the charger.
  */
 class UpgradeConformanceTest {
 
@@ -43,6 +45,7 @@ class UpgradeConformanceTest {
 
   private static Map<String, Schema> official;
   private static PayloadSchemas chargerSchemas;
+  private static Ocpp16PayloadSchemas ownSchemas;
 
   /** One realistic payload and where it came from. */
   private record Sample(String action, JsonNode payload, String source) {}
@@ -61,6 +64,7 @@ class UpgradeConformanceTest {
       }
     }
     chargerSchemas = PayloadSchemas.load();
+    ownSchemas = Ocpp16PayloadSchemas.load();
   }
 
   // Verifies direction 1: every charger request of both versions becomes a valid 1.6 CALL.
@@ -167,7 +171,7 @@ class UpgradeConformanceTest {
     check16("HeartbeatResponse", JSON.readTree("{\"currentTime\":\"yesterday\"}"), "1.5",
         problems);
 
-    assertThat(problems).hasSize(4);
+    assertThat(problems).hasSize(8); // each refused by the official and by the own schema
   }
 
   // ---- inputs ------------------------------------------------------------------------------
@@ -224,6 +228,14 @@ class UpgradeConformanceTest {
     List<Error> errors = official.get(schemaName).validate(payload);
     if (!errors.isEmpty()) {
       problems.add(schemaName + " from " + source + ": " + payload + " -> " + errors);
+    }
+    boolean response = schemaName.endsWith("Response");
+    try {
+      ownSchemas.check(response ? schemaName.substring(0, schemaName.length() - 8) : schemaName,
+          !response, payload);
+    } catch (OcppException e) {
+      problems.add("own " + schemaName + " from " + source + ": " + payload + " -> "
+          + e.description());
     }
   }
 
