@@ -1,10 +1,12 @@
 package io.ocppbridge.upgrade;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ocppbridge.core.OcppErrorCode;
 import io.ocppbridge.core.OcppException;
+import io.ocppbridge.core.OcppVersion;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -54,7 +56,7 @@ final class ChargerRequestUpgrade {
   ObjectNode upgrade(MessageContext m, JsonNode in, ConnectorStates state) {
     Rule rule = BY_ACTION.get(m.action());
     if (rule == null || (m.action().equals("DataTransfer")
-        && m.version() == io.ocppbridge.core.OcppVersion.V1_2)) {
+        && m.version() == OcppVersion.V1_2)) {
       throw new OcppException(OcppErrorCode.NOT_IMPLEMENTED, m.action()
           + " is not a charger-initiated operation of OCPP " + m.version().label());
     }
@@ -165,7 +167,7 @@ final class ChargerRequestUpgrade {
     JsonNode groups = in.get("transactionData");
     if (groups != null && groups.isArray()) {
       // Mapping document 2.10: the 1.5 TransactionData blocks are flattened into one list.
-      com.fasterxml.jackson.databind.node.ArrayNode all = JsonNodeFactory.instance.arrayNode();
+      ArrayNode all = JsonNodeFactory.instance.arrayNode();
       String celsius = options.celciusInStopTransaction() ? "Celcius" : "Celsius";
       for (JsonNode group : groups) {
         all.addAll(meters.upgrade(m, group.get("values"), celsius));

@@ -1,7 +1,8 @@
 package io.ocppbridge.upgrade;
 
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -52,7 +53,11 @@ public final class ConnectorStates {
 
   private final Map<Integer, Phase> phases = new HashMap<>();
   private final Map<Integer, Integer> connectorOfTransaction = new HashMap<>();
-  private final Set<Integer> remotelyStopped = new HashSet<>();
+  /** Accepted remote stops whose StopTransaction has not come yet, oldest first, bounded. */
+  private final Set<Integer> remotelyStopped = new LinkedHashSet<>();
+
+  /** More remote stops than this waiting for their StopTransaction: the oldest is forgotten. */
+  static final int MAX_PENDING_REMOTE_STOPS = 32;
 
   /** The charger sent StartTransaction for this connector: a transaction runs there. */
   public synchronized void transactionStarting(int connectorId) {
@@ -88,6 +93,11 @@ public final class ConnectorStates {
   /** The charger accepted RemoteStopTransaction for this transaction. */
   public synchronized void remoteStopAccepted(int transactionId) {
     remotelyStopped.add(transactionId);
+    if (remotelyStopped.size() > MAX_PENDING_REMOTE_STOPS) {
+      Iterator<Integer> oldest = remotelyStopped.iterator();
+      oldest.next();
+      oldest.remove();
+    }
   }
 
   /** The connector reported Available: whatever happened there is over. */
