@@ -23,6 +23,7 @@ class ArchitectureTest {
   private static final String CONFIG = "io.ocppbridge.config..";
   private static final String RELAY = "io.ocppbridge.relay..";
   private static final String SCHEMA = "io.ocppbridge.schema..";
+  private static final String UPGRADE = "io.ocppbridge.upgrade..";
   private static final String SOAP = "io.ocppbridge.soap..";
   private static final String WS = "io.ocppbridge.ws..";
   private static final String APP = "io.ocppbridge.app..";
@@ -63,7 +64,7 @@ class ArchitectureTest {
     // GIVEN the production classes
     // WHEN the inner layers' dependencies are checked
     ArchRule rule = noClasses().that()
-        .resideInAnyPackage(CORE, FRAME, TRANSLATE, SESSION, CONFIG, RELAY, SCHEMA)
+        .resideInAnyPackage(CORE, FRAME, TRANSLATE, SESSION, CONFIG, RELAY, SCHEMA, UPGRADE)
         .should().dependOnClassesThat().resideInAnyPackage(TRANSPORTS)
         .because("only the soap and ws edges may know CXF, Jetty, Netty, JAX-WS or servlets");
 
@@ -76,8 +77,9 @@ class ArchitectureTest {
   @Test
   void onlyTranslationAndTheEdgesUseJaxbModels() {
     // GIVEN the production classes
-    // WHEN core, frame, session and config are checked for JAXB
-    ArchRule rule = noClasses().that().resideInAnyPackage(CORE, FRAME, SESSION, CONFIG, SCHEMA)
+    // WHEN core, frame, session, config, schema and upgrade are checked for JAXB
+    ArchRule rule = noClasses().that()
+        .resideInAnyPackage(CORE, FRAME, SESSION, CONFIG, SCHEMA, UPGRADE)
         .should().dependOnClassesThat().resideInAnyPackage("jakarta.xml.bind..", GENERATED)
         .because("one JAXB model serves SOAP and JSON, and translate owns it");
 
@@ -121,6 +123,21 @@ class ArchitectureTest {
         .because("app wires the edges around the core and is the only package that knows all");
 
     // THEN none of them uses app
+    rule.check(bridge);
+  }
+
+  // Verifies that the upgrade profile uses nothing but core (plus Jackson and SLF4J), so that
+  // both relays can call it whatever edge they serve.
+  @Test
+  void upgradeProfileDependsOnCoreOnly() {
+    // GIVEN the production classes
+    // WHEN the upgrade package's dependencies are checked
+    ArchRule rule = classes().that().resideInAPackage(UPGRADE)
+        .should().onlyDependOnClassesThat()
+        .resideInAnyPackage("java..", CORE, UPGRADE, "com.fasterxml.jackson..", "org.slf4j..")
+        .because("the upgrade profile is a JSON-to-JSON layer (upgrade/package-info)");
+
+    // THEN it reaches no other package of the bridge and no library beyond Jackson and SLF4J
     rule.check(bridge);
   }
 }

@@ -129,7 +129,7 @@ public final class PayloadSchemas {
   }
 
   /** "values[0].timestamp: does not match the date-time pattern ...". */
-  private static String describe(Error error) {
+  static String describe(Error error) {
     return fieldPath(error.getInstanceLocation() == null
         ? "" : error.getInstanceLocation().toString()) + ": " + error.getMessage();
   }

@@ -11,6 +11,10 @@
  * project deliberately differs from the ocppjs schemas is written down in
  * {@code schemas-json/README.md}.
  *
+ * <p>The OCPP 1.6 schemas ({@code schemas-json/ocpp1.6/}, for the upgrade profile) cannot be
+ * generated yet, for want of the project's 1.6 WSDLs: {@link io.ocppbridge.schema.Ocpp16SchemaCatalog}
+ * states them from the 1.6 interface facts and writes them in the same form.
+ *
  * <p>May depend on {@code core}, the JDK (its DOM parser) and Jackson, plus the hardened parser
  * settings of {@link io.ocppbridge.translate.SecureXml}; no transport, no JAXB.
  */

@@ -1,0 +1,41 @@
+package io.ocppbridge.upgrade;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** The per-charger state on its own, without the translation around it. */
+class ConnectorStatesTest {
+
+  // Verifies that the remote stops waiting for their StopTransaction are bounded, oldest first.
+  @Test
+  void pendingRemoteStopsAreBounded() {
+    ConnectorStates states = new ConnectorStates();
+    for (int tx = 1; tx <= ConnectorStates.MAX_PENDING_REMOTE_STOPS + 1; tx++) {
+      states.remoteStopAccepted(tx);
+    }
+
+    assertThat(states.transactionStopping(1)).isEmpty();
+    assertThat(states.transactionStopping(2)).hasValue("Remote");
+    assertThat(states.transactionStopping(ConnectorStates.MAX_PENDING_REMOTE_STOPS + 1))
+        .hasValue("Remote");
+    assertThat(states.transactionStopping(2)).isEmpty();
+  }
+
+  // Verifies that a new transaction on a connector replaces the old one's number.
+  @Test
+  void newTransactionReplacesTheOld() {
+    ConnectorStates states = new ConnectorStates();
+    states.transactionStarting(1);
+    states.transactionStarted(1, 10);
+    states.transactionStarting(1);
+    states.transactionStarted(1, 11);
+
+    assertThat(states.transactionOn(1)).hasValue(11);
+    assertThat(states.transactionStopping(10)).isEmpty();
+    assertThat(states.occupancy(1)).isEqualTo(ConnectorStates.Occupancy.CHARGING);
+    states.transactionStopping(11);
+    assertThat(states.occupancy(1)).isEqualTo(ConnectorStates.Occupancy.FINISHING);
+    assertThat(states.transactionOn(1)).isEmpty();
+  }
+}
