@@ -67,14 +67,14 @@ class CommandLineTest {
     assertThat(err).contains("csms.url");
   }
 
-  /** Verifies that simulate-charger runs every operation through a bridge and exits 0. */
+  /** Verifies that simulate-charger --all runs every operation through a bridge and exits 0. */
   @Test
   void simulateChargerSmokeTestsABridge() {
     try (io.ocppbridge.testsupport.BridgeFixture fixture =
         io.ocppbridge.testsupport.BridgeFixture.start()) {
       String out = captureStdout(() -> assertThat(Main.commandLine().execute("simulate-charger",
           "--bridge", fixture.soapUrl().toString(), "--id", "SMOKE-1", "--ocpp", "1.2",
-          "--soap", "1.1")).isEqualTo(Main.EXIT_OK));
+          "--soap", "1.1", "--all")).isEqualTo(Main.EXIT_OK));
       assertThat(out.lines().filter(l -> l.contains(" ok   ")).count()).isEqualTo(9);
       assertThat(fixture.csms().received()).hasSize(9)
           .allMatch(c -> c.chargerId().equals("SMOKE-1") && c.subprotocol().equals("ocpp1.2"));
