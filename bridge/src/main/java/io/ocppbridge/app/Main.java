@@ -35,6 +35,9 @@ public final class Main implements Runnable {
         if (type == SimulateChargerCommand.class) {
           return type.cast(new SimulateChargerCommand(terminal));
         }
+        if (type == SimulateCsmsCommand.class) {
+          return type.cast(new SimulateCsmsCommand(terminal));
+        }
         return defaults.create(type);
       }
     });
