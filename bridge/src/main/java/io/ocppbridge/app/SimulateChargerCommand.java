@@ -1,5 +1,6 @@
 package io.ocppbridge.app;
 
+import ch.qos.logback.classic.Level;
 import io.ocppbridge.core.OcppVersion;
 import io.ocppbridge.sim.ChargerScript;
 import io.ocppbridge.sim.ChargerSession;
@@ -14,6 +15,7 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -33,15 +35,16 @@ import picocli.CommandLine.Option;
     footerHeading = "%nExamples:%n",
     footer = {
         "  simulate-charger --bridge http://127.0.0.1:8080/ocpp --id CB1",
-        "  simulate-charger --bridge http://127.0.0.1:8080/ocpp --id CB1 --ocpp 1.2 --soap 1.1 \\",
-        "      --heartbeats 3 --heartbeat-every 5 --meter-values 4 --id-tag 04A2B3C4",
-        "  simulate-charger --bridge http://127.0.0.1:8080/ocpp --id CB1 --all --stay 60",
-        "  simulate-charger --bridge http://127.0.0.1:8080/ocpp --id CB1 --interactive",
-        "      (then: boot, start 1 SIMTAG01, meter 1 10500, stop, help, quit)"})
+        "  simulate-charger --bridge http://127.0.0.1:8080/ocpp --id CB2 \\",
+        "      --ocpp 1.2 --soap 1.1 --heartbeats 3 --heartbeat-every 5 \\",
+        "      --meter-values 4 --id-tag 04A2B3C4",
+        "  simulate-charger --bridge http://127.0.0.1:8080/ocpp --all --stay 60",
+        "  simulate-charger --bridge http://127.0.0.1:8080/ocpp --interactive",
+        "      then type: boot, start 1 SIMTAG01, meter 1 10500, stop, quit"})
 final class SimulateChargerCommand implements Callable<Integer> {
 
   @Option(names = "--bridge", required = true, paramLabel = "<url>",
-      description = "The bridge's SOAP URL, e.g. http://127.0.0.1:8080/ocpp.")
+      description = "The bridge's SOAP URL, where chargers post their requests.")
   URI bridge;
 
   @Option(names = "--id", defaultValue = "SIM-CP-1", paramLabel = "<identity>",
@@ -129,6 +132,9 @@ final class SimulateChargerCommand implements Callable<Integer> {
       System.err.println("invalid options: " + e.getMessage());
       return Main.EXIT_CONFIG;
     }
+    // the >>/<< lines below say what the simulators would log at INFO
+    ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("io.ocppbridge.sim"))
+        .setLevel(Level.WARN);
     OcppVersion version = "1.2".equals(ocpp) ? OcppVersion.V1_2 : OcppVersion.V1_5;
     boolean ok;
     try (SimulatedChargePointServer server = new SimulatedChargePointServer(host, port, "/");
@@ -136,8 +142,8 @@ final class SimulateChargerCommand implements Callable<Integer> {
             !"1.1".equals(soap), server.url().toString())) {
       out.printf("charger %s (%s over SOAP %s) -> %s; its SOAP server: %s%n", identity,
           version, soap, bridge, server.url());
-      server.onReceived(call -> out.println("<< remote " + call.actionName() + " "
-          + PayloadXml.parse(call.payloadXml()).summary()));
+      server.onReceived(call -> out.println(("<< remote " + call.actionName() + " "
+          + PayloadXml.parse(call.payloadXml()).summary()).strip()));
       ChargerSession session = new ChargerSession(charger, version, Clock.systemUTC(), out);
       if (all) {
         ok = sendAll(charger, out);

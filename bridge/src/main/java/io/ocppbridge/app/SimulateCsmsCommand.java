@@ -34,7 +34,7 @@ import picocli.CommandLine.Option;
         "      then: CB1 Reset {\"type\":\"Soft\"}",
         "            CB1 RemoteStartTransaction {\"idTag\":\"SIMTAG01\",\"connectorId\":1}",
         "            CB1 ClearCache",
-        "  simulate-csms --host 0.0.0.0 --port 9000 --subprotocols ocpp1.5 --duration 600"})
+        "  simulate-csms --host 0.0.0.0 --subprotocols ocpp1.5 --duration 600"})
 final class SimulateCsmsCommand implements Callable<Integer> {
 
   /** Subprotocols the simulator may offer; ocpp1.6 is accepted at the handshake only. */
@@ -49,9 +49,9 @@ final class SimulateCsmsCommand implements Callable<Integer> {
   int port;
 
   @Option(names = "--subprotocols", defaultValue = "ocpp1.5,ocpp1.2", paramLabel = "<list>",
-      description = "WebSocket subprotocols accepted, comma-separated, of ocpp1.2, ocpp1.5 and"
-          + " ocpp1.6 (default: ${DEFAULT-VALUE}). ocpp1.6 is accepted at the handshake; its"
-          + " answers are not 1.6-specific yet.")
+      description = {"WebSocket subprotocols accepted, comma-separated, of ocpp1.2, ocpp1.5"
+          + " and ocpp1.6 (accepted at the handshake; its answers are not 1.6-specific yet).",
+          "Default: ${DEFAULT-VALUE}"})
   String subprotocols;
 
   @Option(names = "--call-timeout", defaultValue = "30", paramLabel = "<seconds>",
