@@ -82,8 +82,8 @@ final class SimulateChargerCommand implements Callable<Integer> {
   int connectors;
 
   @Option(names = "--heartbeats", defaultValue = "1", paramLabel = "<n>",
-      description = "Session: heartbeats after the boot, one per heartbeat interval the boot"
-          + " answer gave (default: ${DEFAULT-VALUE}).")
+      description = "Session: heartbeats after the boot, the first at once, the next ones the"
+          + " heartbeat interval of the boot answer apart (default: ${DEFAULT-VALUE}).")
   int heartbeats;
 
   @Option(names = "--heartbeat-every", paramLabel = "<seconds>",

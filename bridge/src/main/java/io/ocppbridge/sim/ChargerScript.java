@@ -7,7 +7,7 @@ import java.util.function.Supplier;
 
 /**
  * A charging session as a real charger plays it: BootNotification; StatusNotification Available
- * for each connector; heartbeats at the interval the boot answer gave; Authorize; StartTransaction
+ * for each connector; heartbeats, the interval the boot answer gave apart; Authorize; StartTransaction
  * on connector 1; StatusNotification Occupied; MeterValues with a rising energy register and the
  * transaction's id; StopTransaction; StatusNotification Available. It stops at the first step
  * that gets no real answer or is not accepted, since the later steps depend on the earlier ones.
@@ -25,7 +25,8 @@ public final class ChargerScript {
    * What to play.
    *
    * @param connectors connectors 1..n announced Available at the start
-   * @param heartbeats heartbeats after the boot, each after a pause of the heartbeat interval
+   * @param heartbeats heartbeats after the boot: the first at once (so a default run is quick),
+   *     the next ones one heartbeat interval apart
    * @param heartbeatCap the longest such pause (null: the interval as given)
    * @param meterValues MeterValues during the transaction
    */
@@ -76,7 +77,9 @@ public final class ChargerScript {
     }
     Duration pace = heartbeatPause(session);
     for (int i = 0; ok && i < plan.heartbeats(); i++) {
-      pause.await(pace);
+      if (i > 0) {
+        pause.await(pace);
+      }
       ok = step(session::heartbeat);
     }
     ok = ok && step(() -> session.authorize(plan.idTag()))
