@@ -23,7 +23,24 @@ public final class Main implements Runnable {
   }
 
   static CommandLine commandLine() {
-    return new CommandLine(new Main());
+    return commandLine(Terminal.system());
+  }
+
+  /** The command line whose interactive commands read and write this terminal. */
+  static CommandLine commandLine(Terminal terminal) {
+    CommandLine.IFactory defaults = CommandLine.defaultFactory();
+    return new CommandLine(new Main(), new CommandLine.IFactory() {
+      @Override
+      public <K> K create(Class<K> type) throws Exception {
+        if (type == SimulateChargerCommand.class) {
+          return type.cast(new SimulateChargerCommand(terminal));
+        }
+        if (type == SimulateCsmsCommand.class) {
+          return type.cast(new SimulateCsmsCommand(terminal));
+        }
+        return defaults.create(type);
+      }
+    });
   }
 
   @Override

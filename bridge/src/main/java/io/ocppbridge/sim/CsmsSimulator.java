@@ -188,6 +188,17 @@ public final class CsmsSimulator implements AutoCloseable {
     return answer;
   }
 
+  /** The identities of the chargers with an open WebSocket, sorted. */
+  public java.util.SortedSet<String> connectedChargers() {
+    java.util.SortedSet<String> ids = new java.util.TreeSet<>();
+    chargers.forEach((id, channel) -> {
+      if (channel.isActive()) {
+        ids.add(id);
+      }
+    });
+    return ids;
+  }
+
   /** Replaces the reply function for calls from now on. */
   public void replyWith(Function<ReceivedCall, CsmsReply> replies) {
     this.replies = replies;

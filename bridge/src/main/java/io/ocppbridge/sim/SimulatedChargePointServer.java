@@ -23,8 +23,10 @@ import java.io.StringReader;
 import java.net.URI;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import javax.xml.namespace.QName;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -79,6 +81,7 @@ public final class SimulatedChargePointServer implements AutoCloseable {
   private final DocumentBuilderFactory xml = SecureXml.documentBuilderFactory();
   private volatile Function<ReceivedSoapCall, ChargePointReply> replies =
       new SensibleChargePointAnswers();
+  private volatile Consumer<ReceivedSoapCall> listener = call -> { };
 
   /**
    * Starts on {@code host:port} (0 picks a free port).
@@ -124,6 +127,14 @@ public final class SimulatedChargePointServer implements AutoCloseable {
     received.clear();
   }
 
+  /**
+   * Tells this listener about every request as it arrives, before it is answered, on the server's
+   * thread (replaces the previous listener; keep it short).
+   */
+  public void onReceived(Consumer<ReceivedSoapCall> listener) {
+    this.listener = Objects.requireNonNull(listener, "listener");
+  }
+
   /** Replaces the reply function for requests from now on. */
   public void replyWith(Function<ReceivedSoapCall, ChargePointReply> replies) {
     this.replies = replies;
@@ -153,6 +164,7 @@ public final class SimulatedChargePointServer implements AutoCloseable {
       }
       ReceivedSoapCall call = describe(message, soapVersion, payload);
       received.add(call);
+      notifyListener(call);
       LOG.info("[{}] simulated charge point received {} (OCPP {}, SOAP {})",
           call.chargeBoxIdentity(), call.actionName(),
           call.version() == null ? "?" : call.version().label(), soapVersion);
@@ -170,6 +182,15 @@ public final class SimulatedChargePointServer implements AutoCloseable {
         throw fault(soapVersion, namespace, reply.faultCode(), reply.faultReason());
       }
       return new DOMSource(parse(reply.payloadXml()));
+    }
+  }
+
+  private void notifyListener(ReceivedSoapCall call) {
+    try {
+      listener.accept(call);
+    } catch (RuntimeException e) {
+      LOG.warn("[{}] the listener failed on {}: {}", call.chargeBoxIdentity(), call.actionName(),
+          e.toString());
     }
   }
 

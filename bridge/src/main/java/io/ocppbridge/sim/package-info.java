@@ -3,8 +3,12 @@
  * ({@link io.ocppbridge.sim.CsmsSimulator}) that answers every charger-initiated 1.2/1.5
  * operation and sends remote operations on command; a SOAP charger
  * ({@link io.ocppbridge.sim.SoapChargerSimulator}) that sends each operation through the bridge;
- * and that charger's own SOAP server ({@link io.ocppbridge.sim.SimulatedChargePointServer}),
- * which answers every ChargePointService operation.
+ * that charger's own SOAP server ({@link io.ocppbridge.sim.SimulatedChargePointServer}), which
+ * answers every ChargePointService operation; and a charger's state between operations
+ * ({@link io.ocppbridge.sim.ChargerSession}) with the charging session it plays
+ * ({@link io.ocppbridge.sim.ChargerScript}), its requests built from the generated JAXB classes
+ * ({@link io.ocppbridge.sim.ChargerPayloads}) and its answers read with DOM and XPath
+ * ({@link io.ocppbridge.sim.PayloadXml}).
  *
  * <p>May use anything but {@code app}.
  */

@@ -67,27 +67,36 @@ class CommandLineTest {
     assertThat(err).contains("csms.url");
   }
 
-  /** Verifies that simulate-charger runs every operation through a bridge and exits 0. */
+  /** Verifies that simulate-charger --all runs every operation through a bridge and exits 0. */
   @Test
   void simulateChargerSmokeTestsABridge() {
     try (io.ocppbridge.testsupport.BridgeFixture fixture =
         io.ocppbridge.testsupport.BridgeFixture.start()) {
       String out = captureStdout(() -> assertThat(Main.commandLine().execute("simulate-charger",
           "--bridge", fixture.soapUrl().toString(), "--id", "SMOKE-1", "--ocpp", "1.2",
-          "--soap", "1.1")).isEqualTo(Main.EXIT_OK));
+          "--soap", "1.1", "--all")).isEqualTo(Main.EXIT_OK));
       assertThat(out.lines().filter(l -> l.contains(" ok   ")).count()).isEqualTo(9);
       assertThat(fixture.csms().received()).hasSize(9)
           .allMatch(c -> c.chargerId().equals("SMOKE-1") && c.subprotocol().equals("ocpp1.2"));
     }
   }
 
-  /** Verifies that simulate-csms listens, says where, and stops after its duration. */
+  /**
+   * Verifies that simulate-csms listens, says where, and stops after its duration, not at the end
+   * of its input (closed from the start, as in a container).
+   */
   @Test
-  void simulateCsmsListensAndStops() {
-    String out = captureStdout(() -> assertThat(Main.commandLine().execute("simulate-csms",
-        "--port", "0", "--duration", "1")).isEqualTo(Main.EXIT_OK));
-    assertThat(out).containsPattern("point csms.url at ws://127\\.0\\.0\\.1:\\d+/ocpp")
-        .contains("answered 0 call(s)");
+  void simulateCsmsListensAndStopsAfterItsDurationNotAtTheEndOfInput() throws Exception {
+    try (CommandRun run = CommandRun.start("simulate-csms", "--port", "0", "--duration", "1")) {
+      long started = System.nanoTime();
+      run.endInput();
+
+      assertThat(run.awaitExit(java.time.Duration.ofSeconds(20))).isEqualTo(Main.EXIT_OK);
+      assertThat(java.time.Duration.ofNanos(System.nanoTime() - started))
+          .isGreaterThanOrEqualTo(java.time.Duration.ofMillis(900));
+      assertThat(run.output()).containsPattern("point csms.url at ws://127\\.0\\.0\\.1:\\d+/ocpp")
+          .contains("answered 0 call(s)");
+    }
   }
 
   private static String captureStdout(Runnable r) {

@@ -1,0 +1,45 @@
+package io.ocppbridge.sim;
+
+import io.ocppbridge.core.OcppVersion;
+import java.time.Instant;
+
+/**
+ * The request payloads a simulated charger sends, as the body element's XML text, built from the
+ * JAXB classes generated from the version's {@code CentralSystemService.wsdl} (so names, order and
+ * enumerations are the XSD's). Where a version has no field for a value (OCPP 1.2 MeterValues
+ * carry no transactionId, its StatusNotification no timestamp) the value is left out.
+ */
+public interface ChargerPayloads {
+
+  /** The builder for a version. */
+  static ChargerPayloads of(OcppVersion version) {
+    return version == OcppVersion.V1_2 ? new Ocpp12Payloads() : new Ocpp15Payloads();
+  }
+
+  OcppVersion version();
+
+  String bootNotification(String vendor, String model, String serialNumber);
+
+  String heartbeat();
+
+  /**
+   * A StatusNotification with error code {@code NoError}.
+   *
+   * @param status a ChargePointStatus value of the version, e.g. {@code Available}
+   * @throws IllegalArgumentException when the version has no such status
+   */
+  String statusNotification(int connectorId, String status, Instant at);
+
+  String authorize(String idTag);
+
+  String startTransaction(int connectorId, String idTag, int meterStartWh, Instant at);
+
+  /**
+   * One reading of the energy register, in Wh.
+   *
+   * @param transactionId the running transaction, or null; OCPP 1.2 has no field for it
+   */
+  String meterValues(int connectorId, Integer transactionId, int registerWh, Instant at);
+
+  String stopTransaction(int transactionId, String idTag, int meterStopWh, Instant at);
+}

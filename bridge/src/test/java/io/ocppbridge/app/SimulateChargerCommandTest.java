@@ -1,0 +1,237 @@
+package io.ocppbridge.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ocppbridge.sim.CsmsReply;
+import io.ocppbridge.sim.ReceivedCall;
+import io.ocppbridge.sim.SensibleCsmsAnswers;
+import io.ocppbridge.testsupport.BridgeFixture;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code simulate-charger} against a real bridge and simulated central system over 127.0.0.1:
+ * the scripted session, its refusals, and the interactive console.
+ */
+class SimulateChargerCommandTest {
+
+  private static final Duration WAIT = Duration.ofSeconds(20);
+  /** Not what SensibleCsmsAnswers would number, so only the answer's id can match it. */
+  private static final int TRANSACTION_ID = 4711;
+
+  private final ObjectMapper json = new ObjectMapper();
+  private BridgeFixture fixture;
+
+  @BeforeEach
+  void startBridge() {
+    fixture = BridgeFixture.start();
+    fixture.csms().replyWith(sensibleBut("StartTransaction", call -> {
+      ObjectNode answer = JsonNodeFactory.instance.objectNode().put("transactionId",
+          TRANSACTION_ID);
+      answer.putObject("idTagInfo").put("status", "Accepted");
+      return answer;
+    }));
+  }
+
+  @AfterEach
+  void stopBridge() {
+    fixture.close();
+  }
+
+  /**
+   * Verifies that the scripted session reaches the central system step by step, in order, with
+   * the transactionId of the StartTransaction answer in MeterValues and StopTransaction.
+   */
+  @Test
+  void scriptedSessionReachesTheCentralSystemInOrder() throws Exception {
+    // GIVEN a bridge in front of a central system that numbers the transaction 4711
+    // WHEN the charger plays its session with two meter values
+    int exit;
+    try (CommandRun run = CommandRun.start("simulate-charger", "--bridge",
+        fixture.soapUrl().toString(), "--id", "SCRIPT-15", "--connectors", "2", "--heartbeats",
+        "2", "--heartbeat-every", "0", "--meter-values", "2", "--id-tag", "TAG-42")) {
+      exit = run.awaitExit(WAIT);
+      // THEN it reports every step, in one line each way
+      assertThat(run.output())
+          .contains(">> BootNotification chargePointVendor=ocpp-soap-bridge")
+          .contains("<< BootNotificationResponse status=Accepted")
+          .contains("<< StartTransactionResponse transactionId=4711 status=Accepted")
+          .contains(">> StopTransaction transactionId=4711 idTag=TAG-42")
+          .contains("== scripted session complete")
+          .doesNotContain("!!");
+    }
+
+    // AND exits 0 after the central system received every step in order
+    assertThat(exit).isEqualTo(Main.EXIT_OK);
+    List<ReceivedCall> calls = fixture.csms().received();
+    assertThat(calls).extracting(ReceivedCall::action).containsExactly("BootNotification",
+        "StatusNotification", "StatusNotification", "Heartbeat", "Heartbeat", "Authorize",
+        "StartTransaction", "StatusNotification", "MeterValues", "MeterValues",
+        "StopTransaction", "StatusNotification");
+    assertThat(calls).allMatch(c -> c.chargerId().equals("SCRIPT-15")
+        && c.subprotocol().equals("ocpp1.5"));
+    assertThat(calls).extracting(c -> c.payload().path("connectorId").asInt(-1) + "/"
+            + c.payload().path("status").asText("-"))
+        .containsExactly("-1/-", "1/Available", "2/Available", "-1/-", "-1/-", "-1/-", "1/-",
+            "1/Occupied", "1/-", "1/-", "-1/-", "1/Available");
+    assertThat(calls.get(5).payload().get("idTag").asText()).isEqualTo("TAG-42");
+    assertThat(calls.get(6).payload().get("meterStart").asInt()).isEqualTo(10_000);
+    JsonNode firstMeter = calls.get(8).payload();
+    assertThat(firstMeter.get("transactionId").asInt()).isEqualTo(TRANSACTION_ID);
+    assertThat(firstMeter.at("/values/0/values/0/value").asText()).isEqualTo("10250");
+    assertThat(firstMeter.at("/values/0/values/0/unit").asText()).isEqualTo("Wh");
+    assertThat(calls.get(9).payload().get("transactionId").asInt()).isEqualTo(TRANSACTION_ID);
+    assertThat(calls.get(9).payload().at("/values/0/values/0/value").asText())
+        .isEqualTo("10500");
+    JsonNode stop = calls.get(10).payload();
+    assertThat(stop.get("transactionId").asInt()).isEqualTo(TRANSACTION_ID);
+    assertThat(stop.get("meterStop").asInt()).isEqualTo(10_500);
+    assertThat(stop.get("idTag").asText()).isEqualTo("TAG-42");
+  }
+
+  /** Verifies that the 1.2 session over SOAP 1.1 stops the transaction the answer numbered. */
+  @Test
+  void scriptedSessionOf12StopsTheAnsweredTransaction() throws Exception {
+    int exit;
+    try (CommandRun run = CommandRun.start("simulate-charger", "--bridge",
+        fixture.soapUrl().toString(), "--id", "SCRIPT-12", "--ocpp", "1.2", "--soap", "1.1",
+        "--heartbeats", "0", "--meter-values", "1")) {
+      exit = run.awaitExit(WAIT);
+    }
+
+    assertThat(exit).isEqualTo(Main.EXIT_OK);
+    List<ReceivedCall> calls = fixture.csms().received();
+    assertThat(calls).extracting(ReceivedCall::action).containsExactly("BootNotification",
+        "StatusNotification", "Authorize", "StartTransaction", "StatusNotification",
+        "MeterValues", "StopTransaction", "StatusNotification");
+    assertThat(calls).allMatch(c -> c.subprotocol().equals("ocpp1.2"));
+    assertThat(calls.get(5).payload().has("transactionId")).isFalse(); // no such field in 1.2
+    assertThat(calls.get(5).payload().at("/values/0/value").asInt()).isEqualTo(10_250);
+    assertThat(calls.get(6).payload().get("transactionId").asInt()).isEqualTo(TRANSACTION_ID);
+    assertThat(calls.get(6).payload().get("idTag").asText()).isEqualTo("SIMTAG01");
+  }
+
+  /** Verifies that a Rejected boot is reported, ends the session and exits 1. */
+  @Test
+  void rejectedBootExitsOne() throws Exception {
+    // GIVEN a central system that rejects the boot
+    fixture.csms().replyWith(sensibleBut("BootNotification", call -> JsonNodeFactory.instance
+        .objectNode().put("status", "Rejected").put("currentTime", "2026-11-22T01:00:00Z")
+        .put("heartbeatInterval", 60)));
+
+    // WHEN the charger plays its session
+    try (CommandRun run = CommandRun.start("simulate-charger", "--bridge",
+        fixture.soapUrl().toString(), "--id", "REJECTED-1")) {
+      // THEN it exits 1, saying why, and sends nothing after the boot
+      assertThat(run.awaitExit(WAIT)).isEqualTo(Main.EXIT_FAILURE);
+      assertThat(run.output())
+          .contains("<< BootNotificationResponse status=Rejected")
+          .contains("!! BootNotification was not accepted: status Rejected")
+          .contains("== scripted session stopped at the step above");
+    }
+    assertThat(fixture.csms().received()).extracting(ReceivedCall::action)
+        .containsExactly("BootNotification");
+  }
+
+  /** Verifies that an id tag the central system refuses ends the session before the start. */
+  @Test
+  void rejectedIdTagEndsTheSessionBeforeTheTransaction() throws Exception {
+    fixture.csms().replyWith(sensibleBut("Authorize", call -> {
+      ObjectNode answer = JsonNodeFactory.instance.objectNode();
+      answer.putObject("idTagInfo").put("status", "Blocked");
+      return answer;
+    }));
+
+    try (CommandRun run = CommandRun.start("simulate-charger", "--bridge",
+        fixture.soapUrl().toString(), "--id", "BLOCKED-1", "--heartbeats", "0")) {
+      assertThat(run.awaitExit(WAIT)).isEqualTo(Main.EXIT_FAILURE);
+      assertThat(run.output()).contains("!! Authorize was not accepted: status Blocked");
+    }
+    assertThat(fixture.csms().received()).extracting(ReceivedCall::action)
+        .containsExactly("BootNotification", "StatusNotification", "Authorize");
+  }
+
+  /**
+   * Verifies that the interactive charger runs typed commands in order, hints at a wrong one,
+   * and prints a remote operation of the central system as it arrives.
+   */
+  @Test
+  void interactiveChargerRunsTypedCommandsAndShowsRemoteOperations() throws Exception {
+    try (CommandRun run = CommandRun.start("simulate-charger", "--bridge",
+        fixture.soapUrl().toString(), "--id", "TYPED-1", "--interactive")) {
+      // GIVEN a booted interactive charger
+      run.type("boot");
+      run.awaitOutput("<< BootNotificationResponse status=Accepted", WAIT);
+
+      // WHEN the central system sends it a Reset
+      JsonNode answer = fixture.csms().sendCall("TYPED-1", "Reset",
+          json.readTree("{\"type\":\"Soft\"}"), WAIT).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+
+      // THEN the charger shows it and answers it
+      run.awaitOutput("<< remote Reset type=Soft", WAIT);
+      assertThat(answer.get(2).get("status").asText()).isEqualTo("Accepted");
+
+      // AND WHEN the user types a session, with mistakes
+      run.type("status 1 Occupied");
+      run.type("bogus");
+      run.type("status 1 Resting");
+      run.type("stop");
+      run.type("start 1 TAG-7 2000");
+      run.type("meter 1 2600");
+      run.type("stop Local");
+      run.type("send DataTransfer");
+      run.type("quit");
+
+      // THEN each valid one is sent, each wrong one hinted at, and the exit code is 0
+      assertThat(run.awaitExit(WAIT)).isEqualTo(Main.EXIT_OK);
+      assertThat(run.output())
+          .contains("?? unknown command 'bogus'; type 'help' for the list")
+          .contains("?? no status 'Resting' in OCPP 1.5")
+          .contains("?? no transaction is in progress; start one first")
+          .contains("<< StartTransactionResponse transactionId=4711")
+          .contains("(reason Local is not sent")
+          .contains("<< DataTransferResponse status=Accepted");
+    }
+    List<ReceivedCall> calls = fixture.csms().received();
+    assertThat(calls).extracting(ReceivedCall::action).containsExactly("BootNotification",
+        "StatusNotification", "StartTransaction", "MeterValues", "StopTransaction",
+        "DataTransfer");
+    assertThat(calls.get(2).payload().get("meterStart").asInt()).isEqualTo(2000);
+    assertThat(calls.get(3).payload().get("transactionId").asInt()).isEqualTo(TRANSACTION_ID);
+    assertThat(calls.get(4).payload().get("transactionId").asInt()).isEqualTo(TRANSACTION_ID);
+    assertThat(calls.get(4).payload().get("meterStop").asInt()).isEqualTo(2600);
+  }
+
+  /** Verifies that the end of the input ends the interactive charger like quit. */
+  @Test
+  void endOfInputEndsTheInteractiveCharger() throws Exception {
+    try (CommandRun run = CommandRun.start("simulate-charger", "--bridge",
+        fixture.soapUrl().toString(), "--id", "TYPED-2", "--interactive")) {
+      run.type("heartbeat");
+      run.endInput();
+
+      assertThat(run.awaitExit(WAIT)).isEqualTo(Main.EXIT_OK);
+      assertThat(run.output()).contains("<< HeartbeatResponse currentTime=");
+    }
+    assertThat(fixture.csms().received()).extracting(ReceivedCall::action)
+        .containsExactly("Heartbeat");
+  }
+
+  /** Sensible answers, except for one action whose result payload this function gives. */
+  private static Function<ReceivedCall, CsmsReply> sensibleBut(String action,
+      Function<ReceivedCall, JsonNode> result) {
+    SensibleCsmsAnswers sensible = new SensibleCsmsAnswers(Clock.systemUTC());
+    return call -> call.action().equals(action)
+        ? CsmsReply.now(call.result(result.apply(call))) : sensible.apply(call);
+  }
+}

@@ -1,0 +1,105 @@
+package io.ocppbridge.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ocppbridge.config.ConfigLoader;
+import io.ocppbridge.core.OcppAction;
+import io.ocppbridge.core.OcppVersion;
+import io.ocppbridge.sim.ReceivedSoapCall;
+import io.ocppbridge.sim.SimulatedChargePointServer;
+import io.ocppbridge.sim.SoapChargerSimulator;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** {@code simulate-csms} over real sockets: remote operations typed on its input, subprotocols. */
+class SimulateCsmsCommandTest {
+
+  private static final Duration WAIT = Duration.ofSeconds(20);
+  private static final Pattern URL = Pattern.compile("point csms.url at (ws://\\S+)");
+
+  /**
+   * Verifies that a line {@code <chargerId> <Action> <payload>} sends the CALL through the bridge
+   * to a connected charger and prints its answer, and that wrong lines get a hint.
+   */
+  @Test
+  void sendsATypedRemoteOperationAndPrintsTheAnswer() throws Exception {
+    try (CommandRun csms = CommandRun.start("simulate-csms", "--port", "0", "--call-timeout",
+        "10")) {
+      // GIVEN a charger connected through a bridge to the simulated central system
+      URI url = URI.create(csms.awaitMatch(URL, WAIT));
+      try (Bridge bridge = Bridge.start(ConfigLoader.fromValues(Map.of("soap.host", "127.0.0.1",
+              "soap.port", "0", "csms.url", url.toString(), "sessions.store", "memory",
+              "admin.enabled", "false", "soap.shutdownGrace", "1s")));
+          SimulatedChargePointServer chargePoint =
+              new SimulatedChargePointServer("127.0.0.1", 0, "/cp");
+          SoapChargerSimulator charger = new SoapChargerSimulator(bridge.soapAddress(),
+              "CSMS-CB1", OcppVersion.V1_5, true, chargePoint.url().toString())) {
+        assertThat(charger.send(OcppAction.HEARTBEAT,
+            SoapChargerSimulator.sample(OcppVersion.V1_5, OcppAction.HEARTBEAT)).ok()).isTrue();
+        csms.type("list");
+        csms.awaitOutput("connected: [CSMS-CB1]", WAIT);
+
+        // WHEN a Reset is typed
+        csms.type("CSMS-CB1 Reset {\"type\":\"Hard\"}");
+
+        // THEN it reaches the charger and its answer is printed
+        csms.awaitOutput("<< CSMS-CB1 Reset CALLRESULT {\"status\":\"Accepted\"}", WAIT);
+        assertThat(chargePoint.received()).extracting(ReceivedSoapCall::action)
+            .containsExactly(OcppAction.RESET);
+        assertThat(chargePoint.received().get(0).payloadXml()).contains("<type>Hard</type>");
+
+        // AND a payload the bridge refuses comes back as the CALLERROR
+        csms.type("CSMS-CB1 Reset {\"type\":\"Sideways\"}");
+        csms.awaitOutput("<< CSMS-CB1 Reset CALLERROR TypeConstraintViolation", WAIT);
+
+        // AND wrong lines get a hint
+        csms.type("CSMS-CB1 Reset {oops");
+        csms.awaitOutput("?? the payload is not JSON", WAIT);
+        csms.type("NOPE ClearCache");
+        csms.awaitOutput("!! NOPE ClearCache: the simulated central system has no open WebSocket"
+            + " for charger 'NOPE'", WAIT);
+        csms.type("lonely");
+        csms.awaitOutput("?? expected <chargerId> <Action> [<json payload>]", WAIT);
+      }
+      // AND quit stops it
+      csms.type("quit");
+      assertThat(csms.awaitExit(WAIT)).isEqualTo(Main.EXIT_OK);
+      assertThat(csms.output())
+          .contains("simulated central system stopping; it answered 1 call(s)");
+    }
+  }
+
+  /** Verifies that ocpp1.6 is accepted as a subprotocol at the handshake. */
+  @Test
+  void acceptsTheOcpp16Subprotocol() throws Exception {
+    try (CommandRun csms = CommandRun.start("simulate-csms", "--port", "0", "--subprotocols",
+        "ocpp1.6,ocpp1.5")) {
+      URI url = URI.create(csms.awaitMatch(URL, WAIT));
+
+      WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder()
+          .subprotocols("ocpp1.6").connectTimeout(WAIT)
+          .buildAsync(URI.create(url + "/CB16"), new WebSocket.Listener() { })
+          .get(WAIT.toSeconds(), TimeUnit.SECONDS);
+
+      assertThat(socket.getSubprotocol()).isEqualTo("ocpp1.6");
+      socket.abort();
+      csms.type("quit");
+      assertThat(csms.awaitExit(WAIT)).isEqualTo(Main.EXIT_OK);
+    }
+  }
+
+  /** Verifies that an unknown subprotocol is an invalid option (exit 2). */
+  @Test
+  void refusesAnUnknownSubprotocol() throws Exception {
+    try (CommandRun csms = CommandRun.start("simulate-csms", "--port", "0", "--subprotocols",
+        "ocpp1.5,ocpp2.0.1")) {
+      assertThat(csms.awaitExit(WAIT)).isEqualTo(Main.EXIT_CONFIG);
+    }
+  }
+}
