@@ -41,6 +41,7 @@ public final class BridgeMetrics implements RelayMetrics, AutoCloseable {
   private final Map<List<String>, Counter> errors = new ConcurrentHashMap<>();
   private final Map<List<String>, Timer> flows = new ConcurrentHashMap<>();
   private final Map<List<String>, Timer> legs = new ConcurrentHashMap<>();
+  private final Map<String, Counter> losses = new ConcurrentHashMap<>();
 
   public BridgeMetrics() {
     new JvmMemoryMetrics().bindTo(registry);
@@ -111,6 +112,14 @@ public final class BridgeMetrics implements RelayMetrics, AutoCloseable {
             "one network leg: to the central system (queueing included) or to the charger")
             .tags("leg", k.get(0), "action", k.get(1), "outcome", k.get(2))
             .register(registry)).record(elapsed);
+  }
+
+  /** The upgrade profile could not carry a value over unchanged (one of its loss cases). */
+  public void lost(String lossCase) {
+    losses.computeIfAbsent(lossCase, c -> Counter.builder("bridge_upgrade_losses")
+        .description("values the OCPP 1.6 upgrade profile changed or dropped, by case")
+        .tag("case", c)
+        .register(registry)).increment();
   }
 
   private static Timer.Builder histogram(String name, String description) {

@@ -15,7 +15,7 @@ final class ChargerJson {
         .put("id", s.id().value())
         .put("state", connected ? "connected" : "disconnected")
         .put("ocppVersion", s.version().label())
-        .put("backendProtocol", s.version().subprotocol())
+        .put("backendProtocol", s.backendSubprotocol())
         .put("soapVersion", s.dialect().soapVersion())
         .put("addressing", s.dialect().addressingNamespace())
         .put("lastSeen", s.lastSeen().toString());

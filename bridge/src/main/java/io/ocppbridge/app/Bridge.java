@@ -76,7 +76,7 @@ public final class Bridge implements AutoCloseable {
     SoapJsonTranslator translator =
         new SoapJsonTranslator(OcppSchemaModel.loadAll(), payloadMapper, quirks);
     PayloadSchemas schemas = PayloadSchemas.load();
-    ChargerProfiles profiles = new ChargerProfiles(config.chargers());
+    ChargerProfiles profiles = new ChargerProfiles(config.chargers(), config.csms().protocol());
     ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "bridge-timer");
       t.setDaemon(true);
@@ -90,9 +90,12 @@ public final class Bridge implements AutoCloseable {
         config.callbacks().connectTimeout(), config.chargers().callTimeout(),
         config.soap().maxMessageSize(), quirks);
     BridgeMetrics metrics = new BridgeMetrics();
+    UpgradeWiring upgrade = new UpgradeWiring(metrics);
     NettyCsmsLink csms = new NettyCsmsLink(config.csms(), OcppJson.frameMapper(),
-        new CentralSystemCallRelay(sessions, translator, schemas, chargers, profiles, metrics),
+        new CentralSystemCallRelay(sessions, translator, schemas, chargers, profiles, metrics,
+            upgrade.upgrade()),
         timer);
+    upgrade.attach(csms);
     if (config.callbacks().policy() == CallbackConfig.Policy.ANY) {
       LOG.warn("callbacks.policy is 'any': the bridge will call whatever address a request"
           + " names; use it only on a closed test network");
@@ -103,10 +106,10 @@ public final class Bridge implements AutoCloseable {
             LOG.info("[{}] offline: nothing heard for longer than its presence window", id);
             csms.release(id, "the charger went silent");
           });
-      restore(store.store(), sessions, presence, csms);
+      restore(store.store(), sessions, presence, csms, profiles);
       OcppSoapEndpoint endpoint = new OcppSoapEndpoint(new ChargerRequestRelay(translator,
           schemas, csms, sessions, new CallbackResolver(config.callbacks(), config.chargers()),
-          profiles, presence, metrics), config.csms().callTimeout());
+          profiles, presence, metrics, upgrade.upgrade()), config.csms().callTimeout());
       SoapServer soap = new SoapServer(config.soap(), endpoint, quirks);
       advertised.set(advertisedUrl(config.soap(), soap.address()));
       LOG.info("OCPP SOAP bridge listening on {} (OCPP 1.2 and 1.5, SOAP 1.1 and 1.2); "
@@ -143,7 +146,7 @@ public final class Bridge implements AutoCloseable {
    * system sees a connection, nothing more.
    */
   private static void restore(ChargerStore store, SessionRegistry sessions,
-      PresenceTracker presence, NettyCsmsLink csms) {
+      PresenceTracker presence, NettyCsmsLink csms, ChargerProfiles profiles) {
     Instant now = Instant.now();
     Duration lookBack = presence.window((int) LONGEST_HEARTBEAT.toSeconds());
     int restored = 0;
@@ -151,7 +154,9 @@ public final class Bridge implements AutoCloseable {
       Duration silent = Duration.between(record.lastSeen(), now);
       ChargerSession session = sessions.restore(record);
       if (presence.restore(session.id(), record.heartbeatIntervalSeconds(), silent)) {
-        csms.open(new ChargerContext(session.id(), session.version()));
+        // the configuration of now decides the dialect, not the one recorded
+        session.protocol(profiles.protocol(session.id()));
+        csms.open(new ChargerContext(session.id(), session.version(), session.protocol()));
         restored++;
       }
     }

@@ -1,5 +1,6 @@
 package io.ocppbridge.config;
 
+import io.ocppbridge.core.CsmsProtocol;
 import java.net.URI;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -24,9 +25,17 @@ public record ChargersConfig(Duration callTimeout, Map<String, ChargerSettings> 
    * @param localTime true to send it the central system's timestamps as local time without offset
    * @param lenient true for {@code validation: lenient}: values longer than the XSD allows are
    *     passed on (logged and counted) instead of refused
+   * @param protocol how it is presented to the central system (absent: {@code csms.protocol})
    */
   public record ChargerSettings(URI callbackUrl, ZoneId timezone, boolean localTime,
-      boolean lenient) {}
+      boolean lenient, CsmsProtocol protocol) {
+
+    /** Presented as {@code csms.protocol} says. */
+    public ChargerSettings(URI callbackUrl, ZoneId timezone, boolean localTime,
+        boolean lenient) {
+      this(callbackUrl, timezone, localTime, lenient, null);
+    }
+  }
 
   public Optional<ChargerSettings> of(String identity) {
     return Optional.ofNullable(byIdentity.get(identity));

@@ -24,6 +24,7 @@ record ConfigKey(String path, String defaultValue) {
       new ConfigKey("csms.reconnectFloor", "1s"),
       new ConfigKey("csms.reconnectCeiling", "60s"),
       new ConfigKey("csms.pingInterval", "30s"),
+      new ConfigKey("csms.protocol", "native"),
       new ConfigKey("chargers.callTimeout", "30s"),
       new ConfigKey("sessions.presenceFactor", "3"),
       new ConfigKey("sessions.presenceFloor", "30m"),
@@ -48,7 +49,7 @@ record ConfigKey(String path, String defaultValue) {
 
   /** Settings of one charger, under {@code chargers.<identity>.}. */
   static final java.util.Set<String> PER_CHARGER =
-      java.util.Set.of("callbackUrl", "timezone", "localTime", "validation");
+      java.util.Set.of("callbackUrl", "timezone", "localTime", "validation", "protocol");
 
   /**
    * The overriding environment variable: {@code BRIDGE_} then the path in upper case, dots and

@@ -3,6 +3,7 @@ package io.ocppbridge.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.ocppbridge.core.CsmsProtocol;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -170,7 +171,8 @@ public final class ConfigLoader {
         intRange(v, "csms.maxFrameSize", 1024, 64 * 1024 * 1024),
         duration(v, "csms.reconnectFloor"),
         duration(v, "csms.reconnectCeiling"),
-        durationOrZero(v, "csms.pingInterval"));
+        durationOrZero(v, "csms.pingInterval"),
+        protocol(v, "csms.protocol"));
     if (csms.reconnectCeiling().compareTo(csms.reconnectFloor()) < 0) {
       throw ConfigException.forKey("csms.reconnectCeiling", "must not be shorter than"
           + " csms.reconnectFloor (" + v.get("csms.reconnectFloor") + ")");
@@ -270,9 +272,20 @@ public final class ConfigLoader {
           url == null ? null : URI.create(url),
           zone(one, prefix + "timezone"),
           bool(one, prefix + "localTime"),
-          lenient(one, prefix + "validation")));
+          lenient(one, prefix + "validation"),
+          one.containsKey(prefix + "protocol") ? protocol(one, prefix + "protocol") : null));
     }
     return Map.copyOf(result);
+  }
+
+  private static CsmsProtocol protocol(Map<String, String> v, String key) {
+    String s = text(v, key);
+    for (CsmsProtocol p : CsmsProtocol.values()) {
+      if (p.configName().equals(s)) {
+        return p;
+      }
+    }
+    throw ConfigException.forKey(key, "'" + s + "' is not native or ocpp1.6");
   }
 
   private static java.time.ZoneId zone(Map<String, String> v, String key) {

@@ -4,6 +4,7 @@ import io.ocppbridge.core.CallbackTarget;
 import io.ocppbridge.core.CentralSystemCallHandler;
 import io.ocppbridge.core.ChargerContext;
 import io.ocppbridge.core.ChargerLink;
+import io.ocppbridge.core.CsmsProtocol;
 import io.ocppbridge.core.Durations;
 import io.ocppbridge.core.Initiator;
 import io.ocppbridge.core.OcppAction;
@@ -17,6 +18,7 @@ import io.ocppbridge.session.ChargerSession;
 import io.ocppbridge.session.SessionRegistry;
 import io.ocppbridge.translate.ChargerClock;
 import io.ocppbridge.translate.SoapJsonTranslator;
+import io.ocppbridge.upgrade.CsmsCallOutcome;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
@@ -39,15 +41,21 @@ public final class CentralSystemCallRelay implements CentralSystemCallHandler {
   private final PayloadSchemas schemas;
   private final ChargerProfiles profiles;
   private final RelayMetrics metrics;
+  private final Ocpp16Upgrade upgrade;
 
   public CentralSystemCallRelay(SessionRegistry sessions, SoapJsonTranslator translator,
       PayloadSchemas schemas, ChargerLink chargers, ChargerProfiles profiles) {
-    this(sessions, translator, schemas, chargers, profiles, RelayMetrics.NONE);
+    this(sessions, translator, schemas, chargers, profiles, RelayMetrics.NONE, null);
   }
 
+  /**
+   * @param upgrade the upgrade profile for chargers presented as OCPP 1.6; null when no charger
+   *     is
+   */
   public CentralSystemCallRelay(SessionRegistry sessions, SoapJsonTranslator translator,
       PayloadSchemas schemas, ChargerLink chargers, ChargerProfiles profiles,
-      RelayMetrics metrics) {
+      RelayMetrics metrics, Ocpp16Upgrade upgrade) {
+    this.upgrade = upgrade;
     this.metrics = metrics;
     this.profiles = profiles;
     this.sessions = sessions;
@@ -60,17 +68,47 @@ public final class CentralSystemCallRelay implements CentralSystemCallHandler {
   public CompletableFuture<String> handle(ChargerContext charger, String actionName,
       String payloadJson) {
     long start = System.nanoTime();
+    boolean upgraded = charger.protocol() == CsmsProtocol.OCPP16;
     CompletableFuture<String> answer;
     try {
-      answer = relay(charger, actionName, payloadJson);
+      answer = upgraded ? relayUpgraded(charger, actionName, payloadJson)
+          : relay(charger, actionName, payloadJson);
     } catch (OcppException e) {
       answer = CompletableFuture.failedFuture(e);
     }
-    String action = OcppAction.of(actionName, charger.version(), Initiator.CENTRAL_SYSTEM)
-        .map(OcppAction::wireName).orElse("unknown");
+    String action = upgraded && upgrade != null && upgrade.knows(actionName) ? actionName
+        : OcppAction.of(actionName, charger.version(), Initiator.CENTRAL_SYSTEM)
+            .map(OcppAction::wireName).orElse("unknown");
     return answer.whenComplete((json, failure) -> metrics.relayed(
         RelayMetrics.Direction.CSMS_TO_CHARGER, action, Durations.since(start),
         RelayMetrics.errorOf(failure)));
+  }
+
+  /**
+   * A 1.6 CALL to a charger presented as OCPP 1.6: converted and sent on, or answered by the
+   * bridge when the charger's version cannot do it (the profile decides which).
+   */
+  private CompletableFuture<String> relayUpgraded(ChargerContext charger, String actionName,
+      String payloadJson) {
+    if (upgrade == null) {
+      throw new OcppException(OcppErrorCode.INTERNAL_ERROR,
+          "this bridge was built without the OCPP 1.6 upgrade profile");
+    }
+    CsmsCallOutcome outcome =
+        upgrade.csmsCall(charger.id(), charger.version(), actionName, payloadJson);
+    if (outcome instanceof CsmsCallOutcome.AnswerLocally local) {
+      LOG.debug("[{}] {} answered by the bridge (the charger's {} cannot do it)", charger.id(),
+          actionName, charger.version());
+      return CompletableFuture.completedFuture(
+          upgrade.localAnswer(charger.id(), actionName, local.payload()));
+    }
+    if (outcome instanceof CsmsCallOutcome.Error error) {
+      throw new OcppException(error.code(), error.description());
+    }
+    CsmsCallOutcome.Forward forward = (CsmsCallOutcome.Forward) outcome;
+    return relay(charger, forward.action(), forward.payload().toString())
+        .thenApply(answer -> upgrade.chargerAnswer(charger.id(), charger.version(), actionName,
+            payloadJson, answer));
   }
 
   private CompletableFuture<String> relay(ChargerContext charger, String actionName,

@@ -2,16 +2,35 @@ package io.ocppbridge.relay;
 
 import io.ocppbridge.config.ChargersConfig;
 import io.ocppbridge.core.ChargerId;
+import io.ocppbridge.core.CsmsProtocol;
 import io.ocppbridge.translate.ChargerClock;
 import java.time.ZoneOffset;
 
-/** What the configuration says of how each charger is to be treated: its clock, its leniency. */
+/**
+ * What the configuration says of how each charger is to be treated: its clock, its leniency, the
+ * dialect it is presented in to the central system.
+ */
 public final class ChargerProfiles {
 
   private final ChargersConfig chargers;
+  private final CsmsProtocol defaultProtocol;
 
   public ChargerProfiles(ChargersConfig chargers) {
+    this(chargers, CsmsProtocol.NATIVE);
+  }
+
+  /**
+   * @param defaultProtocol {@code csms.protocol}, for chargers without a protocol of their own
+   */
+  public ChargerProfiles(ChargersConfig chargers, CsmsProtocol defaultProtocol) {
     this.chargers = chargers;
+    this.defaultProtocol = defaultProtocol;
+  }
+
+  /** {@code chargers.<id>.protocol}, else {@code csms.protocol}. */
+  public CsmsProtocol protocol(ChargerId id) {
+    return chargers.of(id.value()).map(ChargersConfig.ChargerSettings::protocol)
+        .orElse(defaultProtocol);
   }
 
   /** Its time zone and local-time option ({@code chargers.<id>.timezone}, {@code .localTime}). */

@@ -3,6 +3,7 @@ package io.ocppbridge.relay;
 import io.ocppbridge.core.ChargerContext;
 import io.ocppbridge.core.ChargerId;
 import io.ocppbridge.core.CsmsLink;
+import io.ocppbridge.core.CsmsProtocol;
 import io.ocppbridge.core.Durations;
 import io.ocppbridge.core.OcppAction;
 import io.ocppbridge.core.OcppErrorCode;
@@ -47,16 +48,24 @@ public final class ChargerRequestRelay {
   private final ChargerProfiles profiles;
   private final PresenceTracker presence;
   private final RelayMetrics metrics;
+  private final Ocpp16Upgrade upgrade;
 
   public ChargerRequestRelay(SoapJsonTranslator translator, PayloadSchemas schemas,
       CsmsLink csms, SessionRegistry sessions, CallbackResolver callbacks,
       ChargerProfiles profiles, PresenceTracker presence) {
-    this(translator, schemas, csms, sessions, callbacks, profiles, presence, RelayMetrics.NONE);
+    this(translator, schemas, csms, sessions, callbacks, profiles, presence, RelayMetrics.NONE,
+        null);
   }
 
+  /**
+   * @param upgrade the upgrade profile for chargers presented as OCPP 1.6; null when no charger
+   *     is
+   */
   public ChargerRequestRelay(SoapJsonTranslator translator, PayloadSchemas schemas,
       CsmsLink csms, SessionRegistry sessions, CallbackResolver callbacks,
-      ChargerProfiles profiles, PresenceTracker presence, RelayMetrics metrics) {
+      ChargerProfiles profiles, PresenceTracker presence, RelayMetrics metrics,
+      Ocpp16Upgrade upgrade) {
+    this.upgrade = upgrade;
     this.metrics = metrics;
     this.presence = presence;
     this.translator = translator;
@@ -101,6 +110,8 @@ public final class ChargerRequestRelay {
     checkOwnTranslation(id, request, lenient);
     ChargerSession session = sessions.observe(id, request.version(),
         new SoapDialect(info.soapVersion(), info.addressingNamespace()), info.from());
+    CsmsProtocol protocol = profiles.protocol(id);
+    session.protocol(protocol);
     decideCallback(session, info);
     presence.seen(id, session.heartbeatInterval());
     sessions.persist(session);
@@ -108,15 +119,21 @@ public final class ChargerRequestRelay {
         request.action().wireName(), request.version().label(), info.soapVersion(),
         info.from() == null ? "-" : info.from());
     String action = request.action().wireName();
+    boolean upgraded = protocol == CsmsProtocol.OCPP16;
+    String outgoing = upgraded
+        ? upgrade().chargerRequest(id, request.version(), action, request.payloadJson())
+        : request.payloadJson();
     long sent = System.nanoTime();
-    return csms.call(new ChargerContext(id, request.version()), action, request.payloadJson())
+    return csms.call(new ChargerContext(id, request.version(), protocol), action, outgoing)
         .whenComplete((answer, failure) -> metrics.leg(RelayMetrics.Leg.CSMS, action,
             Durations.since(sent), failure == null || answeredByCsms(failure)))
         .thenApply(answer -> {
           try {
-            schemas.check(request.version(), request.action(), false, answer);
-            learnHeartbeatInterval(session, request, answer);
-            return translator.toChargerResponse(request.version(), request.action(), answer,
+            String own = upgraded ? upgrade().csmsAnswer(id, request.version(), action,
+                request.payloadJson(), answer) : answer;
+            schemas.check(request.version(), request.action(), false, own);
+            learnHeartbeatInterval(session, request, own);
+            return translator.toChargerResponse(request.version(), request.action(), own,
                 clock);
           } catch (OcppException e) {
             LOG.warn("[{}] the central system's answer to {} cannot be given to the charger: {};"
@@ -125,6 +142,14 @@ public final class ChargerRequestRelay {
                 "the central system's answer to " + action + " is invalid: " + e.description());
           }
         });
+  }
+
+  private Ocpp16Upgrade upgrade() {
+    if (upgrade == null) {
+      throw new OcppException(OcppErrorCode.INTERNAL_ERROR,
+          "this bridge was built without the OCPP 1.6 upgrade profile");
+    }
+    return upgrade;
   }
 
   private static boolean answeredByCsms(Throwable failure) {

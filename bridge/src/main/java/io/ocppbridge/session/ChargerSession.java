@@ -1,6 +1,7 @@
 package io.ocppbridge.session;
 
 import io.ocppbridge.core.ChargerId;
+import io.ocppbridge.core.CsmsProtocol;
 import io.ocppbridge.core.OcppVersion;
 import java.time.Instant;
 
@@ -19,6 +20,7 @@ public final class ChargerSession {
   private volatile String callbackInputs;
   private volatile Instant lastSeen;
   private volatile Integer heartbeatInterval;
+  private volatile CsmsProtocol protocol = CsmsProtocol.NATIVE;
 
   ChargerSession(ChargerId id, OcppVersion version, SoapDialect dialect, String callbackAddress,
       Instant lastSeen) {
@@ -35,6 +37,20 @@ public final class ChargerSession {
 
   public OcppVersion version() {
     return version;
+  }
+
+  /** The dialect it is presented in to the central system. */
+  public CsmsProtocol protocol() {
+    return protocol;
+  }
+
+  public void protocol(CsmsProtocol protocol) {
+    this.protocol = protocol;
+  }
+
+  /** The subprotocol of its WebSocket to the central system. */
+  public String backendSubprotocol() {
+    return protocol.subprotocol(version);
   }
 
   public SoapDialect dialect() {

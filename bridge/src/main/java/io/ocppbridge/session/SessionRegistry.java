@@ -86,7 +86,7 @@ public final class SessionRegistry {
       source = a.source().name();
     }
     return new ChargerRecord(s.id().value(), s.version().label(), s.dialect().soapVersion(),
-        s.dialect().addressingNamespace(), callback, source, s.version().subprotocol(), null,
+        s.dialect().addressingNamespace(), callback, source, s.backendSubprotocol(), null,
         s.lastSeen(), s.heartbeatInterval());
   }
 

@@ -40,6 +40,7 @@ final class ChargerLine {
   private int failures;
   private String lastFailure;
   private boolean everOpen;
+  private Duration pingOverride;
 
   ChargerLine(CallQueue queue, Function<ChargerContext, CompletableFuture<CsmsConnection>> connector,
       Backoff backoff, ScheduledExecutorService timer, LinkStats stats) {
@@ -102,6 +103,19 @@ final class ChargerLine {
     ready = new CompletableFuture<>();
   }
 
+  /** The ping interval of this charger's connections from now on (the open one included). */
+  synchronized void pingInterval(Duration interval) {
+    pingOverride = interval;
+    if (open != null && open.isOpen()) {
+      open.pingInterval(interval);
+    }
+  }
+
+  /** The ping interval set for this charger, or null when it follows the configuration. */
+  synchronized Duration pingInterval() {
+    return pingOverride;
+  }
+
   synchronized boolean isConnected() {
     return open != null && open.isOpen();
   }
@@ -141,6 +155,9 @@ final class ChargerLine {
       failures = 0;
       lastFailure = null;
       open = conn;
+      if (pingOverride != null) {
+        conn.pingInterval(pingOverride);
+      }
       conn.whenClosed(() -> onClosed(conn));
       ready.complete(conn);
       return;

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netty.channel.Channel;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
@@ -19,6 +21,7 @@ import io.ocppbridge.logging.LogContext;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,6 +60,32 @@ final class CsmsConnection {
   }
 
   /** Runs {@code action} once the WebSocket is closed, whoever closed it. */
+  /**
+   * Pings every {@code interval} from now on (nothing written for that long: a ping; nothing read
+   * for twice as long: dead); zero stops pinging.
+   */
+  void pingInterval(java.time.Duration interval) {
+    channel.eventLoop().execute(() -> {
+      io.netty.channel.ChannelPipeline pipeline = channel.pipeline();
+      long millis = interval.toMillis();
+      IdleStateHandler replacement = millis > 0
+          ? new IdleStateHandler(2 * millis, millis, 0, TimeUnit.MILLISECONDS) : null;
+      if (pipeline.get(IdleStateHandler.class) != null) {
+        if (replacement == null) {
+          pipeline.remove(IdleStateHandler.class);
+        } else {
+          pipeline.replace(IdleStateHandler.class, "idle", replacement);
+        }
+      } else if (replacement != null) {
+        if (pipeline.get(SslHandler.class) != null) {
+          pipeline.addAfter(pipeline.context(SslHandler.class).name(), "idle", replacement);
+        } else {
+          pipeline.addFirst("idle", replacement);
+        }
+      }
+    });
+  }
+
   void whenClosed(Runnable action) {
     channel.closeFuture().addListener(f -> action.run());
   }

@@ -71,6 +71,21 @@ public final class NettyCsmsLink implements CsmsLink, AutoCloseable {
     return line != null && line.isConnected();
   }
 
+  /** Seconds between pings on this charger's connection (0: no pings). */
+  public int pingIntervalSeconds(ChargerId id) {
+    ChargerLine line = lines.get(id);
+    Duration set = line == null ? null : line.pingInterval();
+    return (int) (set != null ? set : config.pingInterval()).toSeconds();
+  }
+
+  /**
+   * Sets the ping interval of this charger's connections, the open one at once (the central
+   * system's WebSocketPingInterval); not kept across a restart of the bridge.
+   */
+  public void changePingInterval(ChargerId id, int seconds) {
+    line(id).pingInterval(Duration.ofSeconds(Math.max(0, seconds)));
+  }
+
   /** Connections reopened after one had been open, over all chargers, since start. */
   public long reconnects() {
     return stats.reconnects();

@@ -6,10 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.Error;
-import com.networknt.schema.Schema;
-import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SchemaRegistryConfig;
-import com.networknt.schema.SpecificationVersion;
 import io.ocppbridge.core.Initiator;
 import io.ocppbridge.core.OcppAction;
 import io.ocppbridge.core.OcppErrorCode;
@@ -17,6 +13,8 @@ import io.ocppbridge.core.OcppException;
 import io.ocppbridge.core.OcppVersion;
 import io.ocppbridge.schema.Ocpp16PayloadSchemas;
 import io.ocppbridge.schema.PayloadSchemas;
+import io.ocppbridge.testsupport.Ocpp16Samples;
+import io.ocppbridge.testsupport.Official16Schemas;
 import io.ocppbridge.testsupport.Reference;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -43,7 +41,7 @@ class UpgradeConformanceTest {
 
   private static final List<OcppVersion> VERSIONS = List.of(OcppVersion.V1_2, OcppVersion.V1_5);
 
-  private static Map<String, Schema> official;
+  private static Official16Schemas official;
   private static PayloadSchemas chargerSchemas;
   private static Ocpp16PayloadSchemas ownSchemas;
 
@@ -52,17 +50,7 @@ class UpgradeConformanceTest {
 
   @BeforeAll
   static void loadSchemas() throws IOException {
-    Path dir = Reference.file("ocpp16-json-schemas");
-    SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4,
-        b -> b.schemaRegistryConfig(
-            SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
-    official = new HashMap<>();
-    try (Stream<Path> files = Files.list(dir)) {
-      for (Path f : files.filter(p -> p.toString().endsWith(".json")).toList()) {
-        official.put(f.getFileName().toString().replace(".json", ""),
-            registry.getSchema(JSON.readTree(f.toFile())));
-      }
-    }
+    official = Official16Schemas.load();
     chargerSchemas = PayloadSchemas.load();
     ownSchemas = Ocpp16PayloadSchemas.load();
   }
@@ -225,7 +213,7 @@ class UpgradeConformanceTest {
 
   private static void check16(String schemaName, JsonNode payload, String source,
       List<String> problems) {
-    List<Error> errors = official.get(schemaName).validate(payload);
+    List<Error> errors = official.validate(schemaName, payload);
     if (!errors.isEmpty()) {
       problems.add(schemaName + " from " + source + ": " + payload + " -> " + errors);
     }

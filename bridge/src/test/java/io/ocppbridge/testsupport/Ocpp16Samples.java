@@ -1,4 +1,4 @@
-package io.ocppbridge.upgrade;
+package io.ocppbridge.testsupport;
 
 import java.util.List;
 import java.util.Map;
@@ -9,11 +9,11 @@ import java.util.Map;
  * including the values that exercise the profile's rules (Pending, a charging profile, the
  * bridge's own configuration keys). Each is itself checked against the official schema.
  */
-final class Ocpp16Samples {
+public final class Ocpp16Samples {
 
   private Ocpp16Samples() {}
 
-  static final Map<String, List<String>> CALLS = Map.ofEntries(
+  public static final Map<String, List<String>> CALLS = Map.ofEntries(
       Map.entry("CancelReservation", List.of("{\"reservationId\":0}")),
       Map.entry("ChangeAvailability", List.of(
           "{\"connectorId\":0,\"type\":\"Inoperative\"}", "{\"connectorId\":2,\"type\":\"Operative\"}")),
@@ -63,7 +63,7 @@ final class Ocpp16Samples {
           + "\"location\":\"ftp://root:root@fork.gir.foo/tmp/kvcbx-updt.amx\",\"retries\":4,"
           + "\"retryInterval\":20}")));
 
-  static final Map<String, List<String>> ANSWERS = Map.ofEntries(
+  public static final Map<String, List<String>> ANSWERS = Map.ofEntries(
       Map.entry("Authorize", List.of("{\"idTagInfo\":{\"status\":\"Accepted\","
           + "\"expiryDate\":\"2013-02-01T15:09:18Z\",\"parentIdTag\":\"PARENT\"}}")),
       Map.entry("BootNotification", List.of(
