@@ -29,7 +29,11 @@ class WsdlConformanceTest {
         pair("wsdl/ocpp1.5/CentralSystemService.wsdl",
             "ocpp-wsdl/ocpp_centralsystemservice_1.5_final.wsdl"),
         pair("wsdl/ocpp1.5/ChargePointService.wsdl",
-            "ocpp-wsdl/ocpp_chargepointservice_1.5_final.wsdl"));
+            "ocpp-wsdl/ocpp_chargepointservice_1.5_final.wsdl"),
+        pair("wsdl/ocpp1.6/CentralSystemService.wsdl",
+            "ocpp16-wsdl/OCPP_CentralSystemService_1.6.wsdl"),
+        pair("wsdl/ocpp1.6/ChargePointService.wsdl",
+            "ocpp16-wsdl/OCPP_ChargePointService_1.6.wsdl"));
   }
 
   private static Arguments pair(String ours, String reference) {
