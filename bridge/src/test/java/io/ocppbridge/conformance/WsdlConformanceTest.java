@@ -29,7 +29,11 @@ class WsdlConformanceTest {
         pair("wsdl/ocpp1.5/CentralSystemService.wsdl",
             "ocpp-wsdl/ocpp_centralsystemservice_1.5_final.wsdl"),
         pair("wsdl/ocpp1.5/ChargePointService.wsdl",
-            "ocpp-wsdl/ocpp_chargepointservice_1.5_final.wsdl"));
+            "ocpp-wsdl/ocpp_chargepointservice_1.5_final.wsdl"),
+        pair("wsdl/ocpp1.6/CentralSystemService.wsdl",
+            "ocpp16-wsdl/OCPP_CentralSystemService_1.6.wsdl"),
+        pair("wsdl/ocpp1.6/ChargePointService.wsdl",
+            "ocpp16-wsdl/OCPP_ChargePointService_1.6.wsdl"));
   }
 
   private static Arguments pair(String ours, String reference) {
@@ -118,6 +122,50 @@ class WsdlConformanceTest {
         .withProperty("element bootNotificationRequest", "type", "tns:Other")
         .differencesFrom(sample))
         .containsExactly("element bootNotificationRequest type tns:Other != tns:BootNotificationRequest");
+  }
+
+  @Test
+  void reportsChangedDecimalFacetsNestedTypesAndAttributes() {
+    // OCPP 1.6 limits are xs:decimal with a fractionDigits facet; 1.5 meter values carry
+    // attributes on an anonymous simple-content type. Both must be compared, not skipped.
+    String base = SAMPLE.replace("<xs:complexType name=\"HeartbeatRequest\"/>", """
+        <xs:complexType name="HeartbeatRequest"/>
+        <xs:simpleType name="DecimalOne">
+          <xs:restriction base="xs:decimal">
+            <xs:fractionDigits value="1"/>
+          </xs:restriction>
+        </xs:simpleType>
+        <xs:complexType name="Period">
+          <xs:sequence>
+            <xs:element name="limit" type="tns:DecimalOne"/>
+            <xs:element name="value" maxOccurs="unbounded">
+              <xs:complexType>
+                <xs:simpleContent>
+                  <xs:extension base="xs:string">
+                    <xs:attribute name="unit" type="tns:RegistrationStatus" use="optional"/>
+                  </xs:extension>
+                </xs:simpleContent>
+              </xs:complexType>
+            </xs:element>
+          </xs:sequence>
+        </xs:complexType>""");
+    String changed = base
+        .replace("<xs:restriction base=\"xs:decimal\">", "<xs:restriction base=\"xs:double\">")
+        .replace("<xs:fractionDigits value=\"1\"/>", "<xs:totalDigits value=\"5\"/>")
+        .replace("<xs:extension base=\"xs:string\">", "<xs:extension base=\"xs:token\">")
+        .replace("use=\"optional\"/>", "use=\"required\"/>");
+
+    WsdlModel reference = WsdlReader.read(base, "base");
+    assertThat(reference.differencesFrom(reference)).isEmpty();
+    assertThat(WsdlReader.read(changed, "changed").differencesFrom(reference))
+        .containsExactlyInAnyOrder(
+            "simpleType DecimalOne: restriction base xs:double != xs:decimal",
+            "simpleType DecimalOne: restriction fractionDigits (none) != 1",
+            "simpleType DecimalOne: restriction totalDigits 5 != (none)",
+            "complexType Period: sequence: element value: complexType: simpleContent: extension"
+                + " base xs:token != xs:string",
+            "complexType Period: sequence: element value: complexType: simpleContent: extension:"
+                + " attribute unit use required != optional");
   }
 
   private static WsdlModel sample() {

@@ -13,7 +13,8 @@
  *   <li>global elements (name, type);</li>
  *   <li>complex types: particles in order with type (or inline anonymous type) and
  *       minOccurs/maxOccurs, attributes with type and use, simple-content extension base;</li>
- *   <li>simple types: base, enumeration values in order, length and other facets;</li>
+ *   <li>simple types: base, enumeration values in order, length and other facets (including
+ *       the decimal facets totalDigits/fractionDigits that OCPP 1.6 uses);</li>
  *   <li>messages and their parts;</li>
  *   <li>port types: operations, input/output messages and their {@code wsaw:Action};</li>
  *   <li>bindings: SOAP version, transport, style, WS-Addressing, each operation's soapAction,
@@ -22,7 +23,7 @@
  * </ul>
  * A failure lists every difference, one per line, as {@code <where> <what> <ours> != <reference>}.
  *
- * <p>To check a new pair (for example OCPP 1.6 against {@code ocpp16-wsdl/}), add one line to
- * {@code WsdlConformanceTest.pairs()}.
+ * <p>Pairs checked: OCPP 1.2 and 1.5 against {@code ocpp-wsdl/}, OCPP 1.6 against
+ * {@code ocpp16-wsdl/}. To check a new pair, add one line to {@code WsdlConformanceTest.pairs()}.
  */
 package io.ocppbridge.conformance;
