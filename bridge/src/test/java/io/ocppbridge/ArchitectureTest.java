@@ -26,6 +26,7 @@ class ArchitectureTest {
   private static final String SOAP = "io.ocppbridge.soap..";
   private static final String WS = "io.ocppbridge.ws..";
   private static final String APP = "io.ocppbridge.app..";
+  private static final String TLS = "io.ocppbridge.tls..";
   private static final String GENERATED = "io.ocppbridge.generated..";
 
   /** The transport libraries of the two edges. */
@@ -63,7 +64,7 @@ class ArchitectureTest {
     // GIVEN the production classes
     // WHEN the inner layers' dependencies are checked
     ArchRule rule = noClasses().that()
-        .resideInAnyPackage(CORE, FRAME, TRANSLATE, SESSION, CONFIG, RELAY, SCHEMA)
+        .resideInAnyPackage(CORE, FRAME, TRANSLATE, SESSION, CONFIG, RELAY, SCHEMA, TLS)
         .should().dependOnClassesThat().resideInAnyPackage(TRANSPORTS)
         .because("only the soap and ws edges may know CXF, Jetty, Netty, JAX-WS or servlets");
 

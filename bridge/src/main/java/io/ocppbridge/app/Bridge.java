@@ -5,6 +5,7 @@ import io.ocppbridge.admin.AdminServer;
 import io.ocppbridge.admin.AdminView;
 import io.ocppbridge.config.BridgeConfig;
 import io.ocppbridge.config.CallbackConfig;
+import io.ocppbridge.config.ChargerSecurity;
 import io.ocppbridge.config.SessionsConfig;
 import io.ocppbridge.config.SoapConfig;
 import io.ocppbridge.core.ChargerContext;
@@ -87,7 +88,9 @@ public final class Bridge implements AutoCloseable {
     ChargerCallbackClient chargers = new ChargerCallbackClient(advertised::get,
         config.callbacks().connectTimeout(), config.chargers().callTimeout(),
         config.soap().maxMessageSize(), quirks);
-    NettyCsmsLink csms = new NettyCsmsLink(config.csms(), OcppJson.frameMapper(),
+    SecurityNotes.logAtStart(config);
+    NettyCsmsLink csms = new NettyCsmsLink(config.csms(),
+        new ChargerSecurity(config.csms().security(), config.chargers()), OcppJson.frameMapper(),
         new CentralSystemCallRelay(sessions, translator, schemas, chargers, profiles), timer);
     if (config.callbacks().policy() == CallbackConfig.Policy.ANY) {
       LOG.warn("callbacks.policy is 'any': the bridge will call whatever address a request"

@@ -22,10 +22,20 @@ import java.time.Duration;
  * @param pingInterval how often a WebSocket ping is sent when nothing else was; a connection
  *     from which nothing (not even a pong) arrived for twice as long is declared dead and
  *     reconnected ({@code csms.pingInterval}, default 30 s; 0 turns pings off)
+ * @param security security profile, trust and client certificate ({@link CsmsSecurity})
  */
 public record CsmsConfig(
     URI url, Duration callTimeout, Duration connectTimeout, int maxQueuedCalls, int maxFrameSize,
-    Duration reconnectFloor, Duration reconnectCeiling, Duration pingInterval) {
+    Duration reconnectFloor, Duration reconnectCeiling, Duration pingInterval,
+    CsmsSecurity security) {
+
+  /** Without security settings (profile 0, the JDK's trust store). */
+  public CsmsConfig(URI url, Duration callTimeout, Duration connectTimeout, int maxQueuedCalls,
+      int maxFrameSize, Duration reconnectFloor, Duration reconnectCeiling,
+      Duration pingInterval) {
+    this(url, callTimeout, connectTimeout, maxQueuedCalls, maxFrameSize, reconnectFloor,
+        reconnectCeiling, pingInterval, CsmsSecurity.NONE);
+  }
 
   public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(30);
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);

@@ -38,6 +38,8 @@ final class ChargerLine {
   private ScheduledFuture<?> retry;
   private int failures;
   private String lastFailure;
+  /** The last attempt's refusal when it was an authentication or TLS failure, else null. */
+  private CsmsUnavailable securityFailure;
 
   ChargerLine(CallQueue queue, Function<ChargerContext, CompletableFuture<CsmsConnection>> connector,
       Backoff backoff, ScheduledExecutorService timer) {
@@ -61,6 +63,11 @@ final class ChargerLine {
     charger = current;
     if (open != null && open.isOpen()) {
       return CompletableFuture.completedFuture(open);
+    }
+    if (attempt == null && retry != null && securityFailure != null) {
+      // Credentials or TLS were refused: trying again before the backoff's delay cannot help
+      // and would let a chatty charger drive a tight loop of refused handshakes.
+      return CompletableFuture.failedFuture(securityFailure);
     }
     if (attempt == null) {
       // A charger's request is worth an attempt now: a retry scheduled far out by the backoff
@@ -132,6 +139,7 @@ final class ChargerLine {
       }
       failures = 0;
       lastFailure = null;
+      securityFailure = null;
       open = conn;
       conn.whenClosed(() -> onClosed(conn));
       ready.complete(conn);
@@ -140,6 +148,7 @@ final class ChargerLine {
     failures++;
     Throwable cause = Failures.cause(failure);
     lastFailure = cause instanceof OcppException o ? o.description() : "connection failed";
+    securityFailure = cause instanceof CsmsUnavailable u && u.security() ? u : null;
     if (cause instanceof CsmsUnavailable u && u.refused()) {
       ready.completeExceptionally(u);
       ready = new CompletableFuture<>();

@@ -1,0 +1,33 @@
+package io.ocppbridge.config;
+
+import java.util.Optional;
+
+/**
+ * One charger's effective security toward the central system: its own settings where it has
+ * them, else the global ones ({@code csms.securityProfile}, {@code csms.password}).
+ */
+public final class ChargerSecurity {
+
+  private final CsmsSecurity global;
+  private final ChargersConfig chargers;
+
+  public ChargerSecurity(CsmsSecurity global, ChargersConfig chargers) {
+    this.global = global;
+    this.chargers = chargers;
+  }
+
+  /** The charger's security profile (0..3). */
+  public int profile(String identity) {
+    return chargers.of(identity).map(ChargersConfig.ChargerSettings::securityProfile)
+        .orElse(global.profile());
+  }
+
+  /** The basic-auth password it sends to the central system, if it uses basic auth at all. */
+  public Optional<Secret> csmsPassword(String identity) {
+    if (!CsmsSecurity.usesBasicAuth(profile(identity))) {
+      return Optional.empty();
+    }
+    return chargers.of(identity).map(ChargersConfig.ChargerSettings::csmsPassword)
+        .or(() -> Optional.ofNullable(global.defaultPassword()));
+  }
+}
