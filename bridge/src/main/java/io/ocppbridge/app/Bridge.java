@@ -1,6 +1,7 @@
 package io.ocppbridge.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ocppbridge.access.ChargerAccess;
 import io.ocppbridge.admin.AdminServer;
 import io.ocppbridge.admin.AdminView;
 import io.ocppbridge.config.BridgeConfig;
@@ -105,7 +106,8 @@ public final class Bridge implements AutoCloseable {
       restore(store.store(), sessions, presence, csms);
       OcppSoapEndpoint endpoint = new OcppSoapEndpoint(new ChargerRequestRelay(translator,
           schemas, csms, sessions, new CallbackResolver(config.callbacks(), config.chargers()),
-          profiles, presence), config.csms().callTimeout());
+          profiles, presence), new ChargerAccess(config.chargers(), config.soap().rateLimit()),
+          config.csms().callTimeout());
       SoapServer soap = new SoapServer(config.soap(), endpoint, quirks);
       advertised.set(advertisedUrl(config.soap(), soap.address()));
       LOG.info("OCPP SOAP bridge listening on {} (OCPP 1.2 and 1.5, SOAP 1.1 and 1.2); "
@@ -184,7 +186,7 @@ public final class Bridge implements AutoCloseable {
         host = "127.0.0.1";
       }
     }
-    return "http://" + host + ":" + bound.getPort() + soap.path();
+    return bound.getScheme() + "://" + host + ":" + bound.getPort() + soap.path();
   }
 
   /** The admin listener's port, or -1 when it is off. */
