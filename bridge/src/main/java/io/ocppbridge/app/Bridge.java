@@ -31,6 +31,7 @@ import io.ocppbridge.translate.JsonDialect;
 import io.ocppbridge.translate.OcppJson;
 import io.ocppbridge.translate.OcppSchemaModel;
 import io.ocppbridge.translate.SoapJsonTranslator;
+import io.ocppbridge.tls.TlsFiles;
 import io.ocppbridge.ws.NettyCsmsLink;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -88,7 +89,8 @@ public final class Bridge implements AutoCloseable {
     AtomicReference<String> advertised = new AtomicReference<>();
     ChargerCallbackClient chargers = new ChargerCallbackClient(advertised::get,
         config.callbacks().connectTimeout(), config.chargers().callTimeout(),
-        config.soap().maxMessageSize(), quirks);
+        config.soap().maxMessageSize(), quirks,
+        TlsFiles.clientContext(config.callbacks().trust(), config.callbacks().clientKey()));
     SecurityNotes.logAtStart(config);
     NettyCsmsLink csms = new NettyCsmsLink(config.csms(),
         new ChargerSecurity(config.csms().security(), config.chargers()), OcppJson.frameMapper(),
