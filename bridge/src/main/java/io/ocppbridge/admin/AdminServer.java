@@ -88,6 +88,14 @@ public final class AdminServer implements AutoCloseable {
           .description("harmless charger quirks accepted")
           .register(metrics);
     }
+    for (String reason : new String[] {"unknown-charger", "network", "authentication",
+        "rate-limit"}) {
+      io.micrometer.core.instrument.FunctionCounter.builder("bridge_requests_refused",
+              view, v -> v.refusals().get().getOrDefault(reason, 0L))
+          .tag("reason", reason)
+          .description("charger requests refused by the SOAP edge's access checks")
+          .register(metrics);
+    }
     new JvmMemoryMetrics().bindTo(metrics);
     new JvmThreadMetrics().bindTo(metrics);
   }

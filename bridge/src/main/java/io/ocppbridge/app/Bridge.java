@@ -106,10 +106,10 @@ public final class Bridge implements AutoCloseable {
             csms.release(id, "the charger went silent");
           });
       restore(store.store(), sessions, presence, csms);
+      ChargerAccess access = new ChargerAccess(config.chargers(), config.soap().rateLimit());
       OcppSoapEndpoint endpoint = new OcppSoapEndpoint(new ChargerRequestRelay(translator,
           schemas, csms, sessions, new CallbackResolver(config.callbacks(), config.chargers()),
-          profiles, presence), new ChargerAccess(config.chargers(), config.soap().rateLimit()),
-          config.csms().callTimeout());
+          profiles, presence), access, config.csms().callTimeout());
       SoapServer soap = new SoapServer(config.soap(), endpoint, quirks);
       advertised.set(advertisedUrl(config.soap(), soap.address()));
       LOG.info("OCPP SOAP bridge listening on {} (OCPP 1.2 and 1.5, SOAP 1.1 and 1.2); "
@@ -118,7 +118,8 @@ public final class Bridge implements AutoCloseable {
               : " (set soap.publicUrl if chargers reach the bridge by another address)");
       AdminServer admin = config.admin().enabled()
           ? new AdminServer(config.admin().host(), config.admin().port(), new AdminView(
-              sessions, csms::isConnected, quirks, () -> !endpoint.isDraining()))
+              sessions, csms::isConnected, quirks, () -> !endpoint.isDraining(),
+              access::refusals))
           : null;
       if (admin != null) {
         LOG.info("admin listener on http://{}:{}/ (health, metrics, chargers)",

@@ -164,6 +164,12 @@ class SoapEdgeSecurityTest {
       // another charger has its own allowance
       assertThat(SoapPost.heartbeat15(bridge.soapUrl(), "CB-CALM", null).statusCode())
           .isEqualTo(200);
+      // and the refusals are counted in the metrics
+      String metrics = PLAIN.send(java.net.http.HttpRequest.newBuilder(URI.create(
+          "http://127.0.0.1:" + bridge.bridge().adminPort() + "/metrics")).build(),
+          HttpResponse.BodyHandlers.ofString()).body();
+      assertThat(metrics).containsPattern(
+          "bridge_requests_refused(_total)?\\{reason=\"rate-limit\"\\} " + refused + "\\.0");
     }
   }
 }
