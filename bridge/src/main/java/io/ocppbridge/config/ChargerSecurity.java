@@ -22,6 +22,18 @@ public final class ChargerSecurity {
         .orElse(global.profile());
   }
 
+  /**
+   * The client certificate it presents under security profile 3: its own, else the global one
+   * (null when it uses another profile or none is configured).
+   */
+  public KeyMaterial clientKey(String identity) {
+    if (profile(identity) != 3) {
+      return null;
+    }
+    return chargers.of(identity).map(ChargersConfig.ChargerSettings::clientKey)
+        .orElse(global.clientKey());
+  }
+
   /** The basic-auth password it sends to the central system, if it uses basic auth at all. */
   public Optional<Secret> csmsPassword(String identity) {
     if (!CsmsSecurity.usesBasicAuth(profile(identity))) {

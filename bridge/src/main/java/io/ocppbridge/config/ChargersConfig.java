@@ -41,15 +41,25 @@ public record ChargersConfig(Duration callTimeout, Map<String, ChargerSettings> 
    * @param soapPassword the basic-auth password it must send with its own SOAP requests
    *     (absent: none required)
    * @param allowedNetworks the networks its requests may come from (empty: any)
+   * @param clientKey its own client certificate for security profile 3 (absent: the global
+   *     {@code csms.keystore} or {@code csms.certificate})
    */
   public record ChargerSettings(URI callbackUrl, ZoneId timezone, boolean localTime,
       boolean lenient, Integer securityProfile, Secret csmsPassword, Secret soapPassword,
-      List<IpNetwork> allowedNetworks) {
+      List<IpNetwork> allowedNetworks, KeyMaterial clientKey) {
+
+    /** Without a client certificate of its own. */
+    public ChargerSettings(URI callbackUrl, ZoneId timezone, boolean localTime,
+        boolean lenient, Integer securityProfile, Secret csmsPassword, Secret soapPassword,
+        List<IpNetwork> allowedNetworks) {
+      this(callbackUrl, timezone, localTime, lenient, securityProfile, csmsPassword,
+          soapPassword, allowedNetworks, null);
+    }
 
     /** Without security settings. */
     public ChargerSettings(URI callbackUrl, ZoneId timezone, boolean localTime,
         boolean lenient) {
-      this(callbackUrl, timezone, localTime, lenient, null, null, null, List.of());
+      this(callbackUrl, timezone, localTime, lenient, null, null, null, List.of(), null);
     }
   }
 

@@ -71,7 +71,8 @@ record ConfigKey(String path, String defaultValue) {
   static final java.util.Set<String> PER_CHARGER =
       java.util.Set.of("callbackUrl", "timezone", "localTime", "validation", "securityProfile",
           "password", "passwordEnv", "passwordFile", "soapPassword", "soapPasswordEnv",
-          "soapPasswordFile", "allowedNetworks");
+          "soapPasswordFile", "allowedNetworks", "keystore", "keystorePassword", "certificate",
+          "privateKey");
 
   /** Per-charger settings whose YAML value may be a list. */
   static final java.util.Set<String> PER_CHARGER_LISTS = java.util.Set.of("allowedNetworks");

@@ -298,7 +298,8 @@ public final class ConfigLoader {
               : intRange(one, prefix + "securityProfile", 0, 3),
           SecurityValues.secret(one, prefix + "password", env),
           SecurityValues.secret(one, prefix + "soapPassword", env),
-          networks(one, prefix + "allowedNetworks")));
+          networks(one, prefix + "allowedNetworks"),
+          SecurityValues.keyMaterial(one, prefix)));
     }
     return Map.copyOf(result);
   }

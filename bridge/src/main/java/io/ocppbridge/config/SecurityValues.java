@@ -99,7 +99,8 @@ final class SecurityValues {
    */
   static void checkProfiles(CsmsConfig csms, ChargersConfig chargers) {
     CsmsSecurity security = csms.security();
-    checkProfile("csms.securityProfile", security.profile(), csms, "every charger");
+    checkProfile("csms.securityProfile", security.profile(), csms, "every charger",
+        security.profile() == 3 && !chargers.allowUnknown());
     if (chargers.allowUnknown() && CsmsSecurity.usesBasicAuth(security.profile())
         && security.defaultPassword() == null) {
       throw ConfigException.forKey("csms.securityProfile", "profile " + security.profile()
@@ -113,7 +114,7 @@ final class SecurityValues {
       int profile = effective.profile(id);
       String key = e.getValue().securityProfile() != null
           ? "chargers." + id + ".securityProfile" : "csms.securityProfile";
-      checkProfile(key, profile, csms, "charger " + id);
+      checkProfile(key, profile, csms, "charger " + id, e.getValue().clientKey() != null);
       if (CsmsSecurity.usesBasicAuth(profile) && effective.csmsPassword(id).isEmpty()) {
         throw ConfigException.forKey(key, "profile " + profile + " sends HTTP basic"
             + " authentication, but charger " + id + " has no password: set chargers." + id
@@ -122,7 +123,8 @@ final class SecurityValues {
     }
   }
 
-  private static void checkProfile(String key, int profile, CsmsConfig csms, String who) {
+  private static void checkProfile(String key, int profile, CsmsConfig csms, String who,
+      boolean ownKey) {
     boolean tls = "wss".equals(csms.url().getScheme());
     CsmsSecurity security = csms.security();
     if (profile >= 2 && !tls) {
@@ -140,10 +142,11 @@ final class SecurityValues {
           + " csms.allowInsecureBasicAuth: true (closed test networks only), or use profile 2"
           + " with a wss:// URL");
     }
-    if (profile == 3 && security.clientKey() == null) {
+    if (profile == 3 && security.clientKey() == null && !ownKey) {
       throw ConfigException.forKey(key, "security profile 3 (for " + who + ") is mutual TLS"
           + " and needs a client certificate: set csms.keystore (PKCS#12) or csms.certificate"
-          + " and csms.privateKey (PEM)");
+          + " and csms.privateKey (PEM)" + (who.startsWith("charger ")
+              ? ", or the same keys under chargers." + who.substring(8) + "." : ""));
     }
   }
 

@@ -89,6 +89,7 @@ public final class CsmsSimulator implements AutoCloseable {
   private final Map<String, String> passwords;
   private final java.util.concurrent.atomic.AtomicInteger tcpConnections =
       new java.util.concurrent.atomic.AtomicInteger();
+  private final Map<String, String> clientSubjects = new ConcurrentHashMap<>();
   private final java.util.concurrent.atomic.AtomicInteger refusedCredentials =
       new java.util.concurrent.atomic.AtomicInteger();
 
@@ -145,6 +146,14 @@ public final class CsmsSimulator implements AutoCloseable {
     InetSocketAddress a = (InetSocketAddress) serverChannel.localAddress();
     return URI.create((tls ? "wss://" : "ws://") + a.getHostString() + ":" + a.getPort()
         + "/ocpp");
+  }
+
+  /**
+   * The subject of the client certificate each charger's latest connection presented (mutual
+   * TLS only), by charger id.
+   */
+  public Map<String, String> clientCertificateSubjects() {
+    return Map.copyOf(clientSubjects);
   }
 
   /** TCP connections accepted since the start, TLS handshakes failed or not. */
@@ -299,7 +308,23 @@ public final class CsmsSimulator implements AutoCloseable {
         return;
       }
       ctx.channel().attr(CHARGER).set(chargerId);
+      recordClientCertificate(ctx, chargerId);
       ctx.fireChannelRead(request);
+    }
+
+    private void recordClientCertificate(ChannelHandlerContext ctx, String chargerId) {
+      io.netty.handler.ssl.SslHandler ssl = ctx.pipeline().get(io.netty.handler.ssl.SslHandler.class);
+      if (ssl == null) {
+        return;
+      }
+      try {
+        java.security.cert.Certificate[] peer = ssl.engine().getSession().getPeerCertificates();
+        if (peer.length > 0 && peer[0] instanceof java.security.cert.X509Certificate x) {
+          clientSubjects.put(chargerId, x.getSubjectX500Principal().getName());
+        }
+      } catch (javax.net.ssl.SSLPeerUnverifiedException e) {
+        // no client certificate: nothing to record
+      }
     }
 
     private boolean authorized(String chargerId, String header) {

@@ -59,6 +59,7 @@ public final class TlsFiles {
     trust.accept(config.csms().security().trust());
     key.accept(config.soap().tls());
     key.accept(config.callbacks().clientKey());
+    config.chargers().byIdentity().values().forEach(c -> key.accept(c.clientKey()));
     trust.accept(config.callbacks().trust());
   }
 

@@ -55,8 +55,9 @@ final class CsmsClient implements AutoCloseable {
   private final ChargerSecurity security;
   /** TLS checking the server only (profiles 0 and 2), or null for ws://. */
   private final SslContext serverAuthTls;
-  /** TLS presenting the client certificate too (profile 3), or null when none is configured. */
-  private final SslContext mutualTls;
+  /** TLS presenting a client certificate too (profile 3), by certificate, made when first used. */
+  private final java.util.Map<KeyMaterial, SslContext> mutualTls =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   CsmsClient(CsmsConfig config, ChargerSecurity security, FrameCodec codec, ObjectMapper mapper,
       CentralSystemCallHandler inbound) {
@@ -68,8 +69,9 @@ final class CsmsClient implements AutoCloseable {
     boolean wss = "wss".equals(config.url().getScheme());
     CsmsSecurity tls = config.security();
     this.serverAuthTls = wss ? clientTls(tls.trust(), null) : null;
-    this.mutualTls = wss && tls.clientKey() != null ? clientTls(tls.trust(), tls.clientKey())
-        : null;
+    if (wss && tls.clientKey() != null) {
+      mutualTls.put(tls.clientKey(), clientTls(tls.trust(), tls.clientKey()));
+    }
     this.group = new NioEventLoopGroup(0, new io.netty.util.concurrent.DefaultThreadFactory(
         "csms-ws", true));
   }
@@ -92,7 +94,9 @@ final class CsmsClient implements AutoCloseable {
         .handshakeTimeoutMillis(config.connectTimeout().toMillis())
         .dropPongFrames(false)
         .build();
-    SslContext sslContext = profile == 3 ? mutualTls : serverAuthTls;
+    KeyMaterial clientKey = serverAuthTls == null ? null : security.clientKey(identity);
+    SslContext sslContext = clientKey == null ? serverAuthTls
+        : mutualTls.computeIfAbsent(clientKey, k -> clientTls(config.security().trust(), k));
     boolean tls = sslContext != null;
     int port = uri.getPort() > 0 ? uri.getPort() : (tls ? 443 : 80);
     Bootstrap bootstrap = new Bootstrap()
@@ -108,7 +112,9 @@ final class CsmsClient implements AutoCloseable {
               SSLParameters params = engine.getSSLParameters();
               params.setEndpointIdentificationAlgorithm("HTTPS");
               engine.setSSLParameters(params);
-              ch.pipeline().addLast(new SslHandler(engine));
+              SslHandler ssl = new SslHandler(engine);
+              ssl.setHandshakeTimeoutMillis(config.connectTimeout().toMillis());
+              ch.pipeline().addLast(ssl);
             }
             long ping = config.pingInterval().toMillis();
             if (ping > 0) {

@@ -61,6 +61,27 @@ class SecurityConfigTest {
         .hasMessageContaining("needs TLS");
   }
 
+  /**
+   * Verifies that with profile 3 a charger's own certificate suffices when only configured
+   * chargers are served, and that unknown chargers would need the global one.
+   */
+  @Test
+  void profileThreeAcceptsPerChargerCertificates() throws Exception {
+    Path cert = Files.writeString(dir.resolve("cb1.crt"), "x");
+    Path key = Files.writeString(dir.resolve("cb1.key"), "x");
+    BridgeConfig config = load("csms.url", WSS, "csms.securityProfile", "3",
+        "chargers.allowUnknown", "false",
+        "chargers.CB1.certificate", cert.toString(), "chargers.CB1.privateKey", key.toString());
+    assertThat(new ChargerSecurity(config.csms().security(), config.chargers()).clientKey("CB1")
+        .certificate()).isEqualTo(cert);
+    assertThatThrownBy(() -> load("csms.url", WSS, "csms.securityProfile", "3",
+        "chargers.CB1.certificate", cert.toString(), "chargers.CB1.privateKey", key.toString()))
+        .hasMessageContaining("csms.securityProfile").hasMessageContaining("client certificate");
+    assertThatThrownBy(() -> load("csms.url", WSS, "csms.securityProfile", "3",
+        "chargers.allowUnknown", "false", "chargers.CB2.timezone", "UTC"))
+        .hasMessageContaining("charger CB2").hasMessageContaining("chargers.CB2.");
+  }
+
   /** Verifies that profile 1 needs the explicit insecure switch and plain ws://. */
   @Test
   void profileOneNeedsTheInsecureSwitch() {

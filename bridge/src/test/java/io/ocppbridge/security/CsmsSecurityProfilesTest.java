@@ -100,6 +100,46 @@ class CsmsSecurityProfilesTest {
   }
 
   /**
+   * Verifies that a charger's own client certificate is used under profile 3, and that another
+   * charger uses the global one: the central system sees each certificate's subject.
+   */
+  @Test
+  void profileThreeUsesAChargersOwnCertificate() throws Exception {
+    TestPki.Files3 global = pki.write(pki.client("bridge-wide"), "client-global");
+    TestPki.Files3 own = pki.write(pki.client("CB-OWN"), "client-own");
+    try (CsmsSimulator csms = tlsCsms(mutualTls(pki.server()), null);
+        BridgeFixture bridge = BridgeFixture.start(Map.of(
+            "csms.url", csms.url().toString(),
+            "csms.securityProfile", "3",
+            "csms.truststore", pki.caPem().toString(),
+            "csms.keystore", global.pkcs12().toString(),
+            "csms.keystorePassword", TestPki.P12,
+            "chargers.CB-OWN.certificate", own.certificate().toString(),
+            "chargers.CB-OWN.privateKey", own.privateKey().toString()))) {
+      boot(bridge, "CB-OWN");
+      boot(bridge, "CB-OTHER");
+      assertThat(csms.clientCertificateSubjects())
+          .containsEntry("CB-OWN", "CN=CB-OWN")
+          .containsEntry("CB-OTHER", "CN=bridge-wide");
+    }
+  }
+
+  /** Verifies that profile 1 (basic auth over ws://, explicitly allowed) works and is warned of. */
+  @Test
+  void profileOneWorksWhenExplicitlyAllowedAndIsWarnedOf() throws Exception {
+    try (LogCapture logs = LogCapture.of("io.ocppbridge");
+        CsmsSimulator csms = tlsCsms(null, Map.of("CB1", PASSWORD));
+        BridgeFixture bridge = BridgeFixture.start(Map.of(
+            "csms.url", csms.url().toString(), "csms.securityProfile", "1",
+            "csms.allowInsecureBasicAuth", "true", "csms.password", PASSWORD))) {
+      assertThat(boot(bridge, "CB1").getClass().getSimpleName())
+          .isEqualTo("BootNotificationResponse");
+      assertThat(logs.warnings()).anySatisfy(line ->
+          assertThat(line).contains("securityProfile is 1").contains("unencrypted"));
+    }
+  }
+
+  /**
    * Verifies that a wrong password is refused with a fault naming the refused credentials, a WARN
    * naming the charger, no tight retry loop, and another charger still served.
    */
