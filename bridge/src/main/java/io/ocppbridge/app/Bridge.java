@@ -72,6 +72,8 @@ public final class Bridge implements AutoCloseable {
   }
 
   public static Bridge start(BridgeConfig config) {
+    // every certificate, key and truststore is read now: a bad file stops the start, naming it
+    TlsFiles.checkAll(config);
     ObjectMapper payloadMapper = OcppJson.payloadMapper(JsonDialect.OCPPJS);
     QuirkCounter quirks = new QuirkCounter();
     SoapJsonTranslator translator =

@@ -124,6 +124,25 @@ class CsmsSecurityProfilesTest {
     }
   }
 
+  /** Verifies that an unusable certificate file stops the start with a message naming it. */
+  @Test
+  void unusableKeyFileStopsTheStart() throws Exception {
+    TestPki.Files3 client = pki.write(pki.client("CB3"), "client-cb3");
+    java.nio.file.Path notAKey = java.nio.file.Files.writeString(dir.resolve("cb9.key"),
+        "-----BEGIN RSA PRIVATE KEY-----\nAAAA\n-----END RSA PRIVATE KEY-----\n");
+    try (CsmsSimulator csms = tlsCsms(mutualTls(pki.server()), null)) {
+      Map<String, String> values = Map.of("csms.url", csms.url().toString(),
+          "csms.securityProfile", "3", "csms.truststore", pki.caPem().toString(),
+          "csms.certificate", client.certificate().toString(),
+          "csms.privateKey", client.privateKey().toString(),
+          "chargers.CB9.certificate", client.certificate().toString(),
+          "chargers.CB9.privateKey", notAKey.toString());
+      assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> BridgeFixture.start(values)))
+          .isInstanceOf(io.ocppbridge.config.ConfigException.class)
+          .hasMessageContaining("cb9.key").hasMessageContaining("PKCS#1");
+    }
+  }
+
   /** Verifies that profile 1 (basic auth over ws://, explicitly allowed) works and is warned of. */
   @Test
   void profileOneWorksWhenExplicitlyAllowedAndIsWarnedOf() throws Exception {
