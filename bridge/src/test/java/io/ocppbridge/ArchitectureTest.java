@@ -27,6 +27,8 @@ class ArchitectureTest {
   private static final String SOAP = "io.ocppbridge.soap..";
   private static final String WS = "io.ocppbridge.ws..";
   private static final String APP = "io.ocppbridge.app..";
+  private static final String TLS = "io.ocppbridge.tls..";
+  private static final String ACCESS = "io.ocppbridge.access..";
   private static final String GENERATED = "io.ocppbridge.generated..";
 
   /** The transport libraries of the two edges. */
@@ -64,7 +66,8 @@ class ArchitectureTest {
     // GIVEN the production classes
     // WHEN the inner layers' dependencies are checked
     ArchRule rule = noClasses().that()
-        .resideInAnyPackage(CORE, FRAME, TRANSLATE, SESSION, CONFIG, RELAY, SCHEMA, UPGRADE)
+        .resideInAnyPackage(CORE, FRAME, TRANSLATE, SESSION, CONFIG, RELAY, SCHEMA, UPGRADE,
+            TLS, ACCESS)
         .should().dependOnClassesThat().resideInAnyPackage(TRANSPORTS)
         .because("only the soap and ws edges may know CXF, Jetty, Netty, JAX-WS or servlets");
 

@@ -3,8 +3,10 @@ package io.ocppbridge.admin;
 import io.ocppbridge.core.ChargerId;
 import io.ocppbridge.core.QuirkCounter;
 import io.ocppbridge.session.SessionRegistry;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * What the admin listener reads of the running bridge.
@@ -14,12 +16,16 @@ import java.util.function.Predicate;
  * @param quirks the accepted charger quirks
  * @param ready whether the bridge serves requests (SOAP listening, not stopping)
  * @param link the counters of the WebSockets to the central system
+ * @param refusals charger requests refused by the SOAP edge's access checks so far, by reason
+ *     ({@code unknown-charger}, {@code network}, {@code authentication}, {@code rate-limit})
  */
 public record AdminView(SessionRegistry sessions, Predicate<ChargerId> connected,
-    QuirkCounter quirks, BooleanSupplier ready, LinkCounters link) {
+    QuirkCounter quirks, BooleanSupplier ready, LinkCounters link,
+    Supplier<Map<String, Long>> refusals) {
 
+  /** Without link counters or access checks (tests). */
   public AdminView(SessionRegistry sessions, Predicate<ChargerId> connected, QuirkCounter quirks,
       BooleanSupplier ready) {
-    this(sessions, connected, quirks, ready, LinkCounters.NONE);
+    this(sessions, connected, quirks, ready, LinkCounters.NONE, Map::of);
   }
 }

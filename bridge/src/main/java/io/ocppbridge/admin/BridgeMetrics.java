@@ -66,6 +66,14 @@ public final class BridgeMetrics implements RelayMetrics, AutoCloseable {
           .description("harmless charger quirks accepted")
           .register(registry);
     }
+    for (String reason : List.of("unknown-charger", "network", "authentication",
+        "rate-limit")) {
+      FunctionCounter.builder("bridge_requests_refused", view,
+              v -> v.refusals().get().getOrDefault(reason, 0L))
+          .tag("reason", reason)
+          .description("charger requests refused by the SOAP edge's access checks")
+          .register(registry);
+    }
     LinkCounters link = view.link();
     FunctionCounter.builder("bridge_csms_reconnects", link, l -> l.reconnects().getAsLong())
         .description("WebSockets reopened after one had been open")

@@ -1,12 +1,14 @@
 package io.ocppbridge.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ocppbridge.access.ChargerAccess;
 import io.ocppbridge.admin.AdminServer;
 import io.ocppbridge.admin.AdminView;
 import io.ocppbridge.admin.BridgeMetrics;
 import io.ocppbridge.admin.LinkCounters;
 import io.ocppbridge.config.BridgeConfig;
 import io.ocppbridge.config.CallbackConfig;
+import io.ocppbridge.config.ChargerSecurity;
 import io.ocppbridge.config.SessionsConfig;
 import io.ocppbridge.config.SoapConfig;
 import io.ocppbridge.core.ChargerContext;
@@ -31,6 +33,7 @@ import io.ocppbridge.translate.JsonDialect;
 import io.ocppbridge.translate.OcppJson;
 import io.ocppbridge.translate.OcppSchemaModel;
 import io.ocppbridge.translate.SoapJsonTranslator;
+import io.ocppbridge.tls.TlsFiles;
 import io.ocppbridge.ws.NettyCsmsLink;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -71,6 +74,8 @@ public final class Bridge implements AutoCloseable {
   }
 
   public static Bridge start(BridgeConfig config) {
+    // every certificate, key and truststore is read now: a bad file stops the start, naming it
+    TlsFiles.checkAll(config);
     ObjectMapper payloadMapper = OcppJson.payloadMapper(JsonDialect.OCPPJS);
     QuirkCounter quirks = new QuirkCounter();
     SoapJsonTranslator translator =
@@ -88,10 +93,13 @@ public final class Bridge implements AutoCloseable {
     AtomicReference<String> advertised = new AtomicReference<>();
     ChargerCallbackClient chargers = new ChargerCallbackClient(advertised::get,
         config.callbacks().connectTimeout(), config.chargers().callTimeout(),
-        config.soap().maxMessageSize(), quirks);
+        config.soap().maxMessageSize(), quirks,
+        TlsFiles.clientContext(config.callbacks().trust(), config.callbacks().clientKey()));
+    SecurityNotes.logAtStart(config);
     BridgeMetrics metrics = new BridgeMetrics();
     UpgradeWiring upgrade = new UpgradeWiring(metrics);
-    NettyCsmsLink csms = new NettyCsmsLink(config.csms(), OcppJson.frameMapper(),
+    NettyCsmsLink csms = new NettyCsmsLink(config.csms(),
+        new ChargerSecurity(config.csms().security(), config.chargers()), OcppJson.frameMapper(),
         new CentralSystemCallRelay(sessions, translator, schemas, chargers, profiles, metrics,
             upgrade.upgrade()),
         timer);
@@ -107,9 +115,10 @@ public final class Bridge implements AutoCloseable {
             csms.release(id, "the charger went silent");
           });
       restore(store.store(), sessions, presence, csms, profiles);
+      ChargerAccess access = new ChargerAccess(config.chargers(), config.soap().rateLimit());
       OcppSoapEndpoint endpoint = new OcppSoapEndpoint(new ChargerRequestRelay(translator,
           schemas, csms, sessions, new CallbackResolver(config.callbacks(), config.chargers()),
-          profiles, presence, metrics, upgrade.upgrade()), config.csms().callTimeout());
+          profiles, presence, metrics, upgrade.upgrade()), access, config.csms().callTimeout());
       SoapServer soap = new SoapServer(config.soap(), endpoint, quirks);
       advertised.set(advertisedUrl(config.soap(), soap.address()));
       LOG.info("OCPP SOAP bridge listening on {} (OCPP 1.2 and 1.5, SOAP 1.1 and 1.2); "
@@ -118,7 +127,7 @@ public final class Bridge implements AutoCloseable {
               : " (set soap.publicUrl if chargers reach the bridge by another address)");
       AdminView view = new AdminView(sessions, csms::isConnected, quirks,
           () -> !endpoint.isDraining(), new LinkCounters(csms::reconnects, csms::failedAttempts,
-              csms::queuedCalls, csms::outstandingCalls));
+              csms::queuedCalls, csms::outstandingCalls), access::refusals);
       metrics.watch(view);
       AdminServer admin = config.admin().enabled()
           ? new AdminServer(config.admin().host(), config.admin().port(), view, metrics,
@@ -196,7 +205,7 @@ public final class Bridge implements AutoCloseable {
         host = "127.0.0.1";
       }
     }
-    return "http://" + host + ":" + bound.getPort() + soap.path();
+    return bound.getScheme() + "://" + host + ":" + bound.getPort() + soap.path();
   }
 
   /** The admin listener's port, or -1 when it is off. */

@@ -2,6 +2,7 @@ package io.ocppbridge.app;
 
 import io.ocppbridge.config.ConfigException;
 import io.ocppbridge.config.ConfigLoader;
+import io.ocppbridge.tls.TlsFiles;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -25,7 +26,7 @@ final class CheckConfigCommand implements Callable<Integer> {
   public Integer call() {
     Map<String, String> env = System.getenv();
     try {
-      ConfigLoader.load(file, env);
+      TlsFiles.checkAll(ConfigLoader.load(file, env));
     } catch (ConfigException e) {
       System.err.println("ocpp-soap-bridge: " + e.getMessage());
       return Main.EXIT_CONFIG;
@@ -37,8 +38,13 @@ final class CheckConfigCommand implements Callable<Integer> {
     return Main.EXIT_OK;
   }
 
-  private static boolean secret(String key) {
+  /**
+   * Keys whose value is a secret: every {@code ...password} ({@code csms.password},
+   * {@code chargers.<id>.soapPassword}, {@code ...keystorePassword}). {@code ...passwordEnv} and
+   * {@code ...passwordFile} name where a secret is and are shown.
+   */
+  static boolean secret(String key) {
     String k = key.toLowerCase(Locale.ROOT);
-    return k.contains("password") || k.contains("secret") || k.contains("token");
+    return k.endsWith("password") || k.contains("secret") || k.contains("token");
   }
 }

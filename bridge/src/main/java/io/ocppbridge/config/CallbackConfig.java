@@ -17,10 +17,21 @@ import java.util.List;
  * @param defaultPath path used with that fallback ({@code callbacks.defaultPath}, default /)
  * @param rewrites prefix rewrites for chargers behind a reverse proxy or NAT
  *     ({@code callbacks.rewrites}, {@code "PREFIX => REPLACEMENT"} entries)
+ * @param trust certificates trusted besides the JDK's for {@code https://} callback addresses
+ *     ({@code callbacks.truststore}), or null
+ * @param clientKey the certificate the bridge presents to chargers' HTTPS servers that ask for
+ *     one ({@code callbacks.keystore} or {@code callbacks.certificate} +
+ *     {@code callbacks.privateKey}), or null
  */
 public record CallbackConfig(Duration connectTimeout, Policy policy,
     List<IpNetwork> allowedNetworks, Integer defaultPort, String defaultPath,
-    List<Rewrite> rewrites) {
+    List<Rewrite> rewrites, TrustMaterial trust, KeyMaterial clientKey) {
+
+  /** Without TLS settings: the JDK's trust store, no client certificate. */
+  public CallbackConfig(Duration connectTimeout, Policy policy, List<IpNetwork> allowedNetworks,
+      Integer defaultPort, String defaultPath, List<Rewrite> rewrites) {
+    this(connectTimeout, policy, allowedNetworks, defaultPort, defaultPath, rewrites, null, null);
+  }
 
   /** Which callback hosts may be called. */
   public enum Policy {

@@ -16,6 +16,11 @@ record ConfigKey(String path, String defaultValue) {
       new ConfigKey("soap.path", SoapConfig.DEFAULT_PATH),
       new ConfigKey("soap.publicUrl", null),
       new ConfigKey("soap.maxMessageSize", Integer.toString(SoapConfig.DEFAULT_MAX_MESSAGE_SIZE)),
+      new ConfigKey("soap.keystore", null),
+      new ConfigKey("soap.keystorePassword", null),
+      new ConfigKey("soap.certificate", null),
+      new ConfigKey("soap.privateKey", null),
+      new ConfigKey("soap.rateLimit", "0"),
       new ConfigKey("csms.url", null),
       new ConfigKey("csms.callTimeout", "30s"),
       new ConfigKey("csms.connectTimeout", "10s"),
@@ -25,7 +30,19 @@ record ConfigKey(String path, String defaultValue) {
       new ConfigKey("csms.reconnectCeiling", "60s"),
       new ConfigKey("csms.pingInterval", "30s"),
       new ConfigKey("csms.protocol", "native"),
+      new ConfigKey("csms.securityProfile", "0"),
+      new ConfigKey("csms.allowInsecureBasicAuth", "false"),
+      new ConfigKey("csms.password", null),
+      new ConfigKey("csms.passwordEnv", null),
+      new ConfigKey("csms.passwordFile", null),
+      new ConfigKey("csms.truststore", null),
+      new ConfigKey("csms.truststorePassword", null),
+      new ConfigKey("csms.keystore", null),
+      new ConfigKey("csms.keystorePassword", null),
+      new ConfigKey("csms.certificate", null),
+      new ConfigKey("csms.privateKey", null),
       new ConfigKey("chargers.callTimeout", "30s"),
+      new ConfigKey("chargers.allowUnknown", "true"),
       new ConfigKey("sessions.presenceFactor", "3"),
       new ConfigKey("sessions.presenceFloor", "30m"),
       new ConfigKey("sessions.store", "data/registry"),
@@ -41,7 +58,13 @@ record ConfigKey(String path, String defaultValue) {
       new ConfigKey("callbacks.allowedNetworks", ""),
       new ConfigKey("callbacks.defaultPort", null),
       new ConfigKey("callbacks.defaultPath", "/"),
-      new ConfigKey("callbacks.rewrites", ""));
+      new ConfigKey("callbacks.rewrites", ""),
+      new ConfigKey("callbacks.truststore", null),
+      new ConfigKey("callbacks.truststorePassword", null),
+      new ConfigKey("callbacks.keystore", null),
+      new ConfigKey("callbacks.keystorePassword", null),
+      new ConfigKey("callbacks.certificate", null),
+      new ConfigKey("callbacks.privateKey", null));
 
   /** Keys whose YAML value is a list (in an environment variable: comma-separated). */
   static final java.util.Set<String> LISTS =
@@ -49,7 +72,13 @@ record ConfigKey(String path, String defaultValue) {
 
   /** Settings of one charger, under {@code chargers.<identity>.}. */
   static final java.util.Set<String> PER_CHARGER =
-      java.util.Set.of("callbackUrl", "timezone", "localTime", "validation", "protocol");
+      java.util.Set.of("callbackUrl", "timezone", "localTime", "validation", "securityProfile",
+          "password", "passwordEnv", "passwordFile", "soapPassword", "soapPasswordEnv",
+          "soapPasswordFile", "allowedNetworks", "keystore", "keystorePassword", "certificate",
+          "privateKey");
+
+  /** Per-charger settings whose YAML value may be a list. */
+  static final java.util.Set<String> PER_CHARGER_LISTS = java.util.Set.of("allowedNetworks");
 
   /**
    * The overriding environment variable: {@code BRIDGE_} then the path in upper case, dots and

@@ -32,7 +32,7 @@ public final class ConfigLoader {
 
   /** Loads {@code file} (null for none) with overrides from {@code env}. */
   public static BridgeConfig load(Path file, Map<String, String> env) {
-    return build(effectiveValues(file, env));
+    return build(effectiveValues(file, env), env);
   }
 
   /**
@@ -78,6 +78,11 @@ public final class ConfigLoader {
       }
     }
     values.put("admin.enabled", "false");
+    return build(withValues(values, overrides), System.getenv());
+  }
+
+  private static Map<String, String> withValues(Map<String, String> values,
+      Map<String, String> overrides) {
     for (Map.Entry<String, String> e : overrides.entrySet()) {
       String key = e.getKey();
       if (key.startsWith("chargers.") && key.lastIndexOf('.') > "chargers.".length()
@@ -91,7 +96,7 @@ public final class ConfigLoader {
         values.put(key, e.getValue());
       }
     }
-    return build(values);
+    return values;
   }
 
   /** Per-charger settings are stored as {@code \u0000charger\u0000<id>\u0000<key>}. */
@@ -145,24 +150,33 @@ public final class ConfigLoader {
       Map<String, String> out) {
     for (Iterator<Map.Entry<String, JsonNode>> it = settings.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
-      if (!ConfigKey.PER_CHARGER.contains(e.getKey()) || e.getValue().isContainerNode()) {
+      boolean list = e.getValue().isArray()
+          && ConfigKey.PER_CHARGER_LISTS.contains(e.getKey());
+      if (!ConfigKey.PER_CHARGER.contains(e.getKey())
+          || (e.getValue().isContainerNode() && !list)) {
         throw new ConfigException("unknown configuration key 'chargers." + identity + "."
             + e.getKey() + "' (per-charger settings: " + ConfigKey.PER_CHARGER + ")");
       }
-      if (!e.getValue().isNull()) {
+      if (list) {
+        List<String> items = new ArrayList<>();
+        e.getValue().forEach(item -> items.add(item.asText()));
+        out.put(CHARGER_PREFIX + identity + "\u0000" + e.getKey(), String.join(",", items));
+      } else if (!e.getValue().isNull()) {
         out.put(CHARGER_PREFIX + identity + "\u0000" + e.getKey(), e.getValue().asText());
       }
     }
   }
 
-  private static BridgeConfig build(Map<String, String> v) {
+  private static BridgeConfig build(Map<String, String> v, Map<String, String> env) {
     SoapConfig soap = new SoapConfig(
         text(v, "soap.host"),
         port(v, "soap.port"),
         path(v, "soap.path"),
         httpUrl(v, "soap.publicUrl"),
         intRange(v, "soap.maxMessageSize", 1024, 64 * 1024 * 1024),
-        duration(v, "soap.shutdownGrace"));
+        duration(v, "soap.shutdownGrace"),
+        SecurityValues.keyMaterial(v, "soap."),
+        decimal(v, "soap.rateLimit", 0, 1_000_000));
     CsmsConfig csms = new CsmsConfig(
         wsUrl(v, "csms.url"),
         duration(v, "csms.callTimeout"),
@@ -172,6 +186,12 @@ public final class ConfigLoader {
         duration(v, "csms.reconnectFloor"),
         duration(v, "csms.reconnectCeiling"),
         durationOrZero(v, "csms.pingInterval"),
+        new CsmsSecurity(
+            intRange(v, "csms.securityProfile", 0, 3),
+            bool(v, "csms.allowInsecureBasicAuth"),
+            SecurityValues.trustMaterial(v, "csms."),
+            SecurityValues.keyMaterial(v, "csms."),
+            SecurityValues.secret(v, "csms.password", env)),
         protocol(v, "csms.protocol"));
     if (csms.reconnectCeiling().compareTo(csms.reconnectFloor()) < 0) {
       throw ConfigException.forKey("csms.reconnectCeiling", "must not be shorter than"
@@ -184,9 +204,12 @@ public final class ConfigLoader {
         v.get("callbacks.defaultPort") == null || v.get("callbacks.defaultPort").isBlank()
             ? null : intRange(v, "callbacks.defaultPort", 1, 65535),
         path(v, "callbacks.defaultPath"),
-        rewrites(v, "callbacks.rewrites"));
+        rewrites(v, "callbacks.rewrites"),
+        SecurityValues.trustMaterial(v, "callbacks."),
+        SecurityValues.keyMaterial(v, "callbacks."));
     ChargersConfig chargers = new ChargersConfig(duration(v, "chargers.callTimeout"),
-        chargerSettings(v));
+        chargerSettings(v, env), bool(v, "chargers.allowUnknown"));
+    SecurityValues.checkProfiles(csms, chargers);
     SessionsConfig sessions = new SessionsConfig(
         decimal(v, "sessions.presenceFactor", 1.0, 100.0),
         duration(v, "sessions.presenceFloor"),
@@ -252,7 +275,7 @@ public final class ConfigLoader {
   }
 
   private static Map<String, ChargersConfig.ChargerSettings> chargerSettings(
-      Map<String, String> v) {
+      Map<String, String> v, Map<String, String> env) {
     Map<String, Map<String, String>> byIdentity = new LinkedHashMap<>();
     for (Map.Entry<String, String> e : v.entrySet()) {
       if (e.getKey().startsWith(CHARGER_PREFIX)) {
@@ -273,6 +296,12 @@ public final class ConfigLoader {
           zone(one, prefix + "timezone"),
           bool(one, prefix + "localTime"),
           lenient(one, prefix + "validation"),
+          one.get(prefix + "securityProfile") == null ? null
+              : intRange(one, prefix + "securityProfile", 0, 3),
+          SecurityValues.secret(one, prefix + "password", env),
+          SecurityValues.secret(one, prefix + "soapPassword", env),
+          networks(one, prefix + "allowedNetworks"),
+          SecurityValues.keyMaterial(one, prefix),
           one.containsKey(prefix + "protocol") ? protocol(one, prefix + "protocol") : null));
     }
     return Map.copyOf(result);
@@ -312,7 +341,7 @@ public final class ConfigLoader {
     throw ConfigException.forKey(key, "'" + s + "' is not strict or lenient");
   }
 
-  private static boolean bool(Map<String, String> v, String key) {
+  static boolean bool(Map<String, String> v, String key) {
     String s = v.get(key);
     if (s == null || s.isBlank()) {
       return false;
@@ -354,7 +383,7 @@ public final class ConfigLoader {
     return token;
   }
 
-  private static String text(Map<String, String> v, String key) {
+  static String text(Map<String, String> v, String key) {
     String s = v.get(key);
     if (s == null || s.isBlank()) {
       throw ConfigException.forKey(key, "is required");
@@ -366,7 +395,7 @@ public final class ConfigLoader {
     return intRange(v, key, 0, 65535);
   }
 
-  private static int intRange(Map<String, String> v, String key, int min, int max) {
+  static int intRange(Map<String, String> v, String key, int min, int max) {
     String s = text(v, key);
     int n;
     try {

@@ -23,6 +23,7 @@ import java.time.Duration;
  * @param pingInterval how often a WebSocket ping is sent when nothing else was; a connection
  *     from which nothing (not even a pong) arrived for twice as long is declared dead and
  *     reconnected ({@code csms.pingInterval}, default 30 s; 0 turns pings off)
+ * @param security security profile, trust and client certificate ({@link CsmsSecurity})
  * @param protocol how chargers are presented to the central system: in their own version
  *     ({@code native}) or as OCPP 1.6-J through the upgrade profile ({@code ocpp1.6})
  *     ({@code csms.protocol}, default native; per charger {@code chargers.<id>.protocol})
@@ -30,14 +31,22 @@ import java.time.Duration;
 public record CsmsConfig(
     URI url, Duration callTimeout, Duration connectTimeout, int maxQueuedCalls, int maxFrameSize,
     Duration reconnectFloor, Duration reconnectCeiling, Duration pingInterval,
-    CsmsProtocol protocol) {
+    CsmsSecurity security, CsmsProtocol protocol) {
 
   /** Chargers presented in their own version. */
   public CsmsConfig(URI url, Duration callTimeout, Duration connectTimeout, int maxQueuedCalls,
       int maxFrameSize, Duration reconnectFloor, Duration reconnectCeiling,
+      Duration pingInterval, CsmsSecurity security) {
+    this(url, callTimeout, connectTimeout, maxQueuedCalls, maxFrameSize, reconnectFloor,
+        reconnectCeiling, pingInterval, security, CsmsProtocol.NATIVE);
+  }
+
+  /** Without security settings (profile 0, the JDK's trust store), chargers in their own version. */
+  public CsmsConfig(URI url, Duration callTimeout, Duration connectTimeout, int maxQueuedCalls,
+      int maxFrameSize, Duration reconnectFloor, Duration reconnectCeiling,
       Duration pingInterval) {
     this(url, callTimeout, connectTimeout, maxQueuedCalls, maxFrameSize, reconnectFloor,
-        reconnectCeiling, pingInterval, CsmsProtocol.NATIVE);
+        reconnectCeiling, pingInterval, CsmsSecurity.NONE, CsmsProtocol.NATIVE);
   }
 
   public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(30);

@@ -13,9 +13,24 @@ package io.ocppbridge.config;
  *     default 1 MiB)
  * @param shutdownGrace at shutdown, how long requests in flight may take to finish before the
  *     rest are answered with a fault ({@code soap.shutdownGrace}, default 10 s)
+ * @param tls the listener's certificate: HTTPS instead of HTTP when set ({@code soap.keystore}
+ *     or {@code soap.certificate} + {@code soap.privateKey}), else null
+ * @param rateLimit requests per second one charger may send, as a token bucket holding one
+ *     second's worth; excess requests get a fault ({@code soap.rateLimit}, default 0: no limit)
  */
 public record SoapConfig(String host, int port, String path, String publicUrl,
-    int maxMessageSize, java.time.Duration shutdownGrace) {
+    int maxMessageSize, java.time.Duration shutdownGrace, KeyMaterial tls, double rateLimit) {
+
+  /** Plain HTTP, no rate limit. */
+  public SoapConfig(String host, int port, String path, String publicUrl, int maxMessageSize,
+      java.time.Duration shutdownGrace) {
+    this(host, port, path, publicUrl, maxMessageSize, shutdownGrace, null, 0);
+  }
+
+  /** True when the listener speaks HTTPS. */
+  public boolean https() {
+    return tls != null;
+  }
 
   public static final String DEFAULT_HOST = "0.0.0.0";
   public static final int DEFAULT_PORT = 8080;

@@ -85,6 +85,13 @@ public final class CsmsSimulator implements AutoCloseable {
   private final ObjectMapper mapper = new ObjectMapper();
   private volatile Function<ReceivedCall, CsmsReply> replies;
   private volatile HttpResponseStatus refuseHandshakeWith;
+  private final boolean tls;
+  private final Map<String, String> passwords;
+  private final java.util.concurrent.atomic.AtomicInteger tcpConnections =
+      new java.util.concurrent.atomic.AtomicInteger();
+  private final Map<String, String> clientSubjects = new ConcurrentHashMap<>();
+  private final java.util.concurrent.atomic.AtomicInteger refusedCredentials =
+      new java.util.concurrent.atomic.AtomicInteger();
 
   /**
    * Starts on {@code host:port} (0 picks a free port).
@@ -93,7 +100,22 @@ public final class CsmsSimulator implements AutoCloseable {
    */
   public CsmsSimulator(String host, int port, String subprotocols,
       Function<ReceivedCall, CsmsReply> replies) {
+    this(host, port, subprotocols, replies, null, null);
+  }
+
+  /**
+   * Starts a central system with OCPP security: {@code wss://} when {@code tls} is given (a
+   * server context; one that requires client certificates gives security profile 3), and HTTP
+   * basic authentication when {@code passwords} is given (identity → password; the user name
+   * must be the identity in the URL, as in OCPP security profiles 1 and 2). Refused credentials
+   * are answered 401.
+   */
+  public CsmsSimulator(String host, int port, String subprotocols,
+      Function<ReceivedCall, CsmsReply> replies, io.netty.handler.ssl.SslContext tls,
+      Map<String, String> passwords) {
     this.replies = replies;
+    this.tls = tls != null;
+    this.passwords = passwords == null ? null : Map.copyOf(passwords);
     this.group = new NioEventLoopGroup(1, new DefaultThreadFactory("csms-sim", true));
     WebSocketServerProtocolConfig wsConfig = WebSocketServerProtocolConfig.newBuilder()
         .websocketPath("/")
@@ -107,6 +129,10 @@ public final class CsmsSimulator implements AutoCloseable {
         .childHandler(new ChannelInitializer<SocketChannel>() {
           @Override
           protected void initChannel(SocketChannel ch) {
+            tcpConnections.incrementAndGet();
+            if (tls != null) {
+              ch.pipeline().addLast(tls.newHandler(ch.alloc()));
+            }
             ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(65536),
                 new HandshakeGate(), new WebSocketServerProtocolHandler(wsConfig),
                 new CallHandler());
@@ -118,7 +144,26 @@ public final class CsmsSimulator implements AutoCloseable {
   /** The base URL a bridge's {@code csms.url} points to. */
   public URI url() {
     InetSocketAddress a = (InetSocketAddress) serverChannel.localAddress();
-    return URI.create("ws://" + a.getHostString() + ":" + a.getPort() + "/ocpp");
+    return URI.create((tls ? "wss://" : "ws://") + a.getHostString() + ":" + a.getPort()
+        + "/ocpp");
+  }
+
+  /**
+   * The subject of the client certificate each charger's latest connection presented (mutual
+   * TLS only), by charger id.
+   */
+  public Map<String, String> clientCertificateSubjects() {
+    return Map.copyOf(clientSubjects);
+  }
+
+  /** TCP connections accepted since the start, TLS handshakes failed or not. */
+  public int tcpConnections() {
+    return tcpConnections.get();
+  }
+
+  /** Upgrade requests refused with 401 for missing or wrong basic authentication. */
+  public int refusedCredentials() {
+    return refusedCredentials.get();
   }
 
   public int port() {
@@ -261,8 +306,53 @@ public final class CsmsSimulator implements AutoCloseable {
       }
       String rawPath = new QueryStringDecoder(request.uri()).rawPath();
       String segment = rawPath.substring(rawPath.lastIndexOf('/') + 1);
-      ctx.channel().attr(CHARGER).set(QueryStringDecoder.decodeComponent(segment));
+      String chargerId = QueryStringDecoder.decodeComponent(segment);
+      if (passwords != null && !authorized(chargerId, request.headers().get("Authorization"))) {
+        request.release();
+        refusedCredentials.incrementAndGet();
+        LOG.info("[{}] simulated central system: basic authentication refused", chargerId);
+        DefaultFullHttpResponse response = new DefaultFullHttpResponse(
+            HttpVersion.HTTP_1_1, HttpResponseStatus.UNAUTHORIZED, Unpooled.EMPTY_BUFFER);
+        response.headers().set("content-length", 0);
+        response.headers().set("www-authenticate", "Basic realm=\"ocpp\"");
+        ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+        return;
+      }
+      ctx.channel().attr(CHARGER).set(chargerId);
+      recordClientCertificate(ctx, chargerId);
       ctx.fireChannelRead(request);
+    }
+
+    private void recordClientCertificate(ChannelHandlerContext ctx, String chargerId) {
+      io.netty.handler.ssl.SslHandler ssl = ctx.pipeline().get(io.netty.handler.ssl.SslHandler.class);
+      if (ssl == null) {
+        return;
+      }
+      try {
+        java.security.cert.Certificate[] peer = ssl.engine().getSession().getPeerCertificates();
+        if (peer.length > 0 && peer[0] instanceof java.security.cert.X509Certificate x) {
+          clientSubjects.put(chargerId, x.getSubjectX500Principal().getName());
+        }
+      } catch (javax.net.ssl.SSLPeerUnverifiedException e) {
+        // no client certificate: nothing to record
+      }
+    }
+
+    private boolean authorized(String chargerId, String header) {
+      if (header == null || !header.startsWith("Basic ")) {
+        return false;
+      }
+      String pair;
+      try {
+        pair = new String(java.util.Base64.getDecoder().decode(header.substring(6).trim()),
+            java.nio.charset.StandardCharsets.UTF_8);
+      } catch (IllegalArgumentException e) {
+        return false;
+      }
+      int colon = pair.indexOf(':');
+      String expected = passwords.get(chargerId);
+      return colon > 0 && expected != null && pair.substring(0, colon).equals(chargerId)
+          && pair.substring(colon + 1).equals(expected);
     }
   }
 

@@ -28,6 +28,9 @@ import javax.xml.transform.Transformer;
 import javax.xml.transform.TransformerFactory;
 import javax.xml.transform.dom.DOMSource;
 import javax.xml.transform.stream.StreamResult;
+import io.ocppbridge.tls.TlsFiles;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.w3c.dom.Element;
@@ -58,12 +61,28 @@ public final class ChargerCallbackClient implements ChargerLink {
    */
   public ChargerCallbackClient(Supplier<String> bridgeUrl, Duration connectTimeout,
       Duration callTimeout, int maxAnswerSize, QuirkCounter quirks) {
+    this(bridgeUrl, connectTimeout, callTimeout, maxAnswerSize, quirks, null);
+  }
+
+  /**
+   * @param tls the TLS context for {@code https://} callback addresses (trust store and client
+   *     certificate from {@code callbacks.*}); null: the JDK's trust store, no certificate.
+   *     Either way only TLS 1.2 and 1.3 are spoken and host names are checked.
+   */
+  public ChargerCallbackClient(Supplier<String> bridgeUrl, Duration connectTimeout,
+      Duration callTimeout, int maxAnswerSize, QuirkCounter quirks, SSLContext tls) {
     this.reader = new CallbackAnswerReader(quirks);
-    this.http = HttpClient.newBuilder()
+    SSLParameters parameters = new SSLParameters();
+    parameters.setProtocols(TlsFiles.PROTOCOLS.toArray(new String[0]));
+    HttpClient.Builder builder = HttpClient.newBuilder()
         .version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(connectTimeout)
         .followRedirects(HttpClient.Redirect.NEVER)
-        .build();
+        .sslParameters(parameters);
+    if (tls != null) {
+      builder.sslContext(tls);
+    }
+    this.http = builder.build();
     this.callTimeout = callTimeout;
     this.maxAnswerSize = maxAnswerSize;
     this.writer = new CallbackRequestWriter(bridgeUrl);
@@ -123,6 +142,8 @@ public final class ChargerCallbackClient implements ChargerLink {
         && io.getMessage().contains("maxMessageSize")) {
       reason = "the charger's answer to " + action.wireName() + " is too large: "
           + io.getMessage();
+    } else if (cause instanceof javax.net.ssl.SSLException) {
+      reason = "TLS with the charger's SOAP server failed (" + tlsCause(cause) + ")";
     } else if (cause instanceof ConnectException) {
       reason = "the charger's SOAP server is unreachable (connection refused)";
     } else {
@@ -134,6 +155,28 @@ public final class ChargerCallbackClient implements ChargerLink {
         target.address(), reason);
     return new OcppException(OcppErrorCode.INTERNAL_ERROR, reason, OcppException.Origin.BRIDGE,
         null);
+  }
+
+  /** The TLS failure in words, without host names. */
+  private static String tlsCause(Throwable failure) {
+    String text = "";
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      text += " " + String.valueOf(t.getMessage()).toLowerCase(java.util.Locale.ROOT);
+    }
+    if (text.contains("certification path") || text.contains("pkix")) {
+      return "its certificate is not trusted; see callbacks.truststore";
+    }
+    if (text.contains("expired") || text.contains("notafter")) {
+      return "its certificate has expired";
+    }
+    if (text.contains("subject alternative") || text.contains("no name matching")) {
+      return "its certificate does not match the host name";
+    }
+    if (text.contains("bad_certificate") || text.contains("certificate_required")
+        || text.contains("unknown_ca")) {
+      return "it refused the bridge's client certificate; see callbacks.keystore";
+    }
+    return "the handshake did not complete";
   }
 
   private static String xml(Element element) {

@@ -1,5 +1,6 @@
 package io.ocppbridge.soap;
 
+import io.ocppbridge.access.BasicCredentials;
 import io.ocppbridge.core.OcppVersion;
 import io.ocppbridge.core.QuirkCounter;
 import io.ocppbridge.relay.ChargerRequestInfo;
@@ -91,6 +92,7 @@ final class ChargerHeadersInterceptor extends AbstractSoapInterceptor {
     if (maps == null) {
       quirks.record(QuirkCounter.NO_ADDRESSING);
     }
+    message.getExchange().put(ExchangeKeys.CREDENTIALS, credentials(message));
     message.getExchange().put(ExchangeKeys.REQUEST, new ChargerRequestInfo(identity,
         soapVersion, addressingNs, from, replyTo, peerAddress(message)));
   }
@@ -106,6 +108,14 @@ final class ChargerHeadersInterceptor extends AbstractSoapInterceptor {
       return null;
     }
     return value;
+  }
+
+  private static java.util.Optional<BasicCredentials> credentials(Message message) {
+    Object request = message.get("HTTP.REQUEST");
+    if (request instanceof jakarta.servlet.http.HttpServletRequest http) {
+      return BasicCredentials.parse(http.getHeader("Authorization"));
+    }
+    return java.util.Optional.empty();
   }
 
   private static String peerAddress(Message message) {

@@ -18,5 +18,11 @@ final class ExchangeKeys {
   /** The endpoint that counts this request as in flight until its answer is written. */
   static final String IN_FLIGHT = "io.ocppbridge.soap.inFlight";
 
+  /** The request's HTTP basic-auth credentials, an {@code Optional<BasicCredentials>}. */
+  static final String CREDENTIALS = "io.ocppbridge.soap.credentials";
+
+  /** Set when the fault answers a refused basic authentication: HTTP 401 with a challenge. */
+  static final String CHALLENGE = "io.ocppbridge.soap.challenge";
+
   private ExchangeKeys() {}
 }

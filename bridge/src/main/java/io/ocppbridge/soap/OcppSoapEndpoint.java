@@ -1,5 +1,8 @@
 package io.ocppbridge.soap;
 
+import io.ocppbridge.access.AccessRefused;
+import io.ocppbridge.access.BasicCredentials;
+import io.ocppbridge.access.ChargerAccess;
 import io.ocppbridge.core.Durations;
 import io.ocppbridge.core.Failures;
 import io.ocppbridge.core.OcppErrorCode;
@@ -17,6 +20,7 @@ import jakarta.xml.ws.soap.SOAPFaultException;
 import org.apache.cxf.annotations.UseAsyncMethod;
 import org.apache.cxf.jaxws.ServerAsyncResponse;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -47,6 +51,7 @@ public final class OcppSoapEndpoint implements Provider<DOMSource> {
   private static final Duration WAIT_MARGIN = Duration.ofSeconds(5);
 
   private final ChargerRequestRelay relay;
+  private final ChargerAccess access;
   private final Duration callTimeout;
   private final AtomicInteger inFlight = new AtomicInteger();
   private volatile boolean draining;
@@ -56,7 +61,15 @@ public final class OcppSoapEndpoint implements Provider<DOMSource> {
    *     little longer, since the relay always settles first
    */
   public OcppSoapEndpoint(ChargerRequestRelay relay, Duration callTimeout) {
+    this(relay, null, callTimeout);
+  }
+
+  /**
+   * @param access the checks a request passes before it is relayed (null: none)
+   */
+  public OcppSoapEndpoint(ChargerRequestRelay relay, ChargerAccess access, Duration callTimeout) {
     this.relay = relay;
+    this.access = access;
     this.callTimeout = callTimeout;
   }
 
@@ -179,6 +192,20 @@ public final class OcppSoapEndpoint implements Provider<DOMSource> {
       Element payload) {
     relay.recognise(payload).ifPresent(action ->
         exchange.put(ExchangeKeys.RESPONSE_ACTION, action.soapResponseAction()));
+    if (access != null && info != null && info.chargeBoxIdentity() != null
+        && !info.chargeBoxIdentity().isBlank()) {
+      try {
+        @SuppressWarnings("unchecked")
+        Optional<BasicCredentials> credentials = (Optional<BasicCredentials>) exchange
+            .getOrDefault(ExchangeKeys.CREDENTIALS, Optional.empty());
+        access.admit(info.chargeBoxIdentity().trim(), info.peerAddress(), credentials);
+      } catch (AccessRefused e) {
+        if (e.challenge()) {
+          exchange.put(ExchangeKeys.CHALLENGE, Boolean.TRUE);
+        }
+        return CompletableFuture.failedFuture(e);
+      }
+    }
     return relay.relay(info, payload).thenApply(DOMSource::new);
   }
 
@@ -214,6 +241,9 @@ public final class OcppSoapEndpoint implements Provider<DOMSource> {
   }
 
   private static void logFailure(String identity, OcppException e) {
+    if (e instanceof AccessRefused) {
+      return; // ChargerAccess logged it (once per flood for the rate limit)
+    }
     String who = identity == null ? "?" : identity;
     switch (e.origin()) {
       case CENTRAL_SYSTEM -> LOG.info("[{}] central system answered with {}: {}", who, e.code(),

@@ -25,6 +25,7 @@ public final class SoapServer implements AutoCloseable {
 
   public SoapServer(SoapConfig config, OcppSoapEndpoint endpoint, QuirkCounter quirks) {
     this.bus = BusFactory.newInstance().createBus();
+    String scheme = config.https() ? "https" : "http";
     JaxWsServerFactoryBean factory = new JaxWsServerFactoryBean();
     factory.setBus(bus);
     factory.setServiceBean(endpoint);
@@ -32,8 +33,11 @@ public final class SoapServer implements AutoCloseable {
     factory.setBindingId(SOAPBinding.SOAP12HTTP_BINDING);
     String host = config.host().contains(":") && !config.host().startsWith("[")
         ? "[" + config.host() + "]" : config.host();
-    factory.setAddress("http://" + host + ":" + Ports.concrete(host, config.port())
-        + config.path());
+    int port = Ports.concrete(host, config.port());
+    if (config.https()) {
+      HttpsListener.configure(bus, config.host(), port, config.tls());
+    }
+    factory.setAddress(scheme + "://" + host + ":" + port + config.path());
     WSAddressingFeature addressing = new WSAddressingFeature();
     addressing.setAddressingRequired(false);
     factory.setFeatures(List.of(addressing));
@@ -44,14 +48,15 @@ public final class SoapServer implements AutoCloseable {
     factory.getOutInterceptors().add(responseAddressing);
     factory.getOutFaultInterceptors().add(responseAddressing);
     factory.getOutFaultInterceptors().add(new FaultNormalizer());
+    factory.getOutFaultInterceptors().add(new ChallengeInterceptor());
     ResponseSentInterceptor sent = new ResponseSentInterceptor();
     factory.getOutInterceptors().add(sent);
     factory.getOutFaultInterceptors().add(sent);
     factory.getInInterceptors().add(new EmptyBodyInterceptor());
     this.server = factory.create();
-    int port = Ports.bound((JettyHTTPDestination) server.getDestination(), config.port());
+    int bound = Ports.bound((JettyHTTPDestination) server.getDestination(), port);
     String shownHost = "0.0.0.0".equals(host) ? "127.0.0.1" : host;
-    this.address = URI.create("http://" + shownHost + ":" + port + config.path());
+    this.address = URI.create(scheme + "://" + shownHost + ":" + bound + config.path());
   }
 
   /** Where chargers reach the bridge (with the real port when 0 was configured). */

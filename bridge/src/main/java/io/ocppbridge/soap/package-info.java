@@ -5,7 +5,13 @@
  * {@code chargeBoxIdentity} header and the addressing properties, and repair what real chargers
  * omit; faults carry the OCPP error code as a subcode (SOAP 1.2) or detail (SOAP 1.1).
  *
- * <p>May depend on {@code core}, {@code translate}, {@code session} and CXF; never on the
+ * <p>Hardening: the listener speaks HTTPS when a certificate is configured ({@code HttpsListener},
+ * CXF's per-port {@code TLSServerParameters}); every request passes
+ * {@link io.ocppbridge.access.ChargerAccess} before it is relayed, and a refused basic
+ * authentication is answered HTTP 401 with a challenge ({@code ChallengeInterceptor}).
+ *
+ * <p>May depend on {@code core}, {@code translate}, {@code session}, {@code access},
+ * {@code tls} and CXF; never on the
  * WebSocket edge.
  */
 package io.ocppbridge.soap;

@@ -41,6 +41,8 @@ final class ChargerLine {
   private String lastFailure;
   private boolean everOpen;
   private Duration pingOverride;
+  /** The last attempt's refusal when it was an authentication or TLS failure, else null. */
+  private CsmsUnavailable securityFailure;
 
   ChargerLine(CallQueue queue, Function<ChargerContext, CompletableFuture<CsmsConnection>> connector,
       Backoff backoff, ScheduledExecutorService timer, LinkStats stats) {
@@ -66,6 +68,11 @@ final class ChargerLine {
     charger = current;
     if (open != null && open.isOpen()) {
       return CompletableFuture.completedFuture(open);
+    }
+    if (attempt == null && retry != null && securityFailure != null) {
+      // Credentials or TLS were refused: trying again before the backoff's delay cannot help
+      // and would let a chatty charger drive a tight loop of refused handshakes.
+      return CompletableFuture.failedFuture(securityFailure);
     }
     if (attempt == null) {
       // A charger's request is worth an attempt now: a retry scheduled far out by the backoff
@@ -154,6 +161,7 @@ final class ChargerLine {
       everOpen = true;
       failures = 0;
       lastFailure = null;
+      securityFailure = null;
       open = conn;
       if (pingOverride != null) {
         conn.pingInterval(pingOverride);
@@ -166,6 +174,7 @@ final class ChargerLine {
     stats.attemptFailed();
     Throwable cause = Failures.cause(failure);
     lastFailure = cause instanceof OcppException o ? o.description() : "connection failed";
+    securityFailure = cause instanceof CsmsUnavailable u && u.security() ? u : null;
     if (cause instanceof CsmsUnavailable u && u.refused()) {
       ready.completeExceptionally(u);
       ready = new CompletableFuture<>();

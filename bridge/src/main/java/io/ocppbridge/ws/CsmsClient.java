@@ -19,7 +19,16 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslHandler;
+import io.netty.handler.codec.http.DefaultHttpHeaders;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.ssl.SslProvider;
+import io.ocppbridge.config.ChargerSecurity;
 import io.ocppbridge.config.CsmsConfig;
+import io.ocppbridge.config.CsmsSecurity;
+import io.ocppbridge.config.KeyMaterial;
+import io.ocppbridge.config.TrustMaterial;
+import io.ocppbridge.tls.TlsFiles;
 import io.ocppbridge.core.CentralSystemCallHandler;
 import io.ocppbridge.core.ChargerContext;
 import io.ocppbridge.frame.FrameCodec;
@@ -43,31 +52,51 @@ final class CsmsClient implements AutoCloseable {
   private final ObjectMapper mapper;
   private final CentralSystemCallHandler inbound;
   private final EventLoopGroup group;
-  private final SslContext sslContext;
+  private final ChargerSecurity security;
+  /** TLS checking the server only (profiles 0 and 2), or null for ws://. */
+  private final SslContext serverAuthTls;
+  /** TLS presenting a client certificate too (profile 3), by certificate, made when first used. */
+  private final java.util.Map<KeyMaterial, SslContext> mutualTls =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
-  CsmsClient(CsmsConfig config, FrameCodec codec, ObjectMapper mapper,
+  CsmsClient(CsmsConfig config, ChargerSecurity security, FrameCodec codec, ObjectMapper mapper,
       CentralSystemCallHandler inbound) {
     this.config = config;
+    this.security = security;
     this.codec = codec;
     this.mapper = mapper;
     this.inbound = inbound;
+    boolean wss = "wss".equals(config.url().getScheme());
+    CsmsSecurity tls = config.security();
+    this.serverAuthTls = wss ? clientTls(tls.trust(), null) : null;
+    if (wss && tls.clientKey() != null) {
+      mutualTls.put(tls.clientKey(), clientTls(tls.trust(), tls.clientKey()));
+    }
     this.group = new NioEventLoopGroup(0, new io.netty.util.concurrent.DefaultThreadFactory(
         "csms-ws", true));
-    this.sslContext = "wss".equals(config.url().getScheme()) ? clientTls() : null;
   }
 
   /** Connects a charger; the future fails with a {@link CsmsUnavailable} saying why. */
   CompletableFuture<CsmsConnection> connect(ChargerContext charger) {
     URI uri = CsmsUrls.forCharger(config.url(), charger.id());
     CompletableFuture<CsmsConnection> connected = new CompletableFuture<>();
+    String identity = charger.id().value();
+    int profile = security.profile(identity);
+    HttpHeaders headers = new DefaultHttpHeaders();
+    security.csmsPassword(identity).ifPresent(password ->
+        headers.set(HttpHeaderNames.AUTHORIZATION, BasicAuth.header(identity, password)));
     WebSocketClientProtocolConfig wsConfig = WebSocketClientProtocolConfig.newBuilder()
         .webSocketUri(uri)
+        .customHeaders(headers)
         .version(WebSocketVersion.V13)
         .subprotocol(charger.subprotocol())
         .maxFramePayloadLength(config.maxFrameSize())
         .handshakeTimeoutMillis(config.connectTimeout().toMillis())
         .dropPongFrames(false)
         .build();
+    KeyMaterial clientKey = serverAuthTls == null ? null : security.clientKey(identity);
+    SslContext sslContext = clientKey == null ? serverAuthTls
+        : mutualTls.computeIfAbsent(clientKey, k -> clientTls(config.security().trust(), k));
     boolean tls = sslContext != null;
     int port = uri.getPort() > 0 ? uri.getPort() : (tls ? 443 : 80);
     Bootstrap bootstrap = new Bootstrap()
@@ -83,7 +112,9 @@ final class CsmsClient implements AutoCloseable {
               SSLParameters params = engine.getSSLParameters();
               params.setEndpointIdentificationAlgorithm("HTTPS");
               engine.setSSLParameters(params);
-              ch.pipeline().addLast(new SslHandler(engine));
+              SslHandler ssl = new SslHandler(engine);
+              ssl.setHandshakeTimeoutMillis(config.connectTimeout().toMillis());
+              ch.pipeline().addLast(ssl);
             }
             long ping = config.pingInterval().toMillis();
             if (ping > 0) {
@@ -128,9 +159,17 @@ final class CsmsClient implements AutoCloseable {
     return "network error";
   }
 
-  private static SslContext clientTls() {
+  /** TLS 1.2/1.3 only; the JDK's trust store plus {@code trust}; a client certificate or none. */
+  static SslContext clientTls(TrustMaterial trust, KeyMaterial key) {
     try {
-      return SslContextBuilder.forClient().protocols("TLSv1.3", "TLSv1.2").build();
+      SslContextBuilder builder = SslContextBuilder.forClient()
+          .sslProvider(SslProvider.JDK)
+          .protocols(TlsFiles.PROTOCOLS)
+          .trustManager(TlsFiles.trustManagers(trust));
+      if (key != null) {
+        builder.keyManager(TlsFiles.keyManagers(key));
+      }
+      return builder.build();
     } catch (SSLException e) {
       throw new IllegalStateException("cannot set up TLS toward the central system", e);
     }

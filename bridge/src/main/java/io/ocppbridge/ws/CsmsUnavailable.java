@@ -14,13 +14,28 @@ final class CsmsUnavailable extends OcppException {
   private static final long serialVersionUID = 1L;
 
   private final boolean refused;
+  private final boolean security;
 
   CsmsUnavailable(String description, boolean refused, Throwable cause) {
+    this(description, refused, false, cause);
+  }
+
+  /**
+   * @param security true for a failed authentication (HTTP 401/403 on the handshake, a failed
+   *     TLS handshake): retrying at once cannot help, so a new request waits out the backoff
+   */
+  CsmsUnavailable(String description, boolean refused, boolean security, Throwable cause) {
     super(OcppErrorCode.INTERNAL_ERROR, description, Origin.BRIDGE, cause);
     this.refused = refused;
+    this.security = security;
   }
 
   boolean refused() {
     return refused;
+  }
+
+  /** True when TLS or the central system's authentication refused the connection. */
+  boolean security() {
+    return security;
   }
 }

@@ -2,6 +2,7 @@ package io.ocppbridge.ws;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
+import io.ocppbridge.config.ChargerSecurity;
 import io.ocppbridge.config.CsmsConfig;
 import io.ocppbridge.core.CentralSystemCallHandler;
 import io.ocppbridge.core.ChargerContext;
@@ -31,10 +32,19 @@ public final class NettyCsmsLink implements CsmsLink, AutoCloseable {
   private final ConcurrentMap<ChargerId, ChargerLine> lines = new ConcurrentHashMap<>();
   private final LinkStats stats = new LinkStats();
 
+  /** Every charger with the global security settings ({@code csms.securityProfile}...). */
   public NettyCsmsLink(CsmsConfig config, ObjectMapper mapper, CentralSystemCallHandler inbound,
       ScheduledExecutorService timer) {
+    this(config, new ChargerSecurity(config.security(),
+        new io.ocppbridge.config.ChargersConfig(config.callTimeout(), java.util.Map.of())),
+        mapper, inbound, timer);
+  }
+
+  /** Each charger with its own security profile and password where it has them. */
+  public NettyCsmsLink(CsmsConfig config, ChargerSecurity security, ObjectMapper mapper,
+      CentralSystemCallHandler inbound, ScheduledExecutorService timer) {
     this.config = config;
-    this.client = new CsmsClient(config, new FrameCodec(mapper), mapper, inbound);
+    this.client = new CsmsClient(config, security, new FrameCodec(mapper), mapper, inbound);
     this.timer = timer;
     this.backoff = new Backoff(config.reconnectFloor(), config.reconnectCeiling());
   }

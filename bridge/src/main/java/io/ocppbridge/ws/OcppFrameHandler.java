@@ -6,6 +6,7 @@ import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.handler.timeout.IdleState;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.codec.http.websocketx.WebSocketClientHandshakeException;
@@ -54,6 +55,8 @@ final class OcppFrameHandler extends SimpleChannelInboundHandler<WebSocketFrame>
       keepAlive(ctx, idle);
     } else if (evt == WebSocketClientProtocolHandler.ClientHandshakeStateEvent.HANDSHAKE_TIMEOUT) {
       fail(ctx, "the central system did not complete the WebSocket handshake in time", false);
+    } else if (evt instanceof SslHandshakeCompletionEvent tls && !tls.isSuccess()) {
+      failTls(ctx, tls.cause());
     }
     super.userEventTriggered(ctx, evt);
   }
@@ -90,8 +93,13 @@ final class OcppFrameHandler extends SimpleChannelInboundHandler<WebSocketFrame>
 
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-    if (connection == null) {
-      fail(ctx, handshakeProblem(cause), cause instanceof WebSocketHandshakeException);
+    if (connection == null && TlsFailures.isTls(cause)) {
+      // TLS 1.3: a refused client certificate is only known after the client's handshake ended,
+      // when the server's alert arrives during the WebSocket upgrade.
+      failTls(ctx, cause);
+    } else if (connection == null) {
+      fail(ctx, handshakeProblem(cause), cause instanceof WebSocketHandshakeException,
+          refusedCredentials(cause));
     } else {
       LOG.warn("[{}] WebSocket to the central system failed: {}", charger.id(),
           cause.toString());
@@ -111,10 +119,41 @@ final class OcppFrameHandler extends SimpleChannelInboundHandler<WebSocketFrame>
   }
 
   private void fail(ChannelHandlerContext ctx, String reason, boolean refused) {
-    if (connected.completeExceptionally(new CsmsUnavailable(reason, refused, null))) {
+    fail(ctx, reason, refused, false);
+  }
+
+  private void fail(ChannelHandlerContext ctx, String reason, boolean refused, boolean security) {
+    if (connected.completeExceptionally(new CsmsUnavailable(reason, refused, security, null))) {
       LOG.warn("[{}] cannot connect to the central system: {}", charger.id(), reason);
     }
     ctx.close();
+  }
+
+  /** A failed TLS handshake: refused, not retried before the backoff, cause in the log. */
+  private void failTls(ChannelHandlerContext ctx, Throwable cause) {
+    String reason = TlsFailures.describe(cause);
+    if (connected.completeExceptionally(new CsmsUnavailable(reason, true, true, null))) {
+      LOG.warn("[{}] cannot connect to the central system: {} ({})", charger.id(), reason,
+          rootMessage(cause));
+    }
+    ctx.close();
+  }
+
+  private static String rootMessage(Throwable t) {
+    Throwable root = t;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root.getClass().getSimpleName() + ": " + root.getMessage();
+  }
+
+  /** HTTP 401 or 403 instead of the upgrade: the charger's credentials were refused. */
+  private static boolean refusedCredentials(Throwable cause) {
+    if (cause instanceof WebSocketClientHandshakeException h && h.response() != null) {
+      int code = h.response().status().code();
+      return code == 401 || code == 403;
+    }
+    return false;
   }
 
   /** A reason for the charger that names the refusal without internal details. */
@@ -123,6 +162,12 @@ final class OcppFrameHandler extends SimpleChannelInboundHandler<WebSocketFrame>
         && h.getMessage().contains("subprotocol")) {
       return "the central system does not accept the subprotocol offered";
     }
+    if (refusedCredentials(cause)) {
+      WebSocketClientHandshakeException h = (WebSocketClientHandshakeException) cause;
+      return "the central system refused the charger's credentials (HTTP "
+          + h.response().status().code() + " " + h.response().status().reasonPhrase()
+          + "): check its security profile and password";
+    }
     if (cause instanceof WebSocketClientHandshakeException h && h.response() != null) {
       return "the central system refused the WebSocket handshake (HTTP "
           + h.response().status().code() + " " + h.response().status().reasonPhrase() + ")";
@@ -130,8 +175,8 @@ final class OcppFrameHandler extends SimpleChannelInboundHandler<WebSocketFrame>
     if (cause instanceof WebSocketHandshakeException) {
       return "the central system refused the WebSocket handshake";
     }
-    if (cause instanceof javax.net.ssl.SSLException) {
-      return "TLS with the central system failed";
+    if (TlsFailures.isTls(cause)) {
+      return TlsFailures.describe(cause);
     }
     return "the WebSocket handshake with the central system failed";
   }

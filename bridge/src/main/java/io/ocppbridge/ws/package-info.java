@@ -6,6 +6,12 @@
  * <p>Pipeline: {@code HttpClientCodec → HttpObjectAggregator → WebSocketClientProtocolHandler →
  * WebSocketFrameAggregator → OcppFrameHandler}. Nothing here blocks an event loop.
  *
- * <p>May depend on {@code core}, {@code frame}, {@code session} and Netty; never on the SOAP edge.
+ * <p>Toward {@code wss://} the pipeline starts with an {@code SslHandler} (TLS 1.2/1.3, host name
+ * checked); OCPP security profiles 1 and 2 add HTTP basic authentication to the upgrade request,
+ * profile 3 a client certificate ({@code CsmsClient}). Refused credentials and failed TLS
+ * handshakes are reported by {@code OcppFrameHandler} and {@code TlsFailures}.
+ *
+ * <p>May depend on {@code core}, {@code frame}, {@code session}, {@code config}, {@code tls} and
+ * Netty; never on the SOAP edge.
  */
 package io.ocppbridge.ws;

@@ -20,15 +20,44 @@ public final class SoapPost {
    */
   public static HttpResponse<String> heartbeat15(URI bridge, String identity, String from)
       throws Exception {
+    return HTTP.send(heartbeatRequest(bridge, identity, from, null),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  /**
+   * The same Heartbeat sent with {@code client} (an HTTPS client, say), with an
+   * {@code Authorization} header when {@code authorization} is not null.
+   */
+  public static HttpResponse<String> heartbeat15(HttpClient client, URI bridge, String identity,
+      String authorization) throws Exception {
+    return client.send(heartbeatRequest(bridge, identity, null, authorization),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** An {@code Authorization} header value for HTTP basic authentication. */
+  public static String basic(String user, String password) {
+    return "Basic " + java.util.Base64.getEncoder().encodeToString(
+        (user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  private static HttpRequest heartbeatRequest(URI bridge, String identity, String from,
+      String authorization) {
     String fromHeader = from == null ? ""
         : "<wsa:From><wsa:Address>" + from + "</wsa:Address></wsa:From>";
-    return post(bridge, "application/soap+xml; charset=utf-8",
+    String envelope =
         "<soap:Envelope xmlns:soap='http://www.w3.org/2003/05/soap-envelope'"
             + " xmlns:cs='urn://Ocpp/Cs/2012/06/' xmlns:wsa='http://www.w3.org/2005/08/addressing'>"
             + "<soap:Header><cs:chargeBoxIdentity>" + identity + "</cs:chargeBoxIdentity>"
             + "<wsa:Action>/Heartbeat</wsa:Action><wsa:MessageID>urn:uuid:" + java.util.UUID
             .randomUUID() + "</wsa:MessageID>" + fromHeader + "</soap:Header>"
-            + "<soap:Body><cs:heartbeatRequest/></soap:Body></soap:Envelope>");
+            + "<soap:Body><cs:heartbeatRequest/></soap:Body></soap:Envelope>";
+    HttpRequest.Builder request = HttpRequest.newBuilder(bridge).timeout(Duration.ofSeconds(15))
+        .header("Content-Type", "application/soap+xml; charset=utf-8")
+        .POST(HttpRequest.BodyPublishers.ofString(envelope));
+    if (authorization != null) {
+      request.header("Authorization", authorization);
+    }
+    return request.build();
   }
 
   public static HttpResponse<String> post(URI bridge, String contentType, String envelope)

@@ -1,0 +1,37 @@
+package io.ocppbridge.soap;
+
+import io.ocppbridge.config.ConfigException;
+import io.ocppbridge.config.KeyMaterial;
+import io.ocppbridge.tls.TlsFiles;
+import java.io.IOException;
+import java.security.GeneralSecurityException;
+import org.apache.cxf.Bus;
+import org.apache.cxf.configuration.jsse.TLSServerParameters;
+import org.apache.cxf.transport.http_jetty.JettyHTTPServerEngineFactory;
+
+/**
+ * Makes CXF's Jetty engine for the SOAP port speak HTTPS: the configured certificate, TLS 1.2
+ * and 1.3 only. CXF keys TLS settings by port, and they must be set before the endpoint that
+ * creates the engine is published.
+ */
+final class HttpsListener {
+
+  private HttpsListener() {}
+
+  static void configure(Bus bus, String host, int port, KeyMaterial certificate) {
+    TLSServerParameters tls = new TLSServerParameters();
+    tls.setKeyManagers(TlsFiles.keyManagers(certificate).getKeyManagers());
+    tls.setSecureSocketProtocol("TLS");
+    tls.setIncludeProtocols(TlsFiles.PROTOCOLS);
+    JettyHTTPServerEngineFactory engines = bus.getExtension(JettyHTTPServerEngineFactory.class);
+    if (engines == null) {
+      engines = new JettyHTTPServerEngineFactory(bus);
+    }
+    try {
+      engines.setTLSServerParametersForPort(host, port, tls);
+    } catch (GeneralSecurityException | IOException e) {
+      throw new ConfigException("cannot set up HTTPS on soap.port " + port + ": "
+          + e.getMessage());
+    }
+  }
+}
