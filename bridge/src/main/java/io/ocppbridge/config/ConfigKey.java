@@ -75,7 +75,7 @@ record ConfigKey(String path, String defaultValue) {
       java.util.Set.of("callbackUrl", "timezone", "localTime", "validation", "securityProfile",
           "password", "passwordEnv", "passwordFile", "soapPassword", "soapPasswordEnv",
           "soapPasswordFile", "allowedNetworks", "keystore", "keystorePassword", "certificate",
-          "privateKey");
+          "privateKey", "protocol");
 
   /** Per-charger settings whose YAML value may be a list. */
   static final java.util.Set<String> PER_CHARGER_LISTS = java.util.Set.of("allowedNetworks");
