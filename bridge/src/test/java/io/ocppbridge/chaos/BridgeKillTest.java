@@ -84,7 +84,9 @@ class BridgeKillTest {
     int acceptedBeforeRestart = csms.acceptedConnections();
 
     // WHEN a second bridge starts with the same configuration, and no charger sends anything
-    startBridge(config, "second");
+    Process second = startBridge(config, "second");
+    // (a JVM start takes its time on a loaded machine: the clock below starts once it listens)
+    awaitPort(soapPort, second, Duration.ofSeconds(30));
 
     // THEN the central system gets all 5 chargers connected again within 10 s, and no CALL
     assertThat(await(csms::connectionCount, n -> n == CHARGERS, Duration.ofSeconds(10)))
