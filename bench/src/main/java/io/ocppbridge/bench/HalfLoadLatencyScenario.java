@@ -54,6 +54,10 @@ public final class HalfLoadLatencyScenario implements Scenario {
     ResultTable table = context.table();
     table.add(ResultRow.info(scenario, "throughput", ResultRow.rate(bridge.throughput()),
         ResultRow.rate(bare.throughput()), "open loop"));
+    table.add(ResultRow.info(scenario, "CPU per request (whole process)",
+        String.format("%.0f us", bridge.cpuMicrosPerRequest()),
+        String.format("%.0f us", bare.cpuMicrosPerRequest()),
+        String.format("+%.0f us", bridge.cpuMicrosPerRequest() - bare.cpuMicrosPerRequest())));
     for (double p : new double[] {50, 90, 99, 99.9}) {
       double added = bridge.millis(p) - bare.millis(p);
       String metric = "latency p" + PeakThroughputScenario.format(p);

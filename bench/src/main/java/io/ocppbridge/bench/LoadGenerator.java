@@ -73,6 +73,8 @@ public final class LoadGenerator implements AutoCloseable {
     final AtomicLong failures = new AtomicLong();
     final AtomicLong skipped = new AtomicLong();
     final List<String> examples = Collections.synchronizedList(new ArrayList<>());
+    volatile long cpuAtStart = -1;
+    volatile long cpuAtEnd = -1;
 
     void fail(String what) {
       failures.incrementAndGet();
@@ -82,8 +84,31 @@ public final class LoadGenerator implements AutoCloseable {
     }
 
     LoadResult result(double seconds) {
+      long cpu = cpuAtStart < 0 || cpuAtEnd < 0 ? -1 : cpuAtEnd - cpuAtStart;
       return new LoadResult(answered.get(), failures.get(), skipped.get(), seconds,
-          latency.copy(), List.copyOf(examples), answeredInRun.get());
+          latency.copy(), List.copyOf(examples), answeredInRun.get(), cpu);
+    }
+
+    /** Reads the process's CPU time when the window opens and when it closes. */
+    void clockCpu(long from, long to) {
+      Thread t = new Thread(() -> {
+        cpuAtStart = sleepUntil(from) ? CpuClock.processCpuNanos() : -1;
+        cpuAtEnd = sleepUntil(to) ? CpuClock.processCpuNanos() : -1;
+      }, "load-cpu-clock");
+      t.setDaemon(true);
+      t.start();
+    }
+
+    private static boolean sleepUntil(long nanoTime) {
+      try {
+        for (long left; (left = nanoTime - System.nanoTime()) > 0; ) {
+          TimeUnit.NANOSECONDS.sleep(left);
+        }
+        return true;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
     }
   }
 
@@ -98,6 +123,7 @@ public final class LoadGenerator implements AutoCloseable {
     long start = System.nanoTime();
     long measureFrom = start + warmup.toNanos();
     long end = measureFrom + measure.toNanos();
+    tally.clockCpu(measureFrom, end);
     CountDownLatch finished = new CountDownLatch(chargers.size());
     for (String id : chargers) {
       loop(id, 0, mix, tally, measureFrom, end, finished);
@@ -137,6 +163,7 @@ public final class LoadGenerator implements AutoCloseable {
     long start = System.nanoTime();
     long measureFrom = start + warmup.toNanos();
     long end = measureFrom + measure.toNanos();
+    tally.clockCpu(measureFrom, end);
     AtomicInteger inFlight = new AtomicInteger();
     for (long k = 0; ; k++) {
       long intended = start + k * interval;
@@ -182,12 +209,14 @@ public final class LoadGenerator implements AutoCloseable {
     AtomicLong lastAnswer = new AtomicLong(start);
     int lanes = Math.min(concurrency, chargers.size());
     CountDownLatch finished = new CountDownLatch(lanes);
+    tally.cpuAtStart = CpuClock.processCpuNanos();
     for (int lane = 0; lane < lanes; lane++) {
       once(chargers, op, next, tally, lastAnswer, finished);
     }
     if (!finished.await(deadline.toMillis(), TimeUnit.MILLISECONDS)) {
       LOG.warn("not every charger was answered within {} s", deadline.toSeconds());
     }
+    tally.cpuAtEnd = CpuClock.processCpuNanos();
     return tally.result((lastAnswer.get() - start) / 1e9);
   }
 

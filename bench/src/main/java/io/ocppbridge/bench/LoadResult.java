@@ -14,7 +14,16 @@ import org.HdrHistogram.Histogram;
  * @param skipped open-loop sends left out because too many were in flight
  */
 public record LoadResult(long answered, long failures, long skipped, double seconds,
-    Histogram latencyMicros, List<String> failureExamples, long answeredInWholeRun) {
+    Histogram latencyMicros, List<String> failureExamples, long answeredInWholeRun,
+    long cpuNanos) {
+
+  /**
+   * CPU time of the whole process per answered request in the window, microseconds (NaN when
+   * unknown): the cost that does not shrink when other processes take the machine's cores.
+   */
+  public double cpuMicrosPerRequest() {
+    return cpuNanos <= 0 || answered == 0 ? Double.NaN : cpuNanos / 1000.0 / answered;
+  }
 
   public double throughput() {
     return seconds <= 0 ? 0 : answered / seconds;
@@ -40,8 +49,9 @@ public record LoadResult(long answered, long failures, long skipped, double seco
   @Override
   public String toString() {
     return String.format("%d answered in %.1f s (%.0f/s), %d failures, %d skipped;"
-            + " p50 %.2f ms p90 %.2f ms p99 %.2f ms p99.9 %.2f ms max %.2f ms",
+            + " p50 %.2f ms p90 %.2f ms p99 %.2f ms p99.9 %.2f ms max %.2f ms;"
+            + " CPU %.0f us/request",
         answered, seconds, throughput(), failures, skipped, millis(50), millis(90), millis(99),
-        millis(99.9), maxMillis());
+        millis(99.9), maxMillis(), cpuMicrosPerRequest());
   }
 }

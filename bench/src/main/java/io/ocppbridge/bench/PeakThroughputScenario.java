@@ -52,6 +52,12 @@ public final class PeakThroughputScenario implements Scenario {
     table.add(ResultRow.judged(scenario, "throughput", ResultRow.rate(bridge.throughput()),
         ResultRow.rate(bare.throughput()), String.format("ratio %.2f", ratio),
         "ratio >= " + TARGET_RATIO, ratio >= TARGET_RATIO));
+    double cpuRatio = bare.cpuMicrosPerRequest() / bridge.cpuMicrosPerRequest();
+    table.add(ResultRow.judged(scenario, "CPU per request (whole process)",
+        String.format("%.0f us", bridge.cpuMicrosPerRequest()),
+        String.format("%.0f us", bare.cpuMicrosPerRequest()),
+        String.format("capacity ratio %.2f", cpuRatio), "ratio >= " + TARGET_RATIO,
+        cpuRatio >= TARGET_RATIO));
     for (double p : new double[] {50, 90, 99, 99.9}) {
       table.add(ResultRow.info(scenario, "latency p" + format(p), ResultRow.ms(bridge.millis(p)),
           ResultRow.ms(bare.millis(p)), "+" + ResultRow.ms(bridge.millis(p) - bare.millis(p))));

@@ -86,8 +86,9 @@ public final class SessionsScenario implements Scenario {
       ProcessMemory after, ProcessMemory grown, int connectedAtBridge, int atCentralSystem) {
     boolean allUp = storm.answered() == count && connectedAtBridge == count;
     table.add(ResultRow.judged(scenario, "boot storm settled in",
-        String.format("%.1f s", storm.seconds()), "", String.format("%.0f boots/s",
-            storm.answered() / Math.max(storm.seconds(), 1e-9)),
+        String.format("%.1f s", storm.seconds()), "", String.format("%.0f boots/s, CPU %.0f us"
+            + "/boot", storm.answered() / Math.max(storm.seconds(), 1e-9),
+            storm.cpuMicrosPerRequest()),
         "<= " + SETTLE_TARGET.toSeconds() + " s, all up",
         allUp && storm.seconds() <= SETTLE_TARGET.toSeconds()));
     table.add(ResultRow.info(scenario, "booted / failed / WebSockets (bridge, CSMS)",
