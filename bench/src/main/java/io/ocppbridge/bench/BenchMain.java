@@ -54,10 +54,15 @@ public final class BenchMain implements Callable<Integer> {
       + " measured.")
   boolean quick;
 
+  @Option(names = "--jit-warmup", defaultValue = "20",
+      description = "Unmeasured load on both targets before the first scenario, s each (0: none).")
+  double jitWarmupSeconds;
+
   @Option(names = "--markdown", description = "Also print the table as Markdown.")
   boolean markdown;
 
   public static void main(String[] args) throws Exception {
+    CommonPool.ensureParallel();
     if (args.length > 0 && "jmh".equals(args[0])) {
       String[] rest = java.util.Arrays.copyOfRange(args, 1, args.length);
       org.openjdk.jmh.Main.main(rest.length == 0 ? new String[] {"io.ocppbridge.bench.jmh"}
@@ -108,6 +113,12 @@ public final class BenchMain implements Callable<Integer> {
         Runtime.getRuntime().maxMemory() / (1024 * 1024), OsLimits.read(),
         options.warmup().toMillis() / 1000.0, options.duration().toMillis() / 1000.0);
     int status = 0;
+    try {
+      JitWarmup.run(quick ? Duration.ZERO : Duration.ofMillis((long) (jitWarmupSeconds * 1000)));
+    } catch (Exception e) {
+      LOG.error("the JIT warm-up failed: {}", e.toString(), e);
+      return 1;
+    }
     for (Scenario scenario : chosen) {
       LOG.info("=== {}: {}", scenario.name(), scenario.description());
       try {

@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -34,6 +35,7 @@ public final class LoadGenerator implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LoadGenerator.class);
   private static final int FAILURE_EXAMPLES = 5;
   private static final long HIGHEST_MICROS = TimeUnit.MINUTES.toMicros(5);
+  private static final long MAX_CONNECTS_PER_SECOND = 1000;
 
   private final URI target;
   private final String from;
@@ -41,6 +43,11 @@ public final class LoadGenerator implements AutoCloseable {
   private final SoapEnvelopes envelopes;
   private final ExecutorService executor;
   private final HttpClient client;
+  private final ScheduledExecutorService ramp = Executors.newSingleThreadScheduledExecutor(r -> {
+    Thread t = new Thread(r, "load-ramp");
+    t.setDaemon(true);
+    return t;
+  });
 
   /**
    * @param from the address the chargers name in {@code wsa:From}
@@ -58,6 +65,18 @@ public final class LoadGenerator implements AutoCloseable {
     });
     this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(Duration.ofSeconds(10)).executor(executor).build();
+  }
+
+  /**
+   * The pause between two chargers' first requests: their connections are opened over
+   * {@code within} (at most {@link #MAX_CONNECTS_PER_SECOND} a second) rather than all at once.
+   * A thousand SYNs in the same millisecond overflow the listener's accept queue (Jetty's
+   * default backlog, 50 on Linux), and the dropped ones are retried by TCP only after 1, 3, 7 s:
+   * the run would measure the kernel's SYN retransmission, not the server.
+   */
+  private static long rampStep(int chargers, long within) {
+    long floor = TimeUnit.SECONDS.toNanos(1) / MAX_CONNECTS_PER_SECOND;
+    return Math.max(floor, chargers <= 1 ? 0 : within / chargers);
   }
 
   /** The identity of charger number {@code i}. */
@@ -125,8 +144,12 @@ public final class LoadGenerator implements AutoCloseable {
     long end = measureFrom + measure.toNanos();
     tally.clockCpu(measureFrom, end);
     CountDownLatch finished = new CountDownLatch(chargers.size());
-    for (String id : chargers) {
-      loop(id, 0, mix, tally, measureFrom, end, finished);
+    long step = rampStep(chargers.size(), warmup.toNanos() / 2);
+    for (int i = 0; i < chargers.size(); i++) {
+      String id = chargers.get(i);
+      int first = i;
+      ramp.schedule(() -> loop(id, first, mix, tally, measureFrom, end, finished), i * step,
+          TimeUnit.NANOSECONDS);
     }
     awaitAll(finished, end);
     return tally.result(measure.toNanos() / 1e9);
@@ -210,8 +233,10 @@ public final class LoadGenerator implements AutoCloseable {
     int lanes = Math.min(concurrency, chargers.size());
     CountDownLatch finished = new CountDownLatch(lanes);
     tally.cpuAtStart = CpuClock.processCpuNanos();
+    long step = rampStep(lanes, TimeUnit.SECONDS.toNanos(1));
     for (int lane = 0; lane < lanes; lane++) {
-      once(chargers, op, next, tally, lastAnswer, finished);
+      ramp.schedule(() -> once(chargers, op, next, tally, lastAnswer, finished), lane * step,
+          TimeUnit.NANOSECONDS);
     }
     if (!finished.await(deadline.toMillis(), TimeUnit.MILLISECONDS)) {
       LOG.warn("not every charger was answered within {} s", deadline.toSeconds());
@@ -278,6 +303,7 @@ public final class LoadGenerator implements AutoCloseable {
   @Override
   public void close() {
     // Java 17's HttpClient has no close(): its connections go with its executor and the GC
+    ramp.shutdownNow();
     executor.shutdownNow();
   }
 }
