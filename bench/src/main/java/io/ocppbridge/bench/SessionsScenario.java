@@ -48,7 +48,7 @@ public final class SessionsScenario implements Scenario {
     String limited = "";
     if (count < wanted) {
       count = count / 500 * 500;
-      limited = " (" + wanted + " asked; " + limits + " allows " + count + ")";
+      limited = " (of " + wanted + ": ulimit -n " + limits.openFiles() + ")";
       LOG.warn("sessions: only {} of {} chargers fit this process's limits: {}; raise them"
           + " (ulimit -n) to run all", count, wanted, limits);
     }
@@ -103,7 +103,9 @@ public final class SessionsScenario implements Scenario {
         String.format("%.1f KiB/charger; %.0f MiB at %,d", heapPerCharger / 1024,
             projected / (1024 * 1024), FULL_SCALE_CHARGERS),
         "<= 1 GiB at 20,000", projected <= GIB));
+    // RSS only means something in a JVM that ran nothing before: run 'sessions' on its own
     table.add(ResultRow.info(scenario, "RSS (whole JVM)", after.rssMiB(), "",
-        String.format("%.1f KiB/charger", grown.rssBytes() / (double) count / 1024)));
+        String.format("%.1f KiB/charger (alone in its JVM only)",
+            grown.rssBytes() / (double) count / 1024)));
   }
 }
