@@ -143,8 +143,9 @@ public final class CsmsSimulator implements AutoCloseable {
 
   /**
    * Whether the CALLs received, the answers sent and the answers received are kept for
-   * {@link #received}, {@link #answers} and {@link #callAnswers} (the default). A benchmark turns it off: millions of records would make the
-   * simulator, not the bridge, the thing measured.
+   * {@link #received}, {@link #answers} and {@link #callAnswers} (the default). A benchmark
+   * turns it off: millions of records would make the simulator, not the bridge, the thing
+   * measured.
    */
   public void keepRecords(boolean keep) {
     this.keepRecords = keep;
