@@ -92,6 +92,7 @@ public final class CsmsSimulator implements AutoCloseable {
   private final Map<String, String> clientSubjects = new ConcurrentHashMap<>();
   private final java.util.concurrent.atomic.AtomicInteger refusedCredentials =
       new java.util.concurrent.atomic.AtomicInteger();
+  private volatile boolean keepRecords = true;
 
   /**
    * Starts on {@code host:port} (0 picks a free port).
@@ -183,6 +184,16 @@ public final class CsmsSimulator implements AutoCloseable {
   /** The answers received so far to the CALLs sent with {@link #sendCall}, in arrival order. */
   public List<CallAnswer> callAnswers() {
     return List.copyOf(callAnswers);
+  }
+
+  /**
+   * Whether the CALLs received, the answers sent and the answers received are kept for
+   * {@link #received}, {@link #answers} and {@link #callAnswers} (the default). A benchmark
+   * turns it off: millions of records would make the simulator, not the bridge, the thing
+   * measured.
+   */
+  public void keepRecords(boolean keep) {
+    this.keepRecords = keep;
   }
 
   /** Forgets the CALLs received, the answers sent and the answers received. */
@@ -377,7 +388,9 @@ public final class CsmsSimulator implements AutoCloseable {
           chargerId, messageId);
       return;
     }
-    callAnswers.add(new CallAnswer(chargerId, messageId, call.action(), frame));
+    if (keepRecords) {
+      callAnswers.add(new CallAnswer(chargerId, messageId, call.action(), frame));
+    }
     call.answer().complete(frame);
   }
 
@@ -424,12 +437,16 @@ public final class CsmsSimulator implements AutoCloseable {
       ReceivedCall call = new ReceivedCall(ctx.channel().attr(CHARGER).get(),
           ctx.channel().attr(SUBPROTOCOL).get(), root.get(1).asText(), root.get(2).asText(),
           root.get(3));
-      received.add(call);
+      if (keepRecords) {
+        received.add(call);
+      }
       CsmsReply reply = replies.apply(call);
       if (reply == null || reply.frameText() == null) {
         return;
       }
-      recordAnswer(reply.frameText());
+      if (keepRecords) {
+        recordAnswer(reply.frameText());
+      }
       Runnable send = () -> ctx.writeAndFlush(new TextWebSocketFrame(reply.frameText()));
       if (reply.delay().isZero()) {
         send.run();

@@ -38,6 +38,8 @@ public final class OcppSchemaModel {
   private final OcppVersion version;
   private final Map<Initiator, JAXBContext> contexts = new EnumMap<>(Initiator.class);
   private final Schema schema;
+  private final ThreadLocal<javax.xml.validation.Validator> validators =
+      ThreadLocal.withInitial(() -> schema().newValidator());
   private final java.util.Set<String> elementNames = new java.util.HashSet<>();
   private final XsdSequences sequences = new XsdSequences();
   private final Map<OcppAction, Class<?>> requestTypes = new EnumMap<>(OcppAction.class);
@@ -83,6 +85,17 @@ public final class OcppSchemaModel {
 
   public Schema schema() {
     return schema;
+  }
+
+  /**
+   * A validator of {@link #schema()} for the calling thread only, reset to its initial state.
+   * Making a new one for every message was a hot spot under load (its whole component
+   * configuration is built each time); a Validator is not thread-safe, so each thread keeps one.
+   */
+  javax.xml.validation.Validator validator() {
+    javax.xml.validation.Validator validator = validators.get();
+    validator.reset();
+    return validator;
   }
 
   public Class<?> requestType(OcppAction action) {

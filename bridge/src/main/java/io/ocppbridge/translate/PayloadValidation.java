@@ -34,7 +34,7 @@ final class PayloadValidation {
    */
   static void validate(OcppSchemaModel model, Element payload, QuirkCounter lenientQuirks,
       String what) {
-    Validator validator = model.schema().newValidator();
+    Validator validator = model.validator();
     Collector collector = new Collector(validator, lenientQuirks);
     validator.setErrorHandler(collector);
     try {
@@ -43,6 +43,8 @@ final class PayloadValidation {
       // the collector stops at the first violation (after its follow-up)
     } catch (IOException e) {
       throw new IllegalStateException(e);
+    } finally {
+      validator.setErrorHandler(null);
     }
     if (collector.first != null) {
       throw ViolationReport.of(collector.first, collector.node, collector.followUp, what, model);

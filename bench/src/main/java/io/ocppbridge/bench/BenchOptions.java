@@ -1,0 +1,23 @@
+package io.ocppbridge.bench;
+
+import java.time.Duration;
+
+/**
+ * The scale of a run: how long each load phase warms up and measures, and a factor applied to
+ * every scenario's number of chargers (1.0 = the issue's numbers), or an absolute number of
+ * chargers for every scenario.
+ *
+ * @param chargers when positive, the number of chargers of every scenario
+ * @param bootConcurrency how many BootNotifications of a boot storm are in flight at once
+ */
+public record BenchOptions(Duration warmup, Duration duration, double scale, int chargers,
+    int bootConcurrency) {
+
+  /** The chargers a scenario runs with, from its default at full scale. */
+  public int chargers(int fullScale) {
+    if (chargers > 0) {
+      return chargers;
+    }
+    return Math.max(1, (int) Math.round(fullScale * scale));
+  }
+}

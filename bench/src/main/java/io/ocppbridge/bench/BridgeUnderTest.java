@@ -1,0 +1,83 @@
+package io.ocppbridge.bench;
+
+import io.ocppbridge.app.Bridge;
+import io.ocppbridge.config.ConfigLoader;
+import io.ocppbridge.sim.CsmsSimulator;
+import io.ocppbridge.sim.SensibleCsmsAnswers;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The bridge as the benchmark runs it: started in this JVM through its own wiring
+ * ({@link ConfigLoader#fromValues}, {@link Bridge#start}) with the registry in memory, the admin
+ * listener off, and {@code csms.url} pointing at a central system that is either the built-in
+ * {@link CsmsSimulator} in this JVM or one elsewhere (another process).
+ */
+public final class BridgeUnderTest implements AutoCloseable {
+
+  private final CsmsSimulator csms;
+  private final Bridge bridge;
+
+  private BridgeUnderTest(CsmsSimulator csms, Bridge bridge) {
+    this.csms = csms;
+    this.bridge = bridge;
+  }
+
+  /**
+   * The bridge in front of an in-process {@link CsmsSimulator} answering like
+   * {@link SensibleCsmsAnswers}, after {@code backendDelay} (zero: at once).
+   */
+  public static BridgeUnderTest withSimulator(Duration backendDelay, Duration callTimeout) {
+    CsmsSimulator csms = new CsmsSimulator("127.0.0.1", 0, "ocpp1.5,ocpp1.2",
+        DelayedAnswers.after(backendDelay, new SensibleCsmsAnswers(Clock.systemUTC())));
+    csms.keepRecords(false);
+    try {
+      return new BridgeUnderTest(csms, start(csms.url(), callTimeout));
+    } catch (RuntimeException e) {
+      csms.close();
+      throw e;
+    }
+  }
+
+  /** The bridge in front of a central system that runs elsewhere. */
+  public static BridgeUnderTest toCentralSystem(URI csmsUrl, Duration callTimeout) {
+    return new BridgeUnderTest(null, start(csmsUrl, callTimeout));
+  }
+
+  private static Bridge start(URI csmsUrl, Duration callTimeout) {
+    Map<String, String> values = new HashMap<>();
+    values.put("soap.host", "127.0.0.1");
+    values.put("soap.port", "0");
+    values.put("soap.shutdownGrace", "2s");
+    values.put("csms.url", csmsUrl.toString());
+    values.put("csms.callTimeout", callTimeout.toMillis() + "ms");
+    values.put("csms.connectTimeout", "30s");
+    values.put("sessions.store", "memory");
+    values.put("admin.enabled", "false");
+    return Bridge.start(ConfigLoader.fromValues(values));
+  }
+
+  public URI soapUrl() {
+    return bridge.soapAddress();
+  }
+
+  public Bridge bridge() {
+    return bridge;
+  }
+
+  /** The in-process central system, or null when it runs elsewhere. */
+  public CsmsSimulator csms() {
+    return csms;
+  }
+
+  @Override
+  public void close() {
+    bridge.close();
+    if (csms != null) {
+      csms.close();
+    }
+  }
+}

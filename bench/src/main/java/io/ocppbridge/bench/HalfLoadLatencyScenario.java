@@ -1,0 +1,84 @@
+package io.ocppbridge.bench;
+
+import java.time.Duration;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Scenario (b): the latency the bridge adds at half its peak: an open-loop rate of 50% of the
+ * bridge's measured peak (measured here first when scenario {@code peak} did not run), sent to
+ * the bridge and to the bare endpoint; added latency = bridge percentile minus bare percentile.
+ * Targets: p50 added at most 0.5 ms, p99 added at most 2 ms.
+ */
+public final class HalfLoadLatencyScenario implements Scenario {
+
+  private static final Logger LOG = LoggerFactory.getLogger(HalfLoadLatencyScenario.class);
+  private static final double TARGET_P50_MS = 0.5;
+  private static final double TARGET_P99_MS = 2.0;
+
+  @Override
+  public String name() {
+    return "half-load";
+  }
+
+  @Override
+  public String description() {
+    return "(b) latency added by the bridge at 50% of its measured peak (open loop)";
+  }
+
+  @Override
+  public void run(BenchContext context) throws Exception {
+    BenchOptions options = context.options();
+    List<String> chargers = MixedLoad.chargers("HALF",
+        options.chargers(PeakThroughputScenario.FULL_SCALE_CHARGERS));
+    if (context.bridgePeak().isEmpty()) {
+      LOG.info("half-load: measuring the bridge's peak first");
+      new PeakThroughputScenario().run(context);
+    }
+    double rate = context.bridgePeak().getAsDouble() / 2;
+    LOG.info("half-load: {} requests/s open loop over {} chargers", Math.round(rate),
+        chargers.size());
+    LoadResult bare;
+    try (BareSoapEndpoint endpoint = new BareSoapEndpoint("127.0.0.1", 0, "/ocpp")) {
+      bare = MixedLoad.openLoop(endpoint.url(), chargers, rate, options);
+      LOG.info("half-load, bare: {}", bare);
+    }
+    LoadResult bridge;
+    try (BridgeUnderTest under = BridgeUnderTest.withSimulator(Duration.ZERO,
+        Duration.ofSeconds(30))) {
+      bridge = MixedLoad.openLoop(under.soapUrl(), chargers, rate, options);
+      LOG.info("half-load, bridge: {}", bridge);
+    }
+    String scenario = "(b) half load, " + Math.round(rate) + "/s";
+    ResultTable table = context.table();
+    table.add(ResultRow.info(scenario, "throughput", ResultRow.rate(bridge.throughput()),
+        ResultRow.rate(bare.throughput()), "open loop"));
+    table.add(ResultRow.info(scenario, "CPU per request (whole process)",
+        String.format("%.0f us", bridge.cpuMicrosPerRequest()),
+        String.format("%.0f us", bare.cpuMicrosPerRequest()),
+        String.format("+%.0f us", bridge.cpuMicrosPerRequest() - bare.cpuMicrosPerRequest())));
+    for (double p : new double[] {50, 90, 99, 99.9}) {
+      double added = bridge.millis(p) - bare.millis(p);
+      String metric = "latency p" + PeakThroughputScenario.format(p);
+      String comparison = "added " + ResultRow.ms(added);
+      if (p == 50) {
+        table.add(ResultRow.judged(scenario, metric, ResultRow.ms(bridge.millis(p)),
+            ResultRow.ms(bare.millis(p)), comparison, "added <= " + TARGET_P50_MS + " ms",
+            added <= TARGET_P50_MS));
+      } else if (p == 99) {
+        table.add(ResultRow.judged(scenario, metric, ResultRow.ms(bridge.millis(p)),
+            ResultRow.ms(bare.millis(p)), comparison, "added <= " + TARGET_P99_MS + " ms",
+            added <= TARGET_P99_MS));
+      } else {
+        table.add(ResultRow.info(scenario, metric, ResultRow.ms(bridge.millis(p)),
+            ResultRow.ms(bare.millis(p)), comparison));
+      }
+    }
+    table.add(ResultRow.info(scenario, "latency max", ResultRow.ms(bridge.maxMillis()),
+        ResultRow.ms(bare.maxMillis()), ""));
+    table.add(ResultRow.judged(scenario, "failed / skipped requests",
+        bridge.failures() + " / " + bridge.skipped(), bare.failures() + " / " + bare.skipped(),
+        "", "0 failed", bridge.failures() == 0));
+  }
+}

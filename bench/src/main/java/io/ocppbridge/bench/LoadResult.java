@@ -1,0 +1,57 @@
+package io.ocppbridge.bench;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.HdrHistogram.Histogram;
+
+/**
+ * What one load run measured: requests answered correctly within the measured window, the
+ * throughput over that window, the latency distribution (microseconds), and every failure
+ * seen in the whole run (warm-up included), with a few examples.
+ *
+ * @param answered correct answers (HTTP 200, the operation's response element) in the window
+ * @param failures wrong answers, faults, HTTP errors and timeouts over the whole run
+ * @param skipped open-loop sends left out because too many were in flight
+ */
+public record LoadResult(long answered, long failures, long skipped, double seconds,
+    Histogram latencyMicros, List<String> failureExamples, long answeredInWholeRun,
+    long cpuNanos) {
+
+  /**
+   * CPU time of the whole process per answered request in the window, microseconds (NaN when
+   * unknown): the cost that does not shrink when other processes take the machine's cores.
+   */
+  public double cpuMicrosPerRequest() {
+    return cpuNanos <= 0 || answered == 0 ? Double.NaN : cpuNanos / 1000.0 / answered;
+  }
+
+  public double throughput() {
+    return seconds <= 0 ? 0 : answered / seconds;
+  }
+
+  /** A latency percentile in milliseconds. */
+  public double millis(double percentile) {
+    if (latencyMicros.getTotalCount() == 0) {
+      return Double.NaN;
+    }
+    return latencyMicros.getValueAtPercentile(percentile) / 1000.0;
+  }
+
+  public double maxMillis() {
+    return latencyMicros.getTotalCount() == 0 ? Double.NaN
+        : latencyMicros.getMaxValue() / 1000.0;
+  }
+
+  public static long micros(long nanos) {
+    return TimeUnit.NANOSECONDS.toMicros(nanos);
+  }
+
+  @Override
+  public String toString() {
+    return String.format("%d answered in %.1f s (%.0f/s), %d failures, %d skipped;"
+            + " p50 %.2f ms p90 %.2f ms p99 %.2f ms p99.9 %.2f ms max %.2f ms;"
+            + " CPU %.0f us/request",
+        answered, seconds, throughput(), failures, skipped, millis(50), millis(90), millis(99),
+        millis(99.9), maxMillis(), cpuMicrosPerRequest());
+  }
+}

@@ -1,0 +1,13 @@
+package io.ocppbridge.bench;
+
+/** One benchmark scenario, selectable by name; adds its lines to the result table. */
+public interface Scenario {
+
+  /** The name it is selected by on the command line. */
+  String name();
+
+  /** One line saying what it measures. */
+  String description();
+
+  void run(BenchContext context) throws Exception;
+}

@@ -1,0 +1,65 @@
+package io.ocppbridge.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Verifies that the harness measures something real: scenario (a)'s load, 5 chargers for about
+ * a second, against the bridge (in-process, with the built-in central system) and the bare
+ * endpoint. Every request must come back HTTP 200 with the operation's SOAP response element
+ * (the load generator checks each one); no timing is asserted.
+ */
+class PeakScenarioSmokeTest {
+
+  private static final BenchOptions TINY =
+      new BenchOptions(Duration.ofSeconds(2), Duration.ofSeconds(1), 1.0, 5, 5);
+
+  @Test
+  void everyRequestToTheBridgeIsAnsweredWithItsResponseElement() throws Exception {
+    // GIVEN the bridge wired to the simulated central system
+    try (BridgeUnderTest under = BridgeUnderTest.withSimulator(Duration.ZERO,
+        Duration.ofSeconds(10))) {
+      // WHEN 5 chargers send the mixed load for a second
+      LoadResult result = MixedLoad.closedLoop(under.soapUrl(),
+          MixedLoad.chargers("SMOKE", 5), TINY);
+      // THEN every answer was a 200 with the right response element, and some were counted
+      System.out.println("smoke, bridge: " + result);
+      assertThat(result.failureExamples()).isEmpty();
+      assertThat(result.failures()).isZero();
+      assertThat(result.answeredInWholeRun()).isPositive();
+      assertThat(result.latencyMicros().getTotalCount()).isEqualTo(result.answered());
+    }
+  }
+
+  @Test
+  void everyRequestToTheBareEndpointIsAnsweredWithItsResponseElement() throws Exception {
+    // GIVEN the bare CXF endpoint
+    try (BareSoapEndpoint endpoint = new BareSoapEndpoint("127.0.0.1", 0, "/ocpp")) {
+      // WHEN 5 chargers send the mixed load for a second
+      LoadResult result = MixedLoad.closedLoop(endpoint.url(),
+          MixedLoad.chargers("SMOKE", 5), TINY);
+      // THEN the same checks hold
+      System.out.println("smoke, bare: " + result);
+      assertThat(result.failures()).isZero();
+      assertThat(result.answeredInWholeRun()).isPositive();
+    }
+  }
+
+  @Test
+  void answerCheckRefusesAFaultAndAcceptsThePrefixedResponseElement() {
+    // GIVEN a fault and a real answer
+    String fault = "<soap:Envelope><soap:Body><soap:Fault><soap:Reason>x</soap:Reason>"
+        + "</soap:Fault></soap:Body></soap:Envelope>";
+    String answer = "<soap:Envelope><soap:Header><wsa:Action>/HeartbeatResponse</wsa:Action>"
+        + "</soap:Header><soap:Body><ns2:heartbeatResponse xmlns:ns2=\"urn://Ocpp/Cs/2012/06/\">"
+        + "<ns2:currentTime>2026-11-22T01:00:00Z</ns2:currentTime></ns2:heartbeatResponse>"
+        + "</soap:Body></soap:Envelope>";
+    // THEN only the answer passes
+    assertThat(List.of(SoapEnvelopes.isAnswer(SoapEnvelopes.Operation.HEARTBEAT, fault),
+        SoapEnvelopes.isAnswer(SoapEnvelopes.Operation.HEARTBEAT, answer)))
+        .containsExactly(false, true);
+  }
+}
