@@ -201,11 +201,13 @@ public final class SoapJsonTranslator {
     try {
       Document doc = documents.createDocument(null, null, null);
       Marshaller m = model.context(action).createMarshaller();
-      m.setSchema(model.schema());
       ValidationFailure failure = new ValidationFailure();
       m.setEventHandler(failure);
       m.marshal(jaxbElement(name, type, value), doc);
       failure.throwIfAny(action, request, model);
+      // validated after marshalling, with the thread's cached validator: a marshaller given the
+      // schema would build a validator for every message
+      PayloadValidation.validate(model, doc.getDocumentElement(), null, what);
       return doc.getDocumentElement();
     } catch (JAXBException e) {
       throw invalidXml(action, request, e);
