@@ -155,7 +155,7 @@ public final class Bridge implements AutoCloseable {
       ChargerSession session = sessions.restore(record);
       if (presence.restore(session.id(), record.heartbeatIntervalSeconds(), silent)) {
         // the configuration of now decides the dialect, not the one recorded
-        session.protocol(profiles.protocol(session.id()));
+        session.protocol(profiles.protocol(session.id(), session.version()));
         csms.open(new ChargerContext(session.id(), session.version(), session.protocol()));
         restored++;
       }

@@ -13,7 +13,16 @@ public interface ChargerPayloads {
 
   /** The builder for a version. */
   static ChargerPayloads of(OcppVersion version) {
-    return version == OcppVersion.V1_2 ? new Ocpp12Payloads() : new Ocpp15Payloads();
+    return switch (version) {
+      case V1_2 -> new Ocpp12Payloads();
+      case V1_5 -> new Ocpp15Payloads();
+      case V1_6 -> new Ocpp16Payloads();
+    };
+  }
+
+  /** The status of a connector with a transaction: {@code Occupied}, in 1.6 {@code Charging}. */
+  default String inUseStatus() {
+    return "Occupied";
   }
 
   OcppVersion version();

@@ -55,6 +55,11 @@ public final class ChargerSession {
     return payloads.version();
   }
 
+  /** The status of a connector with a transaction ({@code Occupied}, 1.6 {@code Charging}). */
+  public String inUseStatus() {
+    return payloads.inUseStatus();
+  }
+
   /** The heartbeat interval of the last accepted boot; empty before it or when none was given. */
   public Optional<Duration> heartbeatInterval() {
     Integer seconds = heartbeatIntervalSeconds;
