@@ -54,7 +54,7 @@ class BadInputCorpusTest {
 
   /**
    * The versions this corpus covers. OCPP 1.6 bad input is covered by the 1.6 tests
-   * ({@code relay.Ocpp16BadInputTest}) instead.
+   * ({@link Ocpp16BadInputTest}) instead.
    */
   private static final List<OcppVersion> CORPUS_VERSIONS =
       List.of(OcppVersion.V1_5, OcppVersion.V1_2);
