@@ -51,4 +51,24 @@ public interface ChargerPayloads {
   String meterValues(int connectorId, Integer transactionId, int registerWh, Instant at);
 
   String stopTransaction(int transactionId, String idTag, int meterStopWh, Instant at);
+
+  /**
+   * Same with a reason, where the version has the field (1.6); 1.2 and 1.5 leave it out.
+   *
+   * @throws IllegalArgumentException when the version has no such reason
+   */
+  default String stopTransaction(int transactionId, String idTag, int meterStopWh, Instant at,
+      String reason) {
+    return stopTransaction(transactionId, idTag, meterStopWh, at);
+  }
+
+  /** True when StopTransaction carries a reason (1.6). */
+  default boolean hasStopReason() {
+    return false;
+  }
+
+  /** The element of the BootNotification answer with the heartbeat interval. */
+  default String heartbeatIntervalElement() {
+    return "heartbeatInterval";
+  }
 }

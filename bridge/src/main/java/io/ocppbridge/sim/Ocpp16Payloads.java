@@ -11,6 +11,7 @@ import io.ocppbridge.generated.ocpp16.cs.MeterValue;
 import io.ocppbridge.generated.ocpp16.cs.MeterValuesRequest;
 import io.ocppbridge.generated.ocpp16.cs.ObjectFactory;
 import io.ocppbridge.generated.ocpp16.cs.ReadingContext;
+import io.ocppbridge.generated.ocpp16.cs.Reason;
 import io.ocppbridge.generated.ocpp16.cs.SampledValue;
 import io.ocppbridge.generated.ocpp16.cs.StartTransactionRequest;
 import io.ocppbridge.generated.ocpp16.cs.StatusNotificationRequest;
@@ -103,6 +104,41 @@ final class Ocpp16Payloads implements ChargerPayloads {
     r.setTimestamp(writer.dateTime(at));
     r.setMeterStop(meterStopWh);
     return writer.write(factory.createStopTransactionRequest(r));
+  }
+
+  @Override
+  public String stopTransaction(int transactionId, String idTag, int meterStopWh, Instant at,
+      String reason) {
+    if (reason == null) {
+      return stopTransaction(transactionId, idTag, meterStopWh, at);
+    }
+    StopTransactionRequest r = new StopTransactionRequest();
+    r.setTransactionId(transactionId);
+    r.setIdTag(idTag);
+    r.setTimestamp(writer.dateTime(at));
+    r.setMeterStop(meterStopWh);
+    r.setReason(reasonOf(reason));
+    return writer.write(factory.createStopTransactionRequest(r));
+  }
+
+  @Override
+  public boolean hasStopReason() {
+    return true;
+  }
+
+  @Override
+  public String heartbeatIntervalElement() {
+    return "interval";
+  }
+
+  private static Reason reasonOf(String value) {
+    for (Reason reason : Reason.values()) {
+      if (reason.value().equals(value)) {
+        return reason;
+      }
+    }
+    throw new IllegalArgumentException("no reason '" + value + "' in OCPP 1.6; one of "
+        + java.util.Arrays.stream(Reason.values()).map(Reason::value).toList());
   }
 
   private static ChargePointStatus statusOf(String value) {
