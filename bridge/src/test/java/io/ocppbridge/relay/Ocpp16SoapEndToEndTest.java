@@ -176,6 +176,41 @@ class Ocpp16SoapEndToEndTest {
            "chargingSchedulePeriod":[{"startPeriod":0,"limit":16}]}}"""));
   }
 
+  /**
+   * Verifies that a 1.6 charger speaking SOAP 1.1 with WS-Addressing 2004/08 is answered in kind
+   * and called back in kind: its Reset arrives over SOAP 1.1 with 2004/08 headers.
+   */
+  @Test
+  void answersAndCallsBackInTheChargersSoapAndAddressing() throws Exception {
+    // GIVEN a 1.6 charger's Heartbeat over SOAP 1.1, WS-Addressing 2004/08, naming its server
+    String id = "CP16-WSA2004";
+    String wsa = "http://schemas.xmlsoap.org/ws/2004/08/addressing";
+    String envelope = "<s:Envelope xmlns:s='http://schemas.xmlsoap.org/soap/envelope/'"
+        + " xmlns:wsa='" + wsa + "' xmlns:cs='" + CS16 + "'><s:Header><cs:chargeBoxIdentity>"
+        + id + "</cs:chargeBoxIdentity><wsa:Action>/Heartbeat</wsa:Action>"
+        + "<wsa:MessageID>uuid:hb-2004</wsa:MessageID><wsa:From><wsa:Address>"
+        + chargerServer.url() + "</wsa:Address></wsa:From></s:Header><s:Body>"
+        + "<cs:heartbeatRequest/></s:Body></s:Envelope>";
+    // WHEN it is posted
+    java.net.http.HttpResponse<String> answer = io.ocppbridge.testsupport.SoapPost.post(
+        bridge.soapAddress(), "text/xml; charset=utf-8", envelope);
+    // THEN the answer is a 1.6 heartbeatResponse relating to it in 2004/08
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+    assertThat(answer.body()).contains("uuid:hb-2004").contains(wsa).contains(CS16)
+        .containsPattern("<(\\w+:)?heartbeatResponse[ >]");
+    // AND a Reset of the central system reaches the charger the same way
+    JsonNode frame = csms.sendCall(id, "Reset", JSON.readTree("{\"type\":\"Soft\"}"), WAIT)
+        .get(WAIT.toSeconds() + 5, TimeUnit.SECONDS);
+    assertThat(frame.get(2)).isEqualTo(JSON.readTree("{\"status\":\"Accepted\"}"));
+    ReceivedSoapCall call = chargerServer.received().get(0);
+    assertThat(call.chargeBoxIdentity()).isEqualTo(id);
+    assertThat(call.version()).isEqualTo(OcppVersion.V1_6);
+    assertThat(call.soapVersion()).isEqualTo("1.1");
+    assertThat(call.addressing().namespace()).isEqualTo(wsa);
+    assertThat(call.addressing().action()).isEqualTo("/Reset");
+    assertThat(call.addressing().to()).isEqualTo(chargerServer.url().toString());
+  }
+
   /** Verifies rule 1: a MeterValues without meterValue goes as an empty list, counted. */
   @Test
   void meterValuesWithoutSamplesGoesAsEmptyList() throws Exception {
