@@ -31,7 +31,9 @@ public final class BridgeMetrics implements RelayMetrics, AutoCloseable {
       QuirkCounter.EMPTY_LIST_ITEM, QuirkCounter.MISSING_MESSAGE_ID,
       QuirkCounter.NON_ANONYMOUS_REPLY_TO, QuirkCounter.NO_ADDRESSING,
       QuirkCounter.LENIENT_LENGTH, QuirkCounter.UNDECLARED_PREFIX,
-      QuirkCounter.NESTED_FAULT_BODY, QuirkCounter.SOAP_VERSION_MISMATCH);
+      QuirkCounter.NESTED_FAULT_BODY, QuirkCounter.SOAP_VERSION_MISMATCH,
+      QuirkCounter.EMPTY_METER_VALUE_LIST, QuirkCounter.CELSIUS_AS_CELCIUS,
+      QuirkCounter.EMPTY_CHARGING_SCHEDULE);
   private static final Duration SHORTEST = Duration.ofMillis(1);
   private static final Duration LONGEST = Duration.ofSeconds(60);
 

@@ -121,7 +121,7 @@ public final class Bridge implements AutoCloseable {
           profiles, presence, metrics, upgrade.upgrade()), access, config.csms().callTimeout());
       SoapServer soap = new SoapServer(config.soap(), endpoint, quirks);
       advertised.set(advertisedUrl(config.soap(), soap.address()));
-      LOG.info("OCPP SOAP bridge listening on {} (OCPP 1.2 and 1.5, SOAP 1.1 and 1.2); "
+      LOG.info("OCPP SOAP bridge listening on {} (OCPP 1.2, 1.5 and 1.6, SOAP 1.1 and 1.2); "
           + "central system {}; named to chargers as {}{}", soap.address(), config.csms().url(),
           advertised.get(), config.soap().publicUrl() != null ? ""
               : " (set soap.publicUrl if chargers reach the bridge by another address)");
@@ -164,7 +164,7 @@ public final class Bridge implements AutoCloseable {
       ChargerSession session = sessions.restore(record);
       if (presence.restore(session.id(), record.heartbeatIntervalSeconds(), silent)) {
         // the configuration of now decides the dialect, not the one recorded
-        session.protocol(profiles.protocol(session.id()));
+        session.protocol(profiles.protocol(session.id(), session.version()));
         csms.open(new ChargerContext(session.id(), session.version(), session.protocol()));
         restored++;
       }

@@ -22,9 +22,9 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 
 /**
- * {@code demo}: the bridge on embedded defaults between a built-in OCPP-J central system and two
- * built-in SOAP chargers (OCPP 1.5 over SOAP 1.2, OCPP 1.2 over SOAP 1.1) with their own SOAP
- * server. Each charger sends every operation once; then the central system sends a few remote
+ * {@code demo}: the bridge on embedded defaults between a built-in OCPP-J central system and three
+ * built-in SOAP chargers (OCPP 1.5 over SOAP 1.2, OCPP 1.2 over SOAP 1.1, OCPP 1.6 over SOAP 1.2)
+ * with their own SOAP server. Each charger sends every operation once; then the central system sends a few remote
  * operations, which the chargers answer. The message trace is on. Exits 0 when every message got
  * its real answer.
  */
@@ -46,13 +46,23 @@ final class DemoCommand implements Callable<Integer> {
       OcppVersion.V1_2, List.of(
           new String[] {"UnlockConnector", "{\"connectorId\":2}"},
           new String[] {"RemoteStopTransaction", "{\"transactionId\":9}"},
-          new String[] {"Reset", "{\"type\":\"Hard\"}"}));
+          new String[] {"Reset", "{\"type\":\"Hard\"}"}),
+      OcppVersion.V1_6, List.of(
+          new String[] {"TriggerMessage", "{\"requestedMessage\":\"StatusNotification\","
+              + "\"connectorId\":1}"},
+          new String[] {"SetChargingProfile", "{\"connectorId\":1,\"csChargingProfiles\":{"
+              + "\"chargingProfileId\":1,\"stackLevel\":0,\"chargingProfilePurpose\":"
+              + "\"TxDefaultProfile\",\"chargingProfileKind\":\"Absolute\",\"chargingSchedule\":{"
+              + "\"chargingRateUnit\":\"A\",\"chargingSchedulePeriod\":[{\"startPeriod\":0,"
+              + "\"limit\":16.0}]}}}"},
+          new String[] {"GetCompositeSchedule", "{\"connectorId\":1,\"duration\":3600}"},
+          new String[] {"UnlockConnector", "{\"connectorId\":1}"}));
 
   @Override
   public Integer call() throws IOException {
     ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("io.ocppbridge.trace"))
         .setLevel(Level.DEBUG);
-    try (CsmsSimulator csms = new CsmsSimulator("127.0.0.1", 0, "ocpp1.5,ocpp1.2",
+    try (CsmsSimulator csms = new CsmsSimulator("127.0.0.1", 0, "ocpp1.5,ocpp1.2,ocpp1.6",
             new SensibleCsmsAnswers(Clock.systemUTC()));
         SimulatedChargePointServer chargePoints =
             new SimulatedChargePointServer("127.0.0.1", 0, "/charger");
@@ -67,6 +77,7 @@ final class DemoCommand implements Callable<Integer> {
       int failures = 0;
       failures += runCharger(bridge, csms, chargePoints, "DEMO-CP15", OcppVersion.V1_5, true);
       failures += runCharger(bridge, csms, chargePoints, "DEMO-CP12", OcppVersion.V1_2, false);
+      failures += runCharger(bridge, csms, chargePoints, "DEMO-CP16", OcppVersion.V1_6, true);
       System.out.println(failures == 0
           ? "demo: every operation was relayed and answered, in both directions"
           : "demo: " + failures + " operation(s) failed");

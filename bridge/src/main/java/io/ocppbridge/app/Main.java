@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The {@code ocpp-soap-bridge} command. Exit codes: 0 ok, 1 failure, 2 bad configuration. */
 @Command(name = "ocpp-soap-bridge", mixinStandardHelpOptions = true,
     version = "ocpp-soap-bridge 0.1.0",
-    description = "Relays OCPP 1.2/1.5 SOAP charge points to an OCPP-J central system.",
+    description = "Relays OCPP 1.2/1.5/1.6 SOAP charge points to an OCPP-J central system.",
     subcommands = {RunCommand.class, DemoCommand.class, CheckConfigCommand.class,
         SimulateCsmsCommand.class, SimulateChargerCommand.class})
 public final class Main implements Runnable {

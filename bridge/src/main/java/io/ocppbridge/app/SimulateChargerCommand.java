@@ -28,7 +28,7 @@ import picocli.CommandLine.Option;
  * answering those afterwards.
  */
 @Command(name = "simulate-charger", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Run a simulated OCPP 1.2/1.5 SOAP charger against a bridge.",
+    description = {"Run a simulated OCPP 1.2/1.5/1.6 SOAP charger against a bridge.",
         "By default it plays a charging session: boot, connectors Available, heartbeats,"
             + " authorize, start, Occupied, meter values, stop, Available. Exit 0 when every"
             + " step was answered and accepted, 1 otherwise, 2 for invalid options."},
@@ -52,7 +52,7 @@ final class SimulateChargerCommand implements Callable<Integer> {
   String identity;
 
   @Option(names = "--ocpp", defaultValue = "1.5", paramLabel = "<version>",
-      description = "OCPP version: 1.5 or 1.2 (default: ${DEFAULT-VALUE}).")
+      description = "OCPP version: 1.5, 1.2 or 1.6 (default: ${DEFAULT-VALUE}).")
   String ocpp;
 
   @Option(names = "--soap", defaultValue = "1.2", paramLabel = "<version>",
@@ -118,10 +118,10 @@ final class SimulateChargerCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException, IOException {
     PrintStream out = terminal.out();
-    if (!"1.5".equals(ocpp) && !"1.2".equals(ocpp) || !"1.2".equals(soap) && !"1.1".equals(soap)
+    if (OcppVersion.ofLabel(ocpp).isEmpty() || !"1.2".equals(soap) && !"1.1".equals(soap)
         || all && interactive) {
-      System.err.println("invalid options: --ocpp is 1.5 or 1.2, --soap 1.2 or 1.1, and --all"
-          + " and --interactive exclude each other");
+      System.err.println("invalid options: --ocpp is 1.5, 1.2 or 1.6, --soap 1.2 or 1.1, and"
+          + " --all and --interactive exclude each other");
       return Main.EXIT_CONFIG;
     }
     ChargerScript.Plan plan;
@@ -135,7 +135,7 @@ final class SimulateChargerCommand implements Callable<Integer> {
     // the >>/<< lines below say what the simulators would log at INFO
     ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("io.ocppbridge.sim"))
         .setLevel(Level.WARN);
-    OcppVersion version = "1.2".equals(ocpp) ? OcppVersion.V1_2 : OcppVersion.V1_5;
+    OcppVersion version = OcppVersion.ofLabel(ocpp).orElseThrow();
     boolean ok;
     try (SimulatedChargePointServer server = new SimulatedChargePointServer(host, port, "/");
         SoapChargerSimulator charger = new SoapChargerSimulator(bridge, identity, version,

@@ -48,9 +48,10 @@ final class SimulateCsmsCommand implements Callable<Integer> {
       description = "Port (default: ${DEFAULT-VALUE}; 0: any free port).")
   int port;
 
-  @Option(names = "--subprotocols", defaultValue = "ocpp1.5,ocpp1.2", paramLabel = "<list>",
+  @Option(names = "--subprotocols", defaultValue = "ocpp1.5,ocpp1.2,ocpp1.6",
+      paramLabel = "<list>",
       description = {"WebSocket subprotocols accepted, comma-separated, of ocpp1.2, ocpp1.5"
-          + " and ocpp1.6 (accepted at the handshake; its answers are not 1.6-specific yet).",
+          + " and ocpp1.6 (1.6 SOAP chargers, or 1.2/1.5 ones under the upgrade profile).",
           "Default: ${DEFAULT-VALUE}"})
   String subprotocols;
 

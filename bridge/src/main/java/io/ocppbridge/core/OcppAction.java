@@ -1,5 +1,9 @@
 package io.ocppbridge.core;
 
+import static io.ocppbridge.core.OcppVersion.V1_2;
+import static io.ocppbridge.core.OcppVersion.V1_5;
+import static io.ocppbridge.core.OcppVersion.V1_6;
+
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -13,39 +17,38 @@ import java.util.Set;
  * {@code <action>Response} with a lower-case first letter ({@code bootNotificationRequest}).
  */
 public enum OcppAction {
-  AUTHORIZE("Authorize", Initiator.CHARGE_POINT, OcppVersion.V1_2, OcppVersion.V1_5),
-  BOOT_NOTIFICATION("BootNotification", Initiator.CHARGE_POINT, OcppVersion.V1_2, OcppVersion.V1_5),
-  DATA_TRANSFER_FROM_CP("DataTransfer", Initiator.CHARGE_POINT, OcppVersion.V1_5),
+  AUTHORIZE("Authorize", Initiator.CHARGE_POINT, V1_2, V1_5, V1_6),
+  BOOT_NOTIFICATION("BootNotification", Initiator.CHARGE_POINT, V1_2, V1_5, V1_6),
+  DATA_TRANSFER_FROM_CP("DataTransfer", Initiator.CHARGE_POINT, V1_5, V1_6),
   DIAGNOSTICS_STATUS_NOTIFICATION(
-      "DiagnosticsStatusNotification", Initiator.CHARGE_POINT, OcppVersion.V1_2, OcppVersion.V1_5),
+      "DiagnosticsStatusNotification", Initiator.CHARGE_POINT, V1_2, V1_5, V1_6),
   FIRMWARE_STATUS_NOTIFICATION(
-      "FirmwareStatusNotification", Initiator.CHARGE_POINT, OcppVersion.V1_2, OcppVersion.V1_5),
-  HEARTBEAT("Heartbeat", Initiator.CHARGE_POINT, OcppVersion.V1_2, OcppVersion.V1_5),
-  METER_VALUES("MeterValues", Initiator.CHARGE_POINT, OcppVersion.V1_2, OcppVersion.V1_5),
-  START_TRANSACTION("StartTransaction", Initiator.CHARGE_POINT, OcppVersion.V1_2, OcppVersion.V1_5),
-  STATUS_NOTIFICATION(
-      "StatusNotification", Initiator.CHARGE_POINT, OcppVersion.V1_2, OcppVersion.V1_5),
-  STOP_TRANSACTION("StopTransaction", Initiator.CHARGE_POINT, OcppVersion.V1_2, OcppVersion.V1_5),
+      "FirmwareStatusNotification", Initiator.CHARGE_POINT, V1_2, V1_5, V1_6),
+  HEARTBEAT("Heartbeat", Initiator.CHARGE_POINT, V1_2, V1_5, V1_6),
+  METER_VALUES("MeterValues", Initiator.CHARGE_POINT, V1_2, V1_5, V1_6),
+  START_TRANSACTION("StartTransaction", Initiator.CHARGE_POINT, V1_2, V1_5, V1_6),
+  STATUS_NOTIFICATION("StatusNotification", Initiator.CHARGE_POINT, V1_2, V1_5, V1_6),
+  STOP_TRANSACTION("StopTransaction", Initiator.CHARGE_POINT, V1_2, V1_5, V1_6),
 
-  CANCEL_RESERVATION("CancelReservation", Initiator.CENTRAL_SYSTEM, OcppVersion.V1_5),
-  CHANGE_AVAILABILITY(
-      "ChangeAvailability", Initiator.CENTRAL_SYSTEM, OcppVersion.V1_2, OcppVersion.V1_5),
-  CHANGE_CONFIGURATION(
-      "ChangeConfiguration", Initiator.CENTRAL_SYSTEM, OcppVersion.V1_2, OcppVersion.V1_5),
-  CLEAR_CACHE("ClearCache", Initiator.CENTRAL_SYSTEM, OcppVersion.V1_2, OcppVersion.V1_5),
-  DATA_TRANSFER_FROM_CS("DataTransfer", Initiator.CENTRAL_SYSTEM, OcppVersion.V1_5),
-  GET_CONFIGURATION("GetConfiguration", Initiator.CENTRAL_SYSTEM, OcppVersion.V1_5),
-  GET_DIAGNOSTICS("GetDiagnostics", Initiator.CENTRAL_SYSTEM, OcppVersion.V1_2, OcppVersion.V1_5),
-  GET_LOCAL_LIST_VERSION("GetLocalListVersion", Initiator.CENTRAL_SYSTEM, OcppVersion.V1_5),
-  REMOTE_START_TRANSACTION(
-      "RemoteStartTransaction", Initiator.CENTRAL_SYSTEM, OcppVersion.V1_2, OcppVersion.V1_5),
-  REMOTE_STOP_TRANSACTION(
-      "RemoteStopTransaction", Initiator.CENTRAL_SYSTEM, OcppVersion.V1_2, OcppVersion.V1_5),
-  RESERVE_NOW("ReserveNow", Initiator.CENTRAL_SYSTEM, OcppVersion.V1_5),
-  RESET("Reset", Initiator.CENTRAL_SYSTEM, OcppVersion.V1_2, OcppVersion.V1_5),
-  SEND_LOCAL_LIST("SendLocalList", Initiator.CENTRAL_SYSTEM, OcppVersion.V1_5),
-  UNLOCK_CONNECTOR("UnlockConnector", Initiator.CENTRAL_SYSTEM, OcppVersion.V1_2, OcppVersion.V1_5),
-  UPDATE_FIRMWARE("UpdateFirmware", Initiator.CENTRAL_SYSTEM, OcppVersion.V1_2, OcppVersion.V1_5);
+  CANCEL_RESERVATION("CancelReservation", Initiator.CENTRAL_SYSTEM, V1_5, V1_6),
+  CHANGE_AVAILABILITY("ChangeAvailability", Initiator.CENTRAL_SYSTEM, V1_2, V1_5, V1_6),
+  CHANGE_CONFIGURATION("ChangeConfiguration", Initiator.CENTRAL_SYSTEM, V1_2, V1_5, V1_6),
+  CLEAR_CACHE("ClearCache", Initiator.CENTRAL_SYSTEM, V1_2, V1_5, V1_6),
+  DATA_TRANSFER_FROM_CS("DataTransfer", Initiator.CENTRAL_SYSTEM, V1_5, V1_6),
+  GET_CONFIGURATION("GetConfiguration", Initiator.CENTRAL_SYSTEM, V1_5, V1_6),
+  GET_DIAGNOSTICS("GetDiagnostics", Initiator.CENTRAL_SYSTEM, V1_2, V1_5, V1_6),
+  GET_LOCAL_LIST_VERSION("GetLocalListVersion", Initiator.CENTRAL_SYSTEM, V1_5, V1_6),
+  REMOTE_START_TRANSACTION("RemoteStartTransaction", Initiator.CENTRAL_SYSTEM, V1_2, V1_5, V1_6),
+  REMOTE_STOP_TRANSACTION("RemoteStopTransaction", Initiator.CENTRAL_SYSTEM, V1_2, V1_5, V1_6),
+  RESERVE_NOW("ReserveNow", Initiator.CENTRAL_SYSTEM, V1_5, V1_6),
+  RESET("Reset", Initiator.CENTRAL_SYSTEM, V1_2, V1_5, V1_6),
+  SEND_LOCAL_LIST("SendLocalList", Initiator.CENTRAL_SYSTEM, V1_5, V1_6),
+  UNLOCK_CONNECTOR("UnlockConnector", Initiator.CENTRAL_SYSTEM, V1_2, V1_5, V1_6),
+  UPDATE_FIRMWARE("UpdateFirmware", Initiator.CENTRAL_SYSTEM, V1_2, V1_5, V1_6),
+  CLEAR_CHARGING_PROFILE("ClearChargingProfile", Initiator.CENTRAL_SYSTEM, V1_6),
+  GET_COMPOSITE_SCHEDULE("GetCompositeSchedule", Initiator.CENTRAL_SYSTEM, V1_6),
+  SET_CHARGING_PROFILE("SetChargingProfile", Initiator.CENTRAL_SYSTEM, V1_6),
+  TRIGGER_MESSAGE("TriggerMessage", Initiator.CENTRAL_SYSTEM, V1_6);
 
   private final String wireName;
   private final Initiator initiator;

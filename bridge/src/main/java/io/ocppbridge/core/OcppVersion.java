@@ -8,7 +8,8 @@ import java.util.Optional;
  */
 public enum OcppVersion {
   V1_2("1.2", "urn://Ocpp/Cs/2010/08/", "urn://Ocpp/Cp/2010/08/", "ocpp1.2"),
-  V1_5("1.5", "urn://Ocpp/Cs/2012/06/", "urn://Ocpp/Cp/2012/06/", "ocpp1.5");
+  V1_5("1.5", "urn://Ocpp/Cs/2012/06/", "urn://Ocpp/Cp/2012/06/", "ocpp1.5"),
+  V1_6("1.6", "urn://Ocpp/Cs/2015/10/", "urn://Ocpp/Cp/2015/10/", "ocpp1.6");
 
   private final String label;
   private final String centralSystemNamespace;
@@ -52,6 +53,16 @@ public enum OcppVersion {
     return Optional.empty();
   }
 
+  /** The version labelled so ({@code "1.6"}). */
+  public static Optional<OcppVersion> ofLabel(String label) {
+    for (OcppVersion v : values()) {
+      if (v.label.equals(label)) {
+        return Optional.of(v);
+      }
+    }
+    return Optional.empty();
+  }
+
   /** The version whose ChargePointService uses this namespace. */
   public static Optional<OcppVersion> ofChargePointNamespace(String namespace) {
     for (OcppVersion v : values()) {
@@ -60,6 +71,14 @@ public enum OcppVersion {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * True for the versions whose OCPP-J form is the ocppjs mapping, made by the bridge from the
+   * WSDL (1.2, 1.5); false for 1.6, whose JSON form the Open Charge Alliance specified itself.
+   */
+  public boolean ocppjsMapping() {
+    return this != V1_6;
   }
 
   @Override

@@ -30,6 +30,22 @@ public final class QuirkCounter {
   /** An answer in the other SOAP version than the request (ocppjs). */
   public static final String SOAP_VERSION_MISMATCH = "soap-version-mismatch";
 
+  /**
+   * OCPP 1.6 SOAP: a MeterValues without {@code meterValue} (the WSDL allows none, OCPP 1.6-J
+   * requires the property), sent as {@code "meterValue": []}.
+   */
+  public static final String EMPTY_METER_VALUE_LIST = "ocpp16-empty-meter-value-list";
+  /**
+   * OCPP 1.6 SOAP: the unit {@code Celsius} (the WSDL's only spelling) in a StopTransaction,
+   * sent as {@code Celcius} (the official StopTransaction JSON schema's only spelling).
+   */
+  public static final String CELSIUS_AS_CELCIUS = "ocpp16-celsius-as-celcius";
+  /**
+   * OCPP 1.6-J: a charging schedule without periods from the central system (valid JSON, but
+   * the 1.6 WSDL requires at least one period), refused and never sent to the charger.
+   */
+  public static final String EMPTY_CHARGING_SCHEDULE = "ocpp16-empty-charging-schedule";
+
   private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
 
   public void record(String quirk) {

@@ -3,6 +3,7 @@ package io.ocppbridge.relay;
 import io.ocppbridge.config.ChargersConfig;
 import io.ocppbridge.core.ChargerId;
 import io.ocppbridge.core.CsmsProtocol;
+import io.ocppbridge.core.OcppVersion;
 import io.ocppbridge.translate.ChargerClock;
 import java.time.ZoneOffset;
 
@@ -27,10 +28,13 @@ public final class ChargerProfiles {
     this.defaultProtocol = defaultProtocol;
   }
 
-  /** {@code chargers.<id>.protocol}, else {@code csms.protocol}. */
-  public CsmsProtocol protocol(ChargerId id) {
+  /**
+   * {@code chargers.<id>.protocol}, else {@code csms.protocol}; for an OCPP 1.6 charger always
+   * native (the upgrade profile is for 1.2/1.5 chargers only).
+   */
+  public CsmsProtocol protocol(ChargerId id, OcppVersion version) {
     return chargers.of(id.value()).map(ChargersConfig.ChargerSettings::protocol)
-        .orElse(defaultProtocol);
+        .orElse(defaultProtocol).effectiveFor(version);
   }
 
   /** Its time zone and local-time option ({@code chargers.<id>.timezone}, {@code .localTime}). */

@@ -8,6 +8,7 @@ import io.ocppbridge.core.Durations;
 import io.ocppbridge.core.OcppAction;
 import io.ocppbridge.core.OcppErrorCode;
 import io.ocppbridge.core.OcppException;
+import io.ocppbridge.core.OcppVersion;
 import io.ocppbridge.core.RelayMetrics;
 import io.ocppbridge.logging.MessageTrace;
 import io.ocppbridge.schema.PayloadSchemas;
@@ -110,7 +111,7 @@ public final class ChargerRequestRelay {
     checkOwnTranslation(id, request, lenient);
     ChargerSession session = sessions.observe(id, request.version(),
         new SoapDialect(info.soapVersion(), info.addressingNamespace()), info.from());
-    CsmsProtocol protocol = profiles.protocol(id);
+    CsmsProtocol protocol = profiles.protocol(id, request.version());
     session.protocol(protocol);
     decideCallback(session, info);
     presence.seen(id, session.heartbeatInterval());
@@ -157,14 +158,18 @@ public final class ChargerRequestRelay {
     return error.origin() == OcppException.Origin.CENTRAL_SYSTEM;
   }
 
-  /** A BootNotification answer says how often the charger will be heard from. */
+  /**
+   * A BootNotification answer says how often the charger will be heard from: its
+   * {@code heartbeatInterval} (1.2, 1.5), {@code interval} in 1.6.
+   */
   private void learnHeartbeatInterval(ChargerSession session, ChargerRequest request,
       String answer) {
     if (request.action() != OcppAction.BOOT_NOTIFICATION) {
       return;
     }
     try {
-      JsonNode interval = JSON.readTree(answer).get("heartbeatInterval");
+      JsonNode interval = JSON.readTree(answer).get(
+          request.version() == OcppVersion.V1_6 ? "interval" : "heartbeatInterval");
       if (interval != null && interval.canConvertToInt() && interval.intValue() > 0) {
         session.heartbeatInterval(interval.intValue());
         sessions.persist(session);

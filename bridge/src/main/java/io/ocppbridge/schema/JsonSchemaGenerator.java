@@ -97,10 +97,21 @@ public final class JsonSchemaGenerator {
     return schemas;
   }
 
+  /**
+   * The versions whose schemas this generator writes: those of the ocppjs mapping (1.2, 1.5).
+   * The OCPP 1.6 schemas are the Open Charge Alliance's JSON contract, stated by
+   * {@link Ocpp16SchemaCatalog}; where the 1.6 WSDL says otherwise, the translator applies the
+   * rules of {@code io.ocppbridge.translate.Ocpp16WireDifferences}.
+   */
+  public static List<OcppVersion> generatedVersions() {
+    return java.util.Arrays.stream(OcppVersion.values()).filter(OcppVersion::ocppjsMapping)
+        .toList();
+  }
+
   /** Every file's text, by path relative to {@code schemas-json/} ({@code ocpp1.5/Reset.json}). */
   public SortedMap<String, String> files() {
     SortedMap<String, String> files = new TreeMap<>();
-    for (OcppVersion version : OcppVersion.values()) {
+    for (OcppVersion version : generatedVersions()) {
       schemas(version).forEach((name, schema) ->
           files.put(directory(version) + "/" + name, SchemaText.of(schema)));
     }
@@ -114,7 +125,7 @@ public final class JsonSchemaGenerator {
   public int writeTo(Path root) {
     SortedMap<String, String> files = files();
     try {
-      for (OcppVersion version : OcppVersion.values()) {
+      for (OcppVersion version : generatedVersions()) {
         Path folder = root.resolve(directory(version));
         Files.createDirectories(folder);
         for (Path stale : jsonFilesIn(folder)) {

@@ -30,7 +30,8 @@ import java.util.stream.Collectors;
  *   <li>a property the schema does not have: PropertyConstraintViolation;
  *   <li>a value of the wrong JSON type, or outside its enumeration (as ocppjs answered):
  *       TypeConstraintViolation;
- *   <li>a value too long, a malformed date-time or URI, too few items: PropertyConstraintViolation.
+ *   <li>a value too long, a malformed date-time or URI, too few items, a decimal with more
+ *       places than allowed (1.6 {@code multipleOf 0.1}): PropertyConstraintViolation.
  * </ul>
  * Thread-safe; one instance serves the whole bridge.
  */
@@ -123,7 +124,8 @@ public final class PayloadSchemas {
       case "required" -> OcppErrorCode.OCCURENCE_CONSTRAINT_VIOLATION;
       case "type", "enum" -> OcppErrorCode.TYPE_CONSTRAINT_VIOLATION;
       case "additionalProperties", "maxLength", "minLength", "format", "minItems", "maxItems",
-          "minimum", "maximum", "pattern" -> OcppErrorCode.PROPERTY_CONSTRAINT_VIOLATION;
+          "minimum", "maximum", "pattern", "multipleOf" ->
+          OcppErrorCode.PROPERTY_CONSTRAINT_VIOLATION;
       default -> OcppErrorCode.FORMATION_VIOLATION;
     };
   }

@@ -56,8 +56,7 @@ public final class SessionRegistry {
    */
   public ChargerSession restore(ChargerRecord record) {
     ChargerId id = new ChargerId(record.identity());
-    OcppVersion version = record.ocppVersion().equals(OcppVersion.V1_2.label())
-        ? OcppVersion.V1_2 : OcppVersion.V1_5;
+    OcppVersion version = OcppVersion.ofLabel(record.ocppVersion()).orElse(OcppVersion.V1_5);
     ChargerSession session = new ChargerSession(id, version,
         new SoapDialect(record.soapVersion(), record.addressingNamespace()),
         record.callbackAddress(), record.lastSeen());

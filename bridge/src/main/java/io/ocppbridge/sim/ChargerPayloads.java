@@ -13,7 +13,16 @@ public interface ChargerPayloads {
 
   /** The builder for a version. */
   static ChargerPayloads of(OcppVersion version) {
-    return version == OcppVersion.V1_2 ? new Ocpp12Payloads() : new Ocpp15Payloads();
+    return switch (version) {
+      case V1_2 -> new Ocpp12Payloads();
+      case V1_5 -> new Ocpp15Payloads();
+      case V1_6 -> new Ocpp16Payloads();
+    };
+  }
+
+  /** The status of a connector with a transaction: {@code Occupied}, in 1.6 {@code Charging}. */
+  default String inUseStatus() {
+    return "Occupied";
   }
 
   OcppVersion version();
@@ -42,4 +51,24 @@ public interface ChargerPayloads {
   String meterValues(int connectorId, Integer transactionId, int registerWh, Instant at);
 
   String stopTransaction(int transactionId, String idTag, int meterStopWh, Instant at);
+
+  /**
+   * Same with a reason, where the version has the field (1.6); 1.2 and 1.5 leave it out.
+   *
+   * @throws IllegalArgumentException when the version has no such reason
+   */
+  default String stopTransaction(int transactionId, String idTag, int meterStopWh, Instant at,
+      String reason) {
+    return stopTransaction(transactionId, idTag, meterStopWh, at);
+  }
+
+  /** True when StopTransaction carries a reason (1.6). */
+  default boolean hasStopReason() {
+    return false;
+  }
+
+  /** The element of the BootNotification answer with the heartbeat interval. */
+  default String heartbeatIntervalElement() {
+    return "heartbeatInterval";
+  }
 }

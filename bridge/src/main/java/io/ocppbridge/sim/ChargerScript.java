@@ -7,9 +7,9 @@ import java.util.function.Supplier;
 
 /**
  * A charging session as a real charger plays it: BootNotification; StatusNotification Available
- * for each connector; heartbeats, the interval the boot answer gave apart; Authorize; StartTransaction
- * on connector 1; StatusNotification Occupied; MeterValues with a rising energy register and the
- * transaction's id; StopTransaction; StatusNotification Available. It stops at the first step
+ * for each connector; heartbeats, the interval the boot answer gave apart; Authorize;
+ * StartTransaction on connector 1; StatusNotification Occupied (1.6: Charging); MeterValues with
+ * a rising energy register and the transaction's id; StopTransaction; StatusNotification Available. It stops at the first step
  * that gets no real answer or is not accepted, since the later steps depend on the earlier ones.
  */
 public final class ChargerScript {
@@ -84,7 +84,7 @@ public final class ChargerScript {
     }
     ok = ok && step(() -> session.authorize(plan.idTag()))
         && step(() -> session.start(1, plan.idTag(), METER_START_WH))
-        && step(() -> session.status(1, "Occupied"));
+        && step(() -> session.status(1, session.inUseStatus()));
     for (int i = 1; ok && i <= plan.meterValues(); i++) {
       int register = METER_START_WH + i * METER_STEP_WH;
       ok = step(() -> session.meter(1, register));

@@ -55,6 +55,11 @@ public final class ChargerSession {
     return payloads.version();
   }
 
+  /** The status of a connector with a transaction ({@code Occupied}, 1.6 {@code Charging}). */
+  public String inUseStatus() {
+    return payloads.inUseStatus();
+  }
+
   /** The heartbeat interval of the last accepted boot; empty before it or when none was given. */
   public Optional<Duration> heartbeatInterval() {
     Integer seconds = heartbeatIntervalSeconds;
@@ -70,7 +75,8 @@ public final class ChargerSession {
     Step step = exchange(OcppAction.BOOT_NOTIFICATION, payloads.bootNotification(
         "ocpp-soap-bridge", "simulate-charger", "SIM-0001"), List.of("status"));
     if (step.ok()) {
-      heartbeatIntervalSeconds = step.answer().intValue("heartbeatInterval").orElse(null);
+      heartbeatIntervalSeconds =
+          step.answer().intValue(payloads.heartbeatIntervalElement()).orElse(null);
     }
     return step;
   }
@@ -139,7 +145,8 @@ public final class ChargerSession {
 
   /**
    * StopTransaction of the transaction in progress, with its last register reading as meterStop.
-   * OCPP 1.2 and 1.5 have no field for a reason; a given one is only shown in the trace.
+   * OCPP 1.2 and 1.5 have no field for a reason; a given one is only shown in the trace (1.6
+   * sends it).
    *
    * @throws IllegalStateException when no transaction is in progress
    */
@@ -148,12 +155,12 @@ public final class ChargerSession {
     if (running == null) {
       throw new IllegalStateException("no transaction is in progress; start one first");
     }
-    if (reason != null) {
+    if (reason != null && !payloads.hasStopReason()) {
       trace.println("   (reason " + reason + " is not sent: OCPP 1.2/1.5 StopTransaction has no"
           + " reason field)");
     }
     Step step = exchange(OcppAction.STOP_TRANSACTION, payloads.stopTransaction(running.id(),
-        running.idTag(), running.registerWh(), clock.instant()), NO_STATUS);
+        running.idTag(), running.registerWh(), clock.instant(), reason), NO_STATUS);
     if (step.answer() != null) {
       transaction = null;
     }

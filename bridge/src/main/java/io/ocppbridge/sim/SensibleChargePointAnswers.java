@@ -2,16 +2,17 @@ package io.ocppbridge.sim;
 
 import io.ocppbridge.core.OcppAction;
 import io.ocppbridge.core.OcppErrorCode;
+import io.ocppbridge.core.OcppVersion;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.Function;
 
 /**
  * The answers of a charge point that accepts everything, for every ChargePointService operation
- * of OCPP 1.2 and 1.5, as the children of the {@code <action>Response} element (names, order and
- * enumerations as in {@code wsdl/ocpp1.x/ChargePointService.wsdl}; the 1.2 operations are a
- * subset of 1.5's with the same response shapes). Anything else is answered with a
- * {@code NotImplemented} fault.
+ * of OCPP 1.2, 1.5 and 1.6, as the children of the {@code <action>Response} element (names, order
+ * and enumerations as in {@code wsdl/ocpp1.x/ChargePointService.wsdl}; the 1.2 operations are a
+ * subset of 1.5's with the same response shapes, 1.6 adds four and answers UnlockConnector with
+ * {@code Unlocked}). Anything else is answered with a {@code NotImplemented} fault.
  */
 public final class SensibleChargePointAnswers
     implements Function<ReceivedSoapCall, ChargePointReply> {
@@ -38,7 +39,18 @@ public final class SensibleChargePointAnswers
       Map.entry(OcppAction.RESET, ACCEPTED),
       Map.entry(OcppAction.SEND_LOCAL_LIST, ACCEPTED),
       Map.entry(OcppAction.UNLOCK_CONNECTOR, ACCEPTED),
-      Map.entry(OcppAction.UPDATE_FIRMWARE, "")));
+      Map.entry(OcppAction.UPDATE_FIRMWARE, ""),
+      Map.entry(OcppAction.CLEAR_CHARGING_PROFILE, ACCEPTED),
+      Map.entry(OcppAction.GET_COMPOSITE_SCHEDULE, ACCEPTED + "<connectorId>1</connectorId>"
+          + "<scheduleStart>2026-11-21T10:00:00Z</scheduleStart><chargingSchedule>"
+          + "<duration>3600</duration><chargingRateUnit>A</chargingRateUnit>"
+          + "<chargingSchedulePeriod><startPeriod>0</startPeriod><limit>16.0</limit>"
+          + "</chargingSchedulePeriod></chargingSchedule>"),
+      Map.entry(OcppAction.SET_CHARGING_PROFILE, ACCEPTED),
+      Map.entry(OcppAction.TRIGGER_MESSAGE, ACCEPTED)));
+
+  /** Where OCPP 1.6 answers differently: its UnlockConnector has its own statuses. */
+  private static final String UNLOCKED_16 = "<status>Unlocked</status>";
 
   @Override
   public ChargePointReply apply(ReceivedSoapCall call) {
@@ -46,6 +58,9 @@ public final class SensibleChargePointAnswers
     if (children == null || call.version() == null) {
       return ChargePointReply.fault(OcppErrorCode.NOT_IMPLEMENTED,
           "the simulated charge point does not know " + call.bodyElement());
+    }
+    if (call.version() == OcppVersion.V1_6 && call.action() == OcppAction.UNLOCK_CONNECTOR) {
+      children = UNLOCKED_16;
     }
     return ChargePointReply.response(call, children);
   }

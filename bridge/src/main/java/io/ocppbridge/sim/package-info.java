@@ -1,6 +1,6 @@
 /**
  * Simulators for the demo, smoke tests and benchmarks: an OCPP-J central system
- * ({@link io.ocppbridge.sim.CsmsSimulator}) that answers every charger-initiated 1.2/1.5
+ * ({@link io.ocppbridge.sim.CsmsSimulator}) that answers every charger-initiated 1.2/1.5/1.6
  * operation and sends remote operations on command; a SOAP charger
  * ({@link io.ocppbridge.sim.SoapChargerSimulator}) that sends each operation through the bridge;
  * that charger's own SOAP server ({@link io.ocppbridge.sim.SimulatedChargePointServer}), which

@@ -8,6 +8,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * {@code ocpp1.5} calls the list of sampled values inside a MeterValue {@code values}, while the
  * XSD element is {@code value} (its items are {@code {"value": "...", "unit": ...}} objects). A
  * backend that names the list after the XSD would be served by a dialect without that rename.
+ *
+ * <p>OCPP 1.6 has no such rename in either dialect: its sampled values are elements
+ * ({@code meterValue[{timestamp, sampledValue[{value, unit, ...}]}]}), named in JSON as in the
+ * WSDL; the mix-in below applies to the 1.5 class only.
  */
 public enum JsonDialect {
   /** The mapping of the ocppjs JSON schemas and simulators. */

@@ -129,7 +129,7 @@ public final class OcppSchemaModel {
   }
 
   private static String packageOf(OcppVersion version, Initiator initiator) {
-    String v = version == OcppVersion.V1_2 ? "ocpp12" : "ocpp15";
+    String v = version.subprotocol().replace(".", ""); // ocpp12, ocpp15, ocpp16
     return "io.ocppbridge.generated." + v + (initiator == Initiator.CHARGE_POINT ? ".cs" : ".cp");
   }
 

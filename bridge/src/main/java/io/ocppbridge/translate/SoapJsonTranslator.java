@@ -42,6 +42,7 @@ public final class SoapJsonTranslator {
   private final DOMImplementation documents = domImplementation();
 
   private final QuirkCounter quirks;
+  private final Ocpp16WireDifferences ocpp16;
 
   public SoapJsonTranslator(Map<OcppVersion, OcppSchemaModel> models, ObjectMapper payloadMapper) {
     this(models, payloadMapper, new QuirkCounter());
@@ -51,6 +52,7 @@ public final class SoapJsonTranslator {
   public SoapJsonTranslator(Map<OcppVersion, OcppSchemaModel> models, ObjectMapper payloadMapper,
       QuirkCounter quirks) {
     this.quirks = quirks;
+    this.ocpp16 = new Ocpp16WireDifferences(quirks);
     this.models = Map.copyOf(models);
     this.mapper = payloadMapper;
     this.required = new RequiredProperties(payloadMapper);
@@ -84,7 +86,7 @@ public final class SoapJsonTranslator {
                 + "' belongs to the ChargePointService; this endpoint is the central system")
             : new OcppException(OcppErrorCode.FORMATION_VIOLATION,
                 "body element {" + ns + "}" + payload.getLocalName()
-                    + " is not an OCPP 1.2 or 1.5 CentralSystemService message"));
+                    + " is not an OCPP 1.2, 1.5 or 1.6 CentralSystemService message"));
     OcppAction action = OcppAction
         .ofRequestElement(payload.getLocalName(), version, Initiator.CHARGE_POINT)
         .orElseThrow(() -> new OcppException(OcppErrorCode.NOT_IMPLEMENTED,
@@ -164,8 +166,15 @@ public final class SoapJsonTranslator {
       throw invalidXml(action, request, e);
     }
     try {
-      return mapper.writer().withAttribute(ChargerClock.ATTRIBUTE, clock)
+      String json = mapper.writer().withAttribute(ChargerClock.ATTRIBUTE, clock)
           .writeValueAsString(value);
+      if (version == OcppVersion.V1_6 && ocpp16.touchesJson(action, request)) {
+        com.fasterxml.jackson.databind.node.ObjectNode tree =
+            (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(json);
+        ocpp16.toJson(action, tree);
+        json = mapper.writeValueAsString(tree);
+      }
+      return json;
     } catch (JsonProcessingException e) {
       throw new OcppException(OcppErrorCode.TYPE_CONSTRAINT_VIOLATION, "invalid "
           + action.wireName() + (request ? " request" : " response") + ": "
@@ -184,6 +193,9 @@ public final class SoapJsonTranslator {
       if (tree == null || !tree.isObject()) {
         throw new OcppException(OcppErrorCode.FORMATION_VIOLATION,
             what + " payload is not a JSON object");
+      }
+      if (version == OcppVersion.V1_6 && request) {
+        ocpp16.checkToXml(action, tree);
       }
       required.check(tree, type);
       value = mapper.readerFor(type).withAttribute(ChargerClock.ATTRIBUTE, clock)

@@ -1,8 +1,10 @@
 /**
- * Translation between the SOAP payloads of OCPP 1.2/1.5 (JAXB classes generated from
- * {@code wsdl/}) and the OCPP-J JSON payloads ocppjs defined for {@code ocpp1.2} and
- * {@code ocpp1.5}: field names as in the XSD, timestamps as text, enumerations as their XSD
- * values. One JAXB model serves both sides; Jackson reads its annotations.
+ * Translation between the SOAP payloads of OCPP 1.2/1.5/1.6 (JAXB classes generated from
+ * {@code wsdl/}) and the OCPP-J JSON payloads: for {@code ocpp1.2} and {@code ocpp1.5} the
+ * mapping ocppjs defined, for {@code ocpp1.6} the OCA's (OCPP-J 1.6): field names as in the XSD,
+ * timestamps as text, enumerations as their XSD values. One JAXB model serves both sides; Jackson
+ * reads its annotations. Where the 1.6 WSDL and the 1.6 JSON schemas disagree, the rules of
+ * {@link io.ocppbridge.translate.Ocpp16WireDifferences} apply.
  *
  * <p>Naming decisions that differ from the XSD (the 1.5 MeterValue list {@code value} is
  * {@code values} in the ocppjs mapping) live in {@link io.ocppbridge.translate.JsonDialect} only.

@@ -13,15 +13,17 @@ import org.junit.jupiter.api.io.TempDir;
 /** The command line: the demo, and configuration errors with exit code 2. */
 class CommandLineTest {
 
-  /** Verifies that the demo relays operations both ways for both versions and exits 0. */
+  /** Verifies that the demo relays operations both ways for every version and exits 0. */
   @Test
   void demoRelaysEveryOperationAndExitsZero() {
     String out = captureStdout(() -> assertThat(Main.commandLine().execute("demo"))
         .isEqualTo(Main.EXIT_OK));
     assertThat(out).contains("every operation was relayed and answered, in both directions");
     assertThat(out).doesNotContain("FAIL");
-    // 10 + 9 charger-initiated operations, 5 + 3 sent by the central system
-    assertThat(out.lines().filter(l -> l.contains(" ok   ")).count()).isEqualTo(27);
+    // 10 + 9 + 10 charger-initiated operations (1.5, 1.2, 1.6), 5 + 3 + 4 sent by the central
+    // system
+    assertThat(out.lines().filter(l -> l.contains(" ok   ")).count()).isEqualTo(41);
+    assertThat(out).contains("[DEMO-CP16] ok   SetChargingProfile (from the central system)");
   }
 
   /** Verifies that an invalid configuration value stops with exit code 2 naming the key. */

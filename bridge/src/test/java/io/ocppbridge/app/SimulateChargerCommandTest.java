@@ -99,6 +99,37 @@ class SimulateChargerCommandTest {
     assertThat(stop.get("idTag").asText()).isEqualTo("TAG-42");
   }
 
+  /**
+   * Verifies that the 1.6 session (SOAP 1.1) reaches the central system as ocpp1.6: Charging
+   * instead of Occupied, sampled values as elements, the interval of the boot answer learnt.
+   */
+  @Test
+  void scriptedSessionOf16SpeaksOcpp16() throws Exception {
+    int exit;
+    try (CommandRun run = CommandRun.start("simulate-charger", "--bridge",
+        fixture.soapUrl().toString(), "--id", "SCRIPT-16", "--ocpp", "1.6", "--soap", "1.1",
+        "--heartbeats", "1", "--meter-values", "1")) {
+      exit = run.awaitExit(WAIT);
+      assertThat(run.output()).contains("charger SCRIPT-16 (OCPP 1.6 over SOAP 1.1)")
+          .contains("<< BootNotificationResponse status=Accepted")
+          .contains("interval=300")
+          .contains("== scripted session complete").doesNotContain("!!");
+    }
+
+    assertThat(exit).isEqualTo(Main.EXIT_OK);
+    List<ReceivedCall> calls = fixture.csms().received();
+    assertThat(calls).extracting(ReceivedCall::action).containsExactly("BootNotification",
+        "StatusNotification", "Heartbeat", "Authorize", "StartTransaction",
+        "StatusNotification", "MeterValues", "StopTransaction", "StatusNotification");
+    assertThat(calls).allMatch(c -> c.subprotocol().equals("ocpp1.6"));
+    assertThat(calls.get(5).payload().get("status").asText()).isEqualTo("Charging");
+    JsonNode meter = calls.get(6).payload();
+    assertThat(meter.get("transactionId").asInt()).isEqualTo(TRANSACTION_ID);
+    assertThat(meter.at("/meterValue/0/sampledValue/0/value").asText()).isEqualTo("10250");
+    assertThat(meter.at("/meterValue/0/sampledValue/0/unit").asText()).isEqualTo("Wh");
+    assertThat(calls.get(7).payload().get("meterStop").asInt()).isEqualTo(10_250);
+  }
+
   /** Verifies that the 1.2 session over SOAP 1.1 stops the transaction the answer numbered. */
   @Test
   void scriptedSessionOf12StopsTheAnsweredTransaction() throws Exception {

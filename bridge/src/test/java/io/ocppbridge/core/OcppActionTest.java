@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -93,22 +94,31 @@ class OcppActionTest {
               "UnlockConnector", "UpdateFirmware");
     }
 
-    // Verifies that every action exists in 1.5: 1.2 introduced nothing 1.5 dropped.
+    // Verifies that every action exists in 1.6, and in 1.5 unless it is one of the four that
+    // 1.6 introduced: neither 1.5 nor 1.6 dropped an operation.
     @ParameterizedTest
     @EnumSource(OcppAction.class)
-    void everyActionExistsIn15(OcppAction action) {
+    void everyActionExistsIn16AndAllButFourIn15(OcppAction action) {
       // GIVEN any action
       // WHEN its versions are asked
-      // THEN 1.5 is among them
-      assertThat(action.existsIn(V1_5)).isTrue();
+      // THEN 1.6 is among them, and 1.5 unless it is new in 1.6
+      Set<OcppAction> newIn16 = EnumSet.of(OcppAction.CLEAR_CHARGING_PROFILE,
+          OcppAction.GET_COMPOSITE_SCHEDULE, OcppAction.SET_CHARGING_PROFILE,
+          OcppAction.TRIGGER_MESSAGE);
+      assertThat(action.existsIn(OcppVersion.V1_6)).isTrue();
+      assertThat(action.existsIn(V1_5)).isEqualTo(!newIn16.contains(action));
     }
 
-    // Verifies that DataTransfer is two catalogue entries, one per direction, both 1.5 only.
+    // Verifies that DataTransfer is two catalogue entries, one per direction, in 1.5 and 1.6.
     @Test
-    void dataTransferExistsInBothDirectionsIn15Only() {
+    void dataTransferExistsInBothDirectionsFrom15On() {
       // GIVEN the two DataTransfer entries
       // WHEN they are looked up by OCPP-J name per side and version
-      // THEN each side finds its own entry in 1.5 and none in 1.2
+      // THEN each side finds its own entry in 1.5 and 1.6 and none in 1.2
+      assertThat(OcppAction.of("DataTransfer", OcppVersion.V1_6, CHARGE_POINT))
+          .contains(OcppAction.DATA_TRANSFER_FROM_CP);
+      assertThat(OcppAction.of("DataTransfer", OcppVersion.V1_6, CENTRAL_SYSTEM))
+          .contains(OcppAction.DATA_TRANSFER_FROM_CS);
       assertThat(OcppAction.of("DataTransfer", V1_5, CHARGE_POINT))
           .contains(OcppAction.DATA_TRANSFER_FROM_CP);
       assertThat(OcppAction.of("DataTransfer", V1_5, CENTRAL_SYSTEM))

@@ -32,7 +32,7 @@ final class Envelopes {
    * own SOAP server: how a charger registers before the central system can call it.
    */
   static String heartbeatFrom(String ocppVersion, String identity, String from) {
-    String cs = "1.2".equals(ocppVersion) ? SoapCase.CS12 : SoapCase.CS15;
+    String cs = csNamespace(ocppVersion);
     return "<s:Envelope xmlns:s=\"" + SOAP12 + "\" xmlns:cs=\"" + cs + "\" xmlns:wsa=\"" + WSA
         + "\"><s:Header><cs:chargeBoxIdentity>" + identity + "</cs:chargeBoxIdentity>"
         + "<wsa:Action>/Heartbeat</wsa:Action><wsa:MessageID>urn:uuid:" + UUID.randomUUID()
@@ -40,8 +40,14 @@ final class Envelopes {
         + "</s:Header><s:Body><cs:heartbeatRequest/></s:Body></s:Envelope>";
   }
 
+  /** The CentralSystemService namespace of an OCPP version ("1.6"); 1.5's for anything else. */
+  static String csNamespace(String ocppVersion) {
+    return io.ocppbridge.core.OcppVersion.ofLabel(ocppVersion)
+        .orElse(io.ocppbridge.core.OcppVersion.V1_5).centralSystemNamespace();
+  }
+
   static String wrap(String soapVersion, String ocppVersion, String identity, String body) {
-    String cs = "1.2".equals(ocppVersion) ? SoapCase.CS12 : SoapCase.CS15;
+    String cs = csNamespace(ocppVersion);
     StringBuilder headers = new StringBuilder()
         .append("<cs:chargeBoxIdentity>").append(identity).append("</cs:chargeBoxIdentity>");
     if (!"1.1".equals(soapVersion)) {

@@ -26,7 +26,7 @@ public final class BridgeFixture implements AutoCloseable {
 
   /** Starts both with the given extra configuration values (dotted keys). */
   public static BridgeFixture start(Map<String, String> extra) {
-    CsmsSimulator csms = new CsmsSimulator("127.0.0.1", 0, "ocpp1.5,ocpp1.2",
+    CsmsSimulator csms = new CsmsSimulator("127.0.0.1", 0, "ocpp1.5,ocpp1.2,ocpp1.6",
         new SensibleCsmsAnswers(Clock.systemUTC()));
     Map<String, String> values = new HashMap<>();
     values.put("soap.host", "127.0.0.1");

@@ -79,7 +79,7 @@ public final class TypedCharger implements AutoCloseable {
   }
 
   private static String packageOf(OcppVersion version) {
-    return "io.ocppbridge.generated." + (version == OcppVersion.V1_2 ? "ocpp12" : "ocpp15")
+    return "io.ocppbridge.generated." + version.subprotocol().replace(".", "")
         + ".cs";
   }
 

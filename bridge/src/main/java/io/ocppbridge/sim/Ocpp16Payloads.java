@@ -1,0 +1,154 @@
+package io.ocppbridge.sim;
+
+import io.ocppbridge.core.OcppVersion;
+import io.ocppbridge.generated.ocpp16.cs.AuthorizeRequest;
+import io.ocppbridge.generated.ocpp16.cs.BootNotificationRequest;
+import io.ocppbridge.generated.ocpp16.cs.ChargePointErrorCode;
+import io.ocppbridge.generated.ocpp16.cs.ChargePointStatus;
+import io.ocppbridge.generated.ocpp16.cs.HeartbeatRequest;
+import io.ocppbridge.generated.ocpp16.cs.Measurand;
+import io.ocppbridge.generated.ocpp16.cs.MeterValue;
+import io.ocppbridge.generated.ocpp16.cs.MeterValuesRequest;
+import io.ocppbridge.generated.ocpp16.cs.ObjectFactory;
+import io.ocppbridge.generated.ocpp16.cs.ReadingContext;
+import io.ocppbridge.generated.ocpp16.cs.Reason;
+import io.ocppbridge.generated.ocpp16.cs.SampledValue;
+import io.ocppbridge.generated.ocpp16.cs.StartTransactionRequest;
+import io.ocppbridge.generated.ocpp16.cs.StatusNotificationRequest;
+import io.ocppbridge.generated.ocpp16.cs.StopTransactionRequest;
+import io.ocppbridge.generated.ocpp16.cs.UnitOfMeasure;
+import java.time.Instant;
+
+/**
+ * OCPP 1.6 requests ({@code urn://Ocpp/Cs/2015/10/}): sampled values are elements, a connector in
+ * use is {@code Charging}.
+ */
+final class Ocpp16Payloads implements ChargerPayloads {
+
+  private final ObjectFactory factory = new ObjectFactory();
+  private final JaxbPayloadWriter writer = new JaxbPayloadWriter(ObjectFactory.class);
+
+  @Override
+  public OcppVersion version() {
+    return OcppVersion.V1_6;
+  }
+
+  @Override
+  public String inUseStatus() {
+    return "Charging";
+  }
+
+  @Override
+  public String bootNotification(String vendor, String model, String serialNumber) {
+    BootNotificationRequest r = new BootNotificationRequest();
+    r.setChargePointVendor(vendor);
+    r.setChargePointModel(model);
+    r.setChargePointSerialNumber(serialNumber);
+    return writer.write(factory.createBootNotificationRequest(r));
+  }
+
+  @Override
+  public String heartbeat() {
+    return writer.write(factory.createHeartbeatRequest(new HeartbeatRequest()));
+  }
+
+  @Override
+  public String statusNotification(int connectorId, String status, Instant at) {
+    StatusNotificationRequest r = new StatusNotificationRequest();
+    r.setConnectorId(connectorId);
+    r.setStatus(statusOf(status));
+    r.setErrorCode(ChargePointErrorCode.NO_ERROR);
+    r.setTimestamp(writer.dateTime(at));
+    return writer.write(factory.createStatusNotificationRequest(r));
+  }
+
+  @Override
+  public String authorize(String idTag) {
+    AuthorizeRequest r = new AuthorizeRequest();
+    r.setIdTag(idTag);
+    return writer.write(factory.createAuthorizeRequest(r));
+  }
+
+  @Override
+  public String startTransaction(int connectorId, String idTag, int meterStartWh, Instant at) {
+    StartTransactionRequest r = new StartTransactionRequest();
+    r.setConnectorId(connectorId);
+    r.setIdTag(idTag);
+    r.setTimestamp(writer.dateTime(at));
+    r.setMeterStart(meterStartWh);
+    return writer.write(factory.createStartTransactionRequest(r));
+  }
+
+  @Override
+  public String meterValues(int connectorId, Integer transactionId, int registerWh, Instant at) {
+    SampledValue energy = new SampledValue();
+    energy.setValue(Integer.toString(registerWh));
+    energy.setContext(ReadingContext.SAMPLE_PERIODIC);
+    energy.setMeasurand(Measurand.ENERGY_ACTIVE_IMPORT_REGISTER);
+    energy.setUnit(UnitOfMeasure.WH);
+    MeterValue sample = new MeterValue();
+    sample.setTimestamp(writer.dateTime(at));
+    sample.getSampledValue().add(energy);
+    MeterValuesRequest r = new MeterValuesRequest();
+    r.setConnectorId(connectorId);
+    r.setTransactionId(transactionId);
+    r.getMeterValue().add(sample);
+    return writer.write(factory.createMeterValuesRequest(r));
+  }
+
+  @Override
+  public String stopTransaction(int transactionId, String idTag, int meterStopWh, Instant at) {
+    StopTransactionRequest r = new StopTransactionRequest();
+    r.setTransactionId(transactionId);
+    r.setIdTag(idTag);
+    r.setTimestamp(writer.dateTime(at));
+    r.setMeterStop(meterStopWh);
+    return writer.write(factory.createStopTransactionRequest(r));
+  }
+
+  @Override
+  public String stopTransaction(int transactionId, String idTag, int meterStopWh, Instant at,
+      String reason) {
+    if (reason == null) {
+      return stopTransaction(transactionId, idTag, meterStopWh, at);
+    }
+    StopTransactionRequest r = new StopTransactionRequest();
+    r.setTransactionId(transactionId);
+    r.setIdTag(idTag);
+    r.setTimestamp(writer.dateTime(at));
+    r.setMeterStop(meterStopWh);
+    r.setReason(reasonOf(reason));
+    return writer.write(factory.createStopTransactionRequest(r));
+  }
+
+  @Override
+  public boolean hasStopReason() {
+    return true;
+  }
+
+  @Override
+  public String heartbeatIntervalElement() {
+    return "interval";
+  }
+
+  private static Reason reasonOf(String value) {
+    for (Reason reason : Reason.values()) {
+      if (reason.value().equals(value)) {
+        return reason;
+      }
+    }
+    throw new IllegalArgumentException("no reason '" + value + "' in OCPP 1.6; one of "
+        + java.util.Arrays.stream(Reason.values()).map(Reason::value).toList());
+  }
+
+  private static ChargePointStatus statusOf(String value) {
+    for (ChargePointStatus status : ChargePointStatus.values()) {
+      if (status.value().equals(value)) {
+        return status;
+      }
+    }
+    throw new IllegalArgumentException("no status '" + value + "' in OCPP 1.6; one of "
+        + java.util.Arrays.stream(ChargePointStatus.values()).map(ChargePointStatus::value)
+            .toList());
+  }
+}
