@@ -31,8 +31,8 @@ class ChargerProfilesProtocolTest {
         """);
     BridgeConfig config = ConfigLoader.load(file, Map.of());
     ChargerProfiles profiles = new ChargerProfiles(config.chargers(), config.csms().protocol());
-    assertThat(profiles.protocol(new ChargerId("CB1"))).isEqualTo(CsmsProtocol.OCPP16);
-    assertThat(profiles.protocol(new ChargerId("OLD.1"))).isEqualTo(CsmsProtocol.NATIVE);
+    assertThat(profiles.protocol(new ChargerId("CB1"), OcppVersion.V1_5)).isEqualTo(CsmsProtocol.OCPP16);
+    assertThat(profiles.protocol(new ChargerId("OLD.1"), OcppVersion.V1_5)).isEqualTo(CsmsProtocol.NATIVE);
     assertThat(CsmsProtocol.OCPP16.subprotocol(OcppVersion.V1_2)).isEqualTo("ocpp1.6");
     assertThat(CsmsProtocol.NATIVE.subprotocol(OcppVersion.V1_2)).isEqualTo("ocpp1.2");
   }
