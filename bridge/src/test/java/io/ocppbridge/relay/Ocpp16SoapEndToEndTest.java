@@ -6,25 +6,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.Error;
 import io.ocppbridge.app.Bridge;
-import io.ocppbridge.config.ConfigLoader;
 import io.ocppbridge.core.Initiator;
 import io.ocppbridge.core.OcppAction;
 import io.ocppbridge.core.OcppVersion;
 import io.ocppbridge.core.QuirkCounter;
-import io.ocppbridge.sim.CsmsReply;
 import io.ocppbridge.sim.CsmsSimulator;
 import io.ocppbridge.sim.ReceivedCall;
 import io.ocppbridge.sim.ReceivedSoapCall;
-import io.ocppbridge.sim.SensibleCsmsAnswers;
 import io.ocppbridge.sim.SimulatedChargePointServer;
 import io.ocppbridge.sim.SoapChargerSimulator;
 import io.ocppbridge.testsupport.Ocpp16Samples;
 import io.ocppbridge.testsupport.Official16Schemas;
-import java.time.Clock;
+import io.ocppbridge.testsupport.Strict16Backend;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -54,37 +48,27 @@ class Ocpp16SoapEndToEndTest {
   private static CsmsSimulator csms;
   private static Bridge bridge;
   private static SimulatedChargePointServer chargerServer;
-  private static final List<String> violations = Collections.synchronizedList(new ArrayList<>());
+  private static List<String> violations;
+  private static Strict16Backend backend;
 
   @BeforeAll
   static void start() {
-    official = Official16Schemas.load();
-    SensibleCsmsAnswers sensible = new SensibleCsmsAnswers(Clock.systemUTC());
-    csms = new CsmsSimulator("127.0.0.1", 0, "ocpp1.6", call -> strict(call, sensible));
-    Map<String, String> values = new HashMap<>();
-    values.put("soap.host", "127.0.0.1");
-    values.put("soap.port", "0");
-    values.put("csms.url", csms.url().toString());
-    values.put("csms.protocol", "ocpp1.6");
-    values.put("csms.callTimeout", "5s");
-    values.put("sessions.store", "memory");
-    values.put("soap.shutdownGrace", "1s");
-    bridge = Bridge.start(ConfigLoader.fromValues(values));
-    chargerServer = new SimulatedChargePointServer("127.0.0.1", 0, "/charger16");
+    backend = new Strict16Backend("/charger16");
+    official = backend.official();
+    csms = backend.csms();
+    bridge = backend.bridge();
+    chargerServer = backend.chargerServer();
+    violations = backend.violations();
   }
 
   @AfterAll
   static void stop() {
-    chargerServer.close();
-    bridge.close();
-    csms.close();
+    backend.close();
   }
 
   @BeforeEach
   void clear() {
-    violations.clear();
-    csms.clearReceived();
-    chargerServer.clearReceived();
+    backend.clear();
   }
 
   /**
@@ -291,19 +275,4 @@ class Ocpp16SoapEndToEndTest {
         .payload();
   }
 
-  /** The central system's side: refuse any CALL invalid against the official 1.6 schema. */
-  private static CsmsReply strict(ReceivedCall call, SensibleCsmsAnswers sensible) {
-    List<Error> errors;
-    try {
-      errors = official.validate(call.action(), call.payload());
-    } catch (IllegalArgumentException unknown) {
-      violations.add(call.action() + " is no OCPP 1.6 action");
-      return CsmsReply.now(call.error("NotImplemented", "not OCPP 1.6"));
-    }
-    if (!errors.isEmpty()) {
-      violations.add(call.action() + " " + call.payload() + " -> " + errors);
-      return CsmsReply.now(call.error("FormationViolation", errors.toString()));
-    }
-    return sensible.apply(call);
-  }
 }

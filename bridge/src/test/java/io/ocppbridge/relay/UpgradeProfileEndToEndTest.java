@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.networknt.schema.Error;
 import io.ocppbridge.app.Bridge;
-import io.ocppbridge.config.ConfigLoader;
 import io.ocppbridge.core.OcppVersion;
 import io.ocppbridge.sim.CsmsReply;
 import io.ocppbridge.sim.CsmsSimulator;
@@ -17,12 +16,11 @@ import io.ocppbridge.sim.SimulatedChargePointServer;
 import io.ocppbridge.sim.SoapChargerSimulator;
 import io.ocppbridge.testsupport.Ocpp16Samples;
 import io.ocppbridge.testsupport.Official16Schemas;
+import io.ocppbridge.testsupport.Strict16Backend;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -48,37 +46,27 @@ class UpgradeProfileEndToEndTest {
   private static CsmsSimulator csms;
   private static Bridge bridge;
   private static SimulatedChargePointServer chargerServer;
-  private static final List<String> violations = Collections.synchronizedList(new ArrayList<>());
+  private static List<String> violations;
+  private static Strict16Backend backend;
 
   @BeforeAll
   static void start() {
-    official = Official16Schemas.load();
-    SensibleCsmsAnswers sensible = new SensibleCsmsAnswers(Clock.systemUTC());
-    csms = new CsmsSimulator("127.0.0.1", 0, "ocpp1.6", call -> strict(call, sensible));
-    Map<String, String> values = new HashMap<>();
-    values.put("soap.host", "127.0.0.1");
-    values.put("soap.port", "0");
-    values.put("csms.url", csms.url().toString());
-    values.put("csms.protocol", "ocpp1.6");
-    values.put("csms.callTimeout", "5s");
-    values.put("sessions.store", "memory");
-    values.put("soap.shutdownGrace", "1s");
-    bridge = Bridge.start(ConfigLoader.fromValues(values));
-    chargerServer = new SimulatedChargePointServer("127.0.0.1", 0, "/charger");
+    backend = new Strict16Backend("/charger");
+    official = backend.official();
+    csms = backend.csms();
+    bridge = backend.bridge();
+    chargerServer = backend.chargerServer();
+    violations = backend.violations();
   }
 
   @AfterAll
   static void stop() {
-    chargerServer.close();
-    bridge.close();
-    csms.close();
+    backend.close();
   }
 
   @BeforeEach
   void clear() {
-    violations.clear();
-    csms.clearReceived();
-    chargerServer.clearReceived();
+    backend.clear();
   }
 
   /** Verifies that every charger operation of 1.5 (SOAP 1.2) and 1.2 (SOAP 1.1) works. */
@@ -108,11 +96,11 @@ class UpgradeProfileEndToEndTest {
   @Test
   void occupiedFollowsTheTransaction() {
     SensibleCsmsAnswers sensible = new SensibleCsmsAnswers(Clock.systemUTC());
-    csms.replyWith(call -> call.action().equals("StartTransaction")
+    backend.answerWith(call -> call.action().equals("StartTransaction")
         ? CsmsReply.now(call.result(JsonNodeFactory.instance.objectNode()
             .put("transactionId", 42).set("idTagInfo",
                 JsonNodeFactory.instance.objectNode().put("status", "Accepted"))))
-        : strict(call, sensible));
+        : sensible.apply(call));
     try (SoapChargerSimulator charger = new SoapChargerSimulator(soapUrl(), "CB16-STATE",
         OcppVersion.V1_5, true, chargerServer.url().toString())) {
       String occupied = SoapChargerSimulator.sample(OcppVersion.V1_5,
@@ -133,9 +121,6 @@ class UpgradeProfileEndToEndTest {
               && c.action().equals("StatusNotification"))
           .forEach(c -> told.add(c.payload().get("status").asText()));
       assertThat(told).containsExactly("Preparing", "Charging", "Finishing");
-    } finally {
-      SensibleCsmsAnswers fresh = new SensibleCsmsAnswers(Clock.systemUTC());
-      csms.replyWith(call -> strict(call, fresh));
     }
     assertThat(violations).isEmpty();
   }
@@ -186,21 +171,6 @@ class UpgradeProfileEndToEndTest {
         "ClearChargingProfile", "GetCompositeSchedule");
   }
 
-  /** The central system's side: refuse any CALL invalid against the official 1.6 schema. */
-  private static CsmsReply strict(ReceivedCall call, SensibleCsmsAnswers sensible) {
-    List<Error> errors;
-    try {
-      errors = official.validate(call.action(), call.payload());
-    } catch (IllegalArgumentException unknown) {
-      violations.add(call.action() + " is no OCPP 1.6 action");
-      return CsmsReply.now(call.error("NotImplemented", "not OCPP 1.6"));
-    }
-    if (!errors.isEmpty()) {
-      violations.add(call.action() + " " + call.payload() + " -> " + errors);
-      return CsmsReply.now(call.error("FormationViolation", errors.toString()));
-    }
-    return sensible.apply(call);
-  }
 
   private static URI soapUrl() {
     return bridge.soapAddress();
