@@ -38,8 +38,8 @@ public final class OcppSchemaModel {
   private final OcppVersion version;
   private final Map<Initiator, JAXBContext> contexts = new EnumMap<>(Initiator.class);
   private final Schema schema;
-  private final ThreadLocal<javax.xml.validation.Validator> validators =
-      ThreadLocal.withInitial(() -> schema().newValidator());
+  private final ThreadLocal<ValidatorSlot> validators =
+      ThreadLocal.withInitial(() -> new ValidatorSlot(schema()));
   private final java.util.Set<String> elementNames = new java.util.HashSet<>();
   private final XsdSequences sequences = new XsdSequences();
   private final Map<OcppAction, Class<?>> requestTypes = new EnumMap<>(OcppAction.class);
@@ -88,14 +88,13 @@ public final class OcppSchemaModel {
   }
 
   /**
-   * A validator of {@link #schema()} for the calling thread only, reset to its initial state.
-   * Making a new one for every message was a hot spot under load (its whole component
-   * configuration is built each time); a Validator is not thread-safe, so each thread keeps one.
+   * The validator of {@link #schema()} for the calling thread only. Making a new one for every
+   * message was a hot spot under load (its whole component configuration is built each time); a
+   * Validator is not thread-safe, so each thread keeps one, configured once (see
+   * {@link ValidatorSlot}).
    */
-  javax.xml.validation.Validator validator() {
-    javax.xml.validation.Validator validator = validators.get();
-    validator.reset();
-    return validator;
+  ValidatorSlot validator() {
+    return validators.get();
   }
 
   public Class<?> requestType(OcppAction action) {

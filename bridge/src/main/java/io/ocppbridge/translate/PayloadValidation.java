@@ -34,17 +34,17 @@ final class PayloadValidation {
    */
   static void validate(OcppSchemaModel model, Element payload, QuirkCounter lenientQuirks,
       String what) {
-    Validator validator = model.validator();
-    Collector collector = new Collector(validator, lenientQuirks);
-    validator.setErrorHandler(collector);
+    ValidatorSlot slot = model.validator();
+    Collector collector = new Collector(slot.validator(), lenientQuirks);
+    slot.direct(collector);
     try {
-      validator.validate(new DOMSource(payload));
+      slot.validator().validate(new DOMSource(payload));
     } catch (SAXException stop) {
       // the collector stops at the first violation (after its follow-up)
     } catch (IOException e) {
       throw new IllegalStateException(e);
     } finally {
-      validator.setErrorHandler(null);
+      slot.release();
     }
     if (collector.first != null) {
       throw ViolationReport.of(collector.first, collector.node, collector.followUp, what, model);
