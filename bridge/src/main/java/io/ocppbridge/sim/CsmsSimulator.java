@@ -90,6 +90,7 @@ public final class CsmsSimulator implements AutoCloseable {
   private final java.util.concurrent.atomic.AtomicInteger tcpConnections =
       new java.util.concurrent.atomic.AtomicInteger();
   private final Map<String, String> clientSubjects = new ConcurrentHashMap<>();
+  private final Map<String, Integer> closeCodes = new ConcurrentHashMap<>();
   private final java.util.concurrent.atomic.AtomicInteger refusedCredentials =
       new java.util.concurrent.atomic.AtomicInteger();
   private volatile boolean keepRecords = true;
@@ -135,8 +136,8 @@ public final class CsmsSimulator implements AutoCloseable {
               ch.pipeline().addLast(tls.newHandler(ch.alloc()));
             }
             ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(65536),
-                new HandshakeGate(), new WebSocketServerProtocolHandler(wsConfig),
-                new CallHandler());
+                new HandshakeGate(), new CloseRecorder(),
+                new WebSocketServerProtocolHandler(wsConfig), new CallHandler());
           }
         })
         .bind(host, port).syncUninterruptibly().channel();
@@ -155,6 +156,14 @@ public final class CsmsSimulator implements AutoCloseable {
    */
   public Map<String, String> clientCertificateSubjects() {
     return Map.copyOf(clientSubjects);
+  }
+
+  /**
+   * The status code of the last WebSocket close frame each charger's connection sent (1000 a
+   * normal closure, 1001 going away), by charger id; absent when none was sent.
+   */
+  public java.util.Optional<Integer> closeCode(String chargerId) {
+    return java.util.Optional.ofNullable(closeCodes.get(chargerId));
   }
 
   /** TCP connections accepted since the start, TLS handshakes failed or not. */
@@ -400,6 +409,18 @@ public final class CsmsSimulator implements AutoCloseable {
         .forEach(c -> c.answer().completeExceptionally(new IllegalStateException(
             "the WebSocket of charger '" + c.chargerId() + "' closed before it answered "
                 + c.action())));
+  }
+
+  /** Notes the status of a close frame before the protocol handler answers it. */
+  private final class CloseRecorder extends io.netty.channel.ChannelInboundHandlerAdapter {
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
+      if (msg instanceof io.netty.handler.codec.http.websocketx.CloseWebSocketFrame close
+          && ctx.channel().attr(CHARGER).get() != null) {
+        closeCodes.put(ctx.channel().attr(CHARGER).get(), close.statusCode());
+      }
+      super.channelRead(ctx, msg);
+    }
   }
 
   private final class CallHandler extends SimpleChannelInboundHandler<TextWebSocketFrame> {

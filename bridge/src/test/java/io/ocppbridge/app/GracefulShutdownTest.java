@@ -21,7 +21,8 @@ class GracefulShutdownTest {
 
   /**
    * Verifies that a request in flight when the bridge is told to stop still gets the central
-   * system's answer, that the WebSocket is closed afterwards, and that the stop waits for it.
+   * system's answer, that the WebSocket is closed afterwards with 1001 (going away), and that
+   * the stop waits for it.
    */
   @Test
   void inFlightRequestFinishesDuringTheGracePeriod() throws Exception {
@@ -56,6 +57,8 @@ class GracefulShutdownTest {
       assertThat(answer.statusCode()).isEqualTo(200);
       assertThat(answer.body()).contains("2026-11-21T10:00:00Z");
       assertThat(csms.connectionCount()).isZero();
+      // AND it was closed as "going away" (1001), not as a normal closure or a dropped socket
+      assertThat(csms.closeCode("CB-STOP")).hasValue(1001);
     }
   }
 
