@@ -75,7 +75,8 @@ class AdminServerTest {
     HttpResponse<String> page = get("/");
     assertThat(page.headers().firstValue("content-type")).hasValueSatisfying(
         t -> assertThat(t).startsWith("text/html"));
-    assertThat(page.body()).contains("<td>CB-ADMIN</td><td>connected</td>");
+    assertThat(page.body()).contains("<td>CB-ADMIN</td><td>connected</td><td>1.5</td>"
+        + "<td>1.2</td><td>ocpp1.5</td><td>http://127.0.0.1:9302/ (wsa:From)</td>");
   }
 
   private static HttpResponse<String> get(String path) throws Exception {
