@@ -99,6 +99,11 @@ final class ChargerRequestUpgrade {
       // OCPP 1.2 has no transactionId here; the running transaction of the connector is known.
       state.transactionOn(in.path("connectorId").intValue())
           .ifPresent(id -> out.put("transactionId", id));
+    } else if (out.path("transactionId").canConvertToInt()
+        && in.path("connectorId").canConvertToInt()) {
+      // a 1.5 charger names its running transaction: enough to know it runs after a restart
+      state.transactionSeen(in.path("connectorId").intValue(),
+          out.path("transactionId").intValue());
     }
     out.set("meterValue", meters.upgrade(m, in.get("values"), "Celsius"));
     return out;

@@ -23,8 +23,9 @@ import java.util.Set;
  * </ul>
  * What it can never tell: <b>SuspendedEV</b> and <b>SuspendedEVSE</b>. A 1.2/1.5 charger reports
  * Occupied whether energy flows or not, and sends nothing when the vehicle or the charger pauses
- * charging, so a running transaction is always reported as Charging. Nor does it survive a
- * restart of the bridge: until the next StartTransaction, an Occupied connector reads Preparing.
+ * charging, so a running transaction is always reported as Charging. The state lives in memory:
+ * after a restart of the bridge it is learnt again from the next StartTransaction, or sooner
+ * from a MeterValues that names its running transaction ({@link #transactionSeen}).
  *
  * <p>Thread-safe: one instance per charger, its methods synchronized (a charger's messages are
  * few and short; contention is between that charger's own two directions only).
@@ -56,8 +57,13 @@ public final class ConnectorStates {
   /** Accepted remote stops whose StopTransaction has not come yet, oldest first, bounded. */
   private final Set<Integer> remotelyStopped = new LinkedHashSet<>();
 
+  /** Transactions whose StopTransaction was seen, newest last, bounded. */
+  private final Set<Integer> stopped = new LinkedHashSet<>();
+
   /** More remote stops than this waiting for their StopTransaction: the oldest is forgotten. */
   static final int MAX_PENDING_REMOTE_STOPS = 32;
+  /** Stopped transactions remembered, so that a late MeterValues does not revive one. */
+  static final int MAX_REMEMBERED_STOPS = 64;
 
   /** The charger sent StartTransaction for this connector: a transaction runs there. */
   public synchronized void transactionStarting(int connectorId) {
@@ -76,6 +82,7 @@ public final class ConnectorStates {
    * @return Remote when an accepted RemoteStopTransaction named this transaction, else empty
    */
   public synchronized Optional<String> transactionStopping(int transactionId) {
+    remember(stopped, transactionId, MAX_REMEMBERED_STOPS);
     Integer connector = connectorOfTransaction.remove(transactionId);
     if (connector != null && phases.get(connector) == Phase.TRANSACTION) {
       phases.put(connector, Phase.FINISHING);
@@ -90,11 +97,34 @@ public final class ConnectorStates {
     }
   }
 
+  /**
+   * The charger's MeterValues named a transaction on this connector. When the state knows of no
+   * transaction there (the bridge restarted since its StartTransaction) and that transaction has
+   * not stopped, it runs: the connector is Charging again without waiting for the next start.
+   */
+  public synchronized void transactionSeen(int connectorId, int transactionId) {
+    if (connectorId <= 0 || stopped.contains(transactionId)
+        || connectorOfTransaction.containsKey(transactionId)) {
+      return;
+    }
+    Phase phase = phase(connectorId);
+    if (phase == Phase.IDLE || phase == Phase.REMOTE_START_ACCEPTED) {
+      phases.put(connectorId, Phase.TRANSACTION);
+      connectorOfTransaction.values().remove(connectorId);
+      connectorOfTransaction.put(transactionId, connectorId);
+    }
+  }
+
   /** The charger accepted RemoteStopTransaction for this transaction. */
   public synchronized void remoteStopAccepted(int transactionId) {
-    remotelyStopped.add(transactionId);
-    if (remotelyStopped.size() > MAX_PENDING_REMOTE_STOPS) {
-      Iterator<Integer> oldest = remotelyStopped.iterator();
+    remember(remotelyStopped, transactionId, MAX_PENDING_REMOTE_STOPS);
+  }
+
+  /** Adds to a bounded set, forgetting the oldest entry beyond {@code max}. */
+  private static void remember(Set<Integer> set, int value, int max) {
+    set.add(value);
+    if (set.size() > max) {
+      Iterator<Integer> oldest = set.iterator();
       oldest.next();
       oldest.remove();
     }

@@ -38,4 +38,25 @@ class ConnectorStatesTest {
     assertThat(states.occupancy(1)).isEqualTo(ConnectorStates.Occupancy.FINISHING);
     assertThat(states.transactionOn(1)).isEmpty();
   }
+
+  // Verifies that a transaction named by MeterValues is learnt after a restart, unless it stopped.
+  @Test
+  void meterValuesRestoreARunningTransaction() {
+    ConnectorStates afterRestart = new ConnectorStates();
+    assertThat(afterRestart.occupancy(1)).isEqualTo(ConnectorStates.Occupancy.PREPARING);
+
+    afterRestart.transactionSeen(1, 42);
+    assertThat(afterRestart.occupancy(1)).isEqualTo(ConnectorStates.Occupancy.CHARGING);
+    assertThat(afterRestart.transactionOn(1)).hasValue(42);
+
+    afterRestart.transactionStopping(42);
+    assertThat(afterRestart.occupancy(1)).isEqualTo(ConnectorStates.Occupancy.FINISHING);
+    afterRestart.available(1);
+    // a late MeterValues of the stopped transaction does not revive it
+    afterRestart.transactionSeen(1, 42);
+    assertThat(afterRestart.occupancy(1)).isEqualTo(ConnectorStates.Occupancy.PREPARING);
+    // nor does connector 0 (the whole charger) count
+    afterRestart.transactionSeen(0, 43);
+    assertThat(afterRestart.occupancy(0)).isEqualTo(ConnectorStates.Occupancy.PREPARING);
+  }
 }

@@ -41,6 +41,18 @@ class StatusNotificationStateTest {
         + transactionId + ",\"timestamp\":\"2013-02-01T15:09:18Z\",\"meterStop\":9}"), charger);
   }
 
+  // Verifies that after a restart (no state) a 1.5 MeterValues naming its transaction is enough
+  // to report the connector Charging again, and its StopTransaction then Finishing.
+  @Test
+  void meterValuesOfARunningTransactionRestoreChargingAfterARestart() {
+    fixture.profile.chargerRequest(V1_5, "MeterValues", json("{\"connectorId\":1,"
+        + "\"transactionId\":77,\"values\":[{\"timestamp\":\"2013-02-01T15:09:18Z\","
+        + "\"values\":[{\"value\":\"1200\"}]}]}"), CB1);
+    assertThat(status(V1_5, CB1, 1, "Occupied")).isEqualTo("Charging");
+    stop(CB1, 77);
+    assertThat(status(V1_5, CB1, 1, "Occupied")).isEqualTo("Finishing");
+  }
+
   // Verifies that Occupied with no transaction is Preparing (plugged in, not yet started).
   @Test
   void occupiedBeforeATransactionIsPreparing() {
