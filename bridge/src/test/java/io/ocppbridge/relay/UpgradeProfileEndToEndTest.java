@@ -126,6 +126,34 @@ class UpgradeProfileEndToEndTest {
   }
 
   /**
+   * Verifies that WebSocketPingInterval is the bridge's own: read from and set on the charger's
+   * live WebSocket, never asked of the SOAP charger.
+   */
+  @Test
+  void pingIntervalIsOwnedByTheBridge() throws Exception {
+    String id = "CB16-PING";
+    try (SoapChargerSimulator charger = new SoapChargerSimulator(soapUrl(), id,
+        OcppVersion.V1_5, true, chargerServer.url().toString())) {
+      assertThat(charger.send(io.ocppbridge.core.OcppAction.BOOT_NOTIFICATION,
+          SoapChargerSimulator.sample(OcppVersion.V1_5,
+              io.ocppbridge.core.OcppAction.BOOT_NOTIFICATION)).ok()).isTrue();
+    }
+    JsonNode before = csms.sendCall(id, "GetConfiguration",
+        JSON.readTree("{\"key\":[\"WebSocketPingInterval\"]}"), WAIT).get(15, TimeUnit.SECONDS);
+    assertThat(before.get(2).get("configurationKey").get(0).get("value").asText())
+        .isEqualTo("30");
+    JsonNode changed = csms.sendCall(id, "ChangeConfiguration",
+        JSON.readTree("{\"key\":\"WebSocketPingInterval\",\"value\":\"7\"}"), WAIT)
+        .get(15, TimeUnit.SECONDS);
+    assertThat(changed.get(2).get("status").asText()).isEqualTo("Accepted");
+    JsonNode after = csms.sendCall(id, "GetConfiguration",
+        JSON.readTree("{\"key\":[\"WebSocketPingInterval\"]}"), WAIT).get(15, TimeUnit.SECONDS);
+    assertThat(after.get(2).get("configurationKey").get(0).get("value").asText())
+        .isEqualTo("7");
+    assertThat(chargerServer.received()).isEmpty();
+  }
+
+  /**
    * Verifies that every 1.6 call of the central system gets an answer valid against the official
    * schema: forwarded to the charger when its version can do it, answered by the bridge when not,
    * NotSupported only where 1.6 has no valid reply.
