@@ -4,6 +4,7 @@ import io.ocppbridge.admin.BridgeMetrics;
 import io.ocppbridge.core.ChargerId;
 import io.ocppbridge.relay.Ocpp16Upgrade;
 import io.ocppbridge.schema.Ocpp16PayloadSchemas;
+import io.ocppbridge.schema.PayloadSchemas;
 import io.ocppbridge.upgrade.LoggingLossRecorder;
 import io.ocppbridge.upgrade.LossRecorder;
 import io.ocppbridge.upgrade.PingIntervalSetting;
@@ -21,14 +22,15 @@ final class UpgradeWiring implements PingIntervalSetting {
   private final Ocpp16Upgrade upgrade;
   private volatile NettyCsmsLink link;
 
-  UpgradeWiring(BridgeMetrics metrics) {
+  /** @param schemas the bridge's payload schemas, whose 1.6 ones the profile checks with */
+  UpgradeWiring(BridgeMetrics metrics, PayloadSchemas schemas) {
     LoggingLossRecorder logged = new LoggingLossRecorder();
     LossRecorder losses = (lossCase, charger, detail) -> {
       logged.record(lossCase, charger, detail);
       metrics.lost(lossCase);
     };
     this.upgrade = new Ocpp16Upgrade(new UpgradeProfile(losses, this, UpgradeOptions.DEFAULT),
-        Ocpp16PayloadSchemas.load());
+        Ocpp16PayloadSchemas.of(schemas));
   }
 
   Ocpp16Upgrade upgrade() {

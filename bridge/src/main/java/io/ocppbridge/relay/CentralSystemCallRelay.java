@@ -1,5 +1,6 @@
 package io.ocppbridge.relay;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.ocppbridge.core.CallbackTarget;
 import io.ocppbridge.core.CentralSystemCallHandler;
 import io.ocppbridge.core.ChargerContext;
@@ -94,8 +95,9 @@ public final class CentralSystemCallRelay implements CentralSystemCallHandler {
       throw new OcppException(OcppErrorCode.INTERNAL_ERROR,
           "this bridge was built without the OCPP 1.6 upgrade profile");
     }
+    JsonNode call = upgrade.read(payloadJson);
     CsmsCallOutcome outcome =
-        upgrade.csmsCall(charger.id(), charger.version(), actionName, payloadJson);
+        upgrade.csmsCall(charger.id(), charger.version(), actionName, call);
     if (outcome instanceof CsmsCallOutcome.AnswerLocally local) {
       LOG.debug("[{}] {} answered by the bridge (the charger's {} cannot do it)", charger.id(),
           actionName, charger.version());
@@ -106,19 +108,30 @@ public final class CentralSystemCallRelay implements CentralSystemCallHandler {
       throw new OcppException(error.code(), error.description());
     }
     CsmsCallOutcome.Forward forward = (CsmsCallOutcome.Forward) outcome;
-    return relay(charger, forward.action(), forward.payload().toString())
+    return send(charger, resolve(forward.action(), charger.version()), forward.payload())
         .thenApply(answer -> upgrade.chargerAnswer(charger.id(), charger.version(), actionName,
-            payloadJson, answer));
+            call, answer));
   }
 
   private CompletableFuture<String> relay(ChargerContext charger, String actionName,
       String payloadJson) {
-    OcppVersion version = charger.version();
-    OcppAction action = OcppAction.of(actionName, version, Initiator.CENTRAL_SYSTEM)
+    OcppAction action = resolve(actionName, charger.version());
+    return send(charger, action, PayloadSchemas.object(payloadJson));
+  }
+
+  private static OcppAction resolve(String actionName, OcppVersion version) {
+    return OcppAction.of(actionName, version, Initiator.CENTRAL_SYSTEM)
         .orElseThrow(() -> unknownAction(actionName, version));
-    schemas.check(version, action, true, payloadJson);
+  }
+
+  /** Checks the CALL's payload (read once), translates it and posts it to the charger. */
+  private CompletableFuture<String> send(ChargerContext charger, OcppAction action,
+      JsonNode payload) {
+    OcppVersion version = charger.version();
+    String actionName = action.wireName();
+    schemas.check(version, action, true, payload);
     ChargerClock clock = profiles.clock(charger.id());
-    Element request = translator.toChargePointRequest(version, action, payloadJson, clock);
+    Element request = translator.toChargePointRequest(version, action, payload, clock);
     ChargerSession session = sessions.find(charger.id()).orElseThrow(() -> new OcppException(
         OcppErrorCode.INTERNAL_ERROR, "the bridge has no session for this charger"));
     CallbackDecision decision = session.callback();

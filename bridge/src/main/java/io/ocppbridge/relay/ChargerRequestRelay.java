@@ -22,7 +22,6 @@ import io.ocppbridge.translate.ChargerClock;
 import io.ocppbridge.translate.ChargerRequest;
 import io.ocppbridge.translate.SoapJsonTranslator;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
@@ -38,7 +37,6 @@ import org.w3c.dom.Element;
 public final class ChargerRequestRelay {
 
   private static final Logger LOG = LoggerFactory.getLogger(ChargerRequestRelay.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final String UNKNOWN_ACTION = "unknown";
 
   private final SoapJsonTranslator translator;
@@ -108,7 +106,7 @@ public final class ChargerRequestRelay {
     ChargerClock clock = profiles.clock(id);
     boolean lenient = profiles.lenient(id);
     ChargerRequest request = translator.fromChargerRequest(payload, clock, lenient);
-    checkOwnTranslation(id, request, lenient);
+    JsonNode requestTree = checkOwnTranslation(id, request, lenient);
     ChargerSession session = sessions.observe(id, request.version(),
         new SoapDialect(info.soapVersion(), info.addressingNamespace()), info.from());
     CsmsProtocol protocol = profiles.protocol(id, request.version());
@@ -122,7 +120,7 @@ public final class ChargerRequestRelay {
     String action = request.action().wireName();
     boolean upgraded = protocol == CsmsProtocol.OCPP16;
     String outgoing = upgraded
-        ? upgrade().chargerRequest(id, request.version(), action, request.payloadJson())
+        ? upgrade().chargerRequest(id, request.version(), action, requestTree)
         : request.payloadJson();
     long sent = System.nanoTime();
     return csms.call(new ChargerContext(id, request.version(), protocol), action, outgoing)
@@ -130,8 +128,9 @@ public final class ChargerRequestRelay {
             Durations.since(sent), failure == null || answeredByCsms(failure)))
         .thenApply(answer -> {
           try {
-            String own = upgraded ? upgrade().csmsAnswer(id, request.version(), action,
-                request.payloadJson(), answer) : answer;
+            // read once: checked, learnt from and translated as a tree
+            JsonNode own = upgraded ? upgrade().csmsAnswer(id, request.version(), action,
+                requestTree, answer) : PayloadSchemas.object(answer);
             schemas.check(request.version(), request.action(), false, own);
             learnHeartbeatInterval(session, request, own);
             return translator.toChargerResponse(request.version(), request.action(), own,
@@ -163,33 +162,33 @@ public final class ChargerRequestRelay {
    * {@code heartbeatInterval} (1.2, 1.5), {@code interval} in 1.6.
    */
   private void learnHeartbeatInterval(ChargerSession session, ChargerRequest request,
-      String answer) {
+      JsonNode answer) {
     if (request.action() != OcppAction.BOOT_NOTIFICATION) {
       return;
     }
-    try {
-      JsonNode interval = JSON.readTree(answer).get(
-          request.version() == OcppVersion.V1_6 ? "interval" : "heartbeatInterval");
-      if (interval != null && interval.canConvertToInt() && interval.intValue() > 0) {
-        session.heartbeatInterval(interval.intValue());
-        sessions.persist(session);
-        presence.seen(session.id(), interval.intValue());
-        LOG.debug("[{}] heartbeat interval {} s; offline after {} of silence", session.id(),
-            interval.intValue(), presence.window(interval.intValue()));
-      }
-    } catch (java.io.IOException e) {
-      // checked against the schema just before: cannot happen
+    JsonNode interval = answer.get(
+        request.version() == OcppVersion.V1_6 ? "interval" : "heartbeatInterval");
+    if (interval != null && interval.canConvertToInt() && interval.intValue() > 0) {
+      session.heartbeatInterval(interval.intValue());
+      sessions.persist(session);
+      presence.seen(session.id(), interval.intValue());
+      LOG.debug("[{}] heartbeat interval {} s; offline after {} of silence", session.id(),
+          interval.intValue(), presence.window(interval.intValue()));
     }
   }
 
   /**
    * The JSON the bridge is about to send must meet the schema: the SOAP request was valid, so a
-   * violation here is a defect of the bridge's translation, reported as such.
+   * violation here is a defect of the bridge's translation, reported as such. Returns the JSON
+   * read, for the rest of the relay.
    */
-  private void checkOwnTranslation(ChargerId id, ChargerRequest request, boolean lenient) {
+  private JsonNode checkOwnTranslation(ChargerId id, ChargerRequest request,
+      boolean lenient) {
     try {
-      schemas.check(request.version(), request.action(), true, request.payloadJson(),
+      JsonNode tree = PayloadSchemas.object(request.payloadJson());
+      schemas.check(request.version(), request.action(), true, tree,
           lenient ? PayloadSchemas.LENGTHS : java.util.Set.of());
+      return tree;
     } catch (OcppException e) {
       LOG.error("[{}] bridge defect: the translation of {} violates its JSON schema: {}; JSON: {}",
           id, request.action().wireName(), e.description(), request.payloadJson());

@@ -37,14 +37,15 @@ public final class Ocpp16Upgrade {
   }
 
   /** A charger's request (its version's JSON) as the 1.6 CALL payload. */
-  public String chargerRequest(ChargerId id, OcppVersion version, String action, String json) {
-    JsonNode upgraded = profile.chargerRequest(version, action, tree(json), id);
+  public String chargerRequest(ChargerId id, OcppVersion version, String action,
+      JsonNode request) {
+    JsonNode upgraded = profile.chargerRequest(version, action, request, id);
     checkOwn(id, action, true, upgraded);
     return upgraded.toString();
   }
 
   /** The central system's 1.6 answer to a charger's request, as its version's JSON. */
-  public String csmsAnswer(ChargerId id, OcppVersion version, String action, String request,
+  public JsonNode csmsAnswer(ChargerId id, OcppVersion version, String action, JsonNode request,
       String answer) {
     JsonNode answer16 = tree(answer);
     try {
@@ -55,7 +56,7 @@ public final class Ocpp16Upgrade {
       throw new OcppException(OcppErrorCode.INTERNAL_ERROR, "the central system's answer to "
           + action + " is invalid: " + e.description());
     }
-    return profile.csmsAnswer(version, action, tree(request), answer16, id).toString();
+    return profile.csmsAnswer(version, action, request, answer16, id);
   }
 
   /**
@@ -65,16 +66,15 @@ public final class Ocpp16Upgrade {
    *     action OCPP 1.6 does not have
    */
   public CsmsCallOutcome csmsCall(ChargerId id, OcppVersion version, String action,
-      String json) {
-    JsonNode call = tree(json);
+      JsonNode call) {
     schemas.check(action, true, call);
     return profile.csmsCall(version, action, call, id);
   }
 
   /** The charger's answer (its version's JSON) to a forwarded call, as the 1.6 CALLRESULT. */
-  public String chargerAnswer(ChargerId id, OcppVersion version, String action, String call,
+  public String chargerAnswer(ChargerId id, OcppVersion version, String action, JsonNode call,
       String answer) {
-    JsonNode upgraded = profile.chargerAnswer(version, action, tree(call), tree(answer), id);
+    JsonNode upgraded = profile.chargerAnswer(version, action, call, tree(answer), id);
     checkOwn(id, action, false, upgraded);
     return upgraded.toString();
   }
@@ -94,6 +94,15 @@ public final class Ocpp16Upgrade {
       throw new OcppException(OcppErrorCode.INTERNAL_ERROR, "the bridge could not translate "
           + action + " to OCPP 1.6 faithfully (" + e.description() + ")");
     }
+  }
+
+  /**
+   * Reads a CALL of the central system once, for {@link #csmsCall} and {@link #chargerAnswer}.
+   *
+   * @throws OcppException FormationViolation for text that is not JSON
+   */
+  public JsonNode read(String json) {
+    return tree(json);
   }
 
   private static JsonNode tree(String json) {

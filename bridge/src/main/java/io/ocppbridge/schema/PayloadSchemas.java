@@ -48,9 +48,7 @@ public final class PayloadSchemas {
 
   /** Loads the schema of every action of the catalogue, both directions, every version. */
   public static PayloadSchemas load() {
-    SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4,
-        builder -> builder.schemaRegistryConfig(
-            SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
+    SchemaRegistry registry = registry();
     Map<OcppVersion, Map<String, Schema>> all = new EnumMap<>(OcppVersion.class);
     for (OcppVersion version : OcppVersion.values()) {
       Map<String, Schema> byName = new HashMap<>();
@@ -64,6 +62,18 @@ public final class PayloadSchemas {
       all.put(version, Map.copyOf(byName));
     }
     return new PayloadSchemas(all);
+  }
+
+  /** The draft-04 registry every OCPP schema is read with, formats asserted. */
+  public static SchemaRegistry registry() {
+    return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4,
+        builder -> builder.schemaRegistryConfig(
+            SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
+  }
+
+  /** The schema of a payload by its name ({@code Reset}, {@code ResetResponse}), or null. */
+  Schema schema(OcppVersion version, String name) {
+    return schemas.get(version).get(name);
   }
 
   /**
@@ -86,15 +96,19 @@ public final class PayloadSchemas {
     Schema schema = schemas.get(version).get(name);
     List<Error> errors = schema.validate(payload).stream()
         .filter(e -> !ignoredKeywords.contains(e.getKeyword())).toList();
-    if (errors.isEmpty()) {
-      return;
+    if (!errors.isEmpty()) {
+      throw violation(errors);
     }
+  }
+
+  /** The error for a payload's violations: the first one's code, up to three of them named. */
+  static OcppException violation(List<Error> errors) {
     String listed = errors.stream().limit(MAX_LISTED).map(PayloadSchemas::describe)
         .collect(Collectors.joining("; "));
     if (errors.size() > MAX_LISTED) {
       listed += "; and " + (errors.size() - MAX_LISTED) + " more";
     }
-    throw new OcppException(codeFor(errors.get(0)), listed);
+    return new OcppException(codeFor(errors.get(0)), listed);
   }
 
   /** Same, for JSON text; text that is not a JSON object is a FormationViolation. */
@@ -105,6 +119,15 @@ public final class PayloadSchemas {
   /** Same, for JSON text, passing over violations of the given keywords. */
   public void check(OcppVersion version, OcppAction action, boolean request, String payload,
       Set<String> ignoredKeywords) {
+    check(version, action, request, object(payload), ignoredKeywords);
+  }
+
+  /**
+   * Reads a payload once, for checking and translating it.
+   *
+   * @throws OcppException FormationViolation for text that is not a JSON object
+   */
+  public static JsonNode object(String payload) {
     JsonNode tree;
     try {
       tree = JSON.readTree(payload);
@@ -115,7 +138,7 @@ public final class PayloadSchemas {
       throw new OcppException(OcppErrorCode.FORMATION_VIOLATION,
           "the payload is not a JSON object");
     }
-    check(version, action, request, tree, ignoredKeywords);
+    return tree;
   }
 
   static OcppErrorCode codeFor(Error error) {

@@ -112,6 +112,12 @@ public final class SoapJsonTranslator {
     return toXml(version, action, json, false, clock);
   }
 
+  /** Same, from the CALLRESULT payload already read. */
+  public Element toChargerResponse(OcppVersion version, OcppAction action, JsonNode payload,
+      ChargerClock clock) {
+    return toXml(version, action, payload, false, clock);
+  }
+
   /** The SOAP payload of a central-system-initiated request, from the CALL. */
   public Element toChargePointRequest(OcppVersion version, OcppAction action, String json) {
     return toChargePointRequest(version, action, json, ChargerClock.UTC);
@@ -121,6 +127,12 @@ public final class SoapJsonTranslator {
   public Element toChargePointRequest(OcppVersion version, OcppAction action, String json,
       ChargerClock clock) {
     return toXml(version, action, json, true, clock);
+  }
+
+  /** Same, from the CALL payload already read. */
+  public Element toChargePointRequest(OcppVersion version, OcppAction action, JsonNode payload,
+      ChargerClock clock) {
+    return toXml(version, action, payload, true, clock);
   }
 
   /** The CALLRESULT payload from the charger's SOAP answer to a central-system call. */
@@ -184,12 +196,23 @@ public final class SoapJsonTranslator {
 
   private Element toXml(OcppVersion version, OcppAction action, String json, boolean request,
       ChargerClock clock) {
+    JsonNode tree;
+    try {
+      tree = mapper.readTree(json);
+    } catch (JsonProcessingException e) {
+      throw new OcppException(JsonViolation.codeFor(e), "invalid " + what(action, request) + ": "
+          + JsonViolation.describe(e));
+    }
+    return toXml(version, action, tree, request, clock);
+  }
+
+  private Element toXml(OcppVersion version, OcppAction action, JsonNode tree, boolean request,
+      ChargerClock clock) {
     OcppSchemaModel model = models.get(version);
     Class<?> type = request ? model.requestType(action) : model.responseType(action);
-    String what = action.wireName() + (request ? " request" : " response");
+    String what = what(action, request);
     Object value;
     try {
-      JsonNode tree = mapper.readTree(json);
       if (tree == null || !tree.isObject()) {
         throw new OcppException(OcppErrorCode.FORMATION_VIOLATION,
             what + " payload is not a JSON object");
@@ -224,6 +247,10 @@ public final class SoapJsonTranslator {
     } catch (JAXBException e) {
       throw invalidXml(action, request, e);
     }
+  }
+
+  private static String what(OcppAction action, boolean request) {
+    return action.wireName() + (request ? " request" : " response");
   }
 
   private static DOMImplementation domImplementation() {

@@ -9,8 +9,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SchemaRegistryConfig;
-import com.networknt.schema.SpecificationVersion;
 import io.ocppbridge.core.Initiator;
 import io.ocppbridge.core.OcppAction;
 import io.ocppbridge.core.OcppVersion;
@@ -51,9 +49,7 @@ class GeneratedSchemasAcceptOcppjsPayloadsTest {
 
   @BeforeAll
   static void loadGeneratedSchemas() {
-    SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4,
-        builder -> builder.schemaRegistryConfig(
-            SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
+    SchemaRegistry registry = PayloadSchemas.registry();
     JsonSchemaGenerator generator = new JsonSchemaGenerator();
     for (OcppVersion version : JsonSchemaGenerator.generatedVersions()) {
       Map<String, Schema> byFile = new HashMap<>();

@@ -5,8 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SchemaRegistryConfig;
-import com.networknt.schema.SpecificationVersion;
+import io.ocppbridge.schema.PayloadSchemas;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -34,9 +33,7 @@ public final class Official16Schemas {
   /** Loads every schema (a skipped test without the reference folder). */
   public static Official16Schemas load() {
     Path dir = Reference.file("ocpp16-json-schemas");
-    SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4,
-        b -> b.schemaRegistryConfig(
-            SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
+    SchemaRegistry registry = PayloadSchemas.registry();
     Map<String, Schema> schemas = new HashMap<>();
     try (Stream<Path> files = Files.list(dir)) {
       for (Path f : files.filter(p -> p.toString().endsWith(".json")).toList()) {
