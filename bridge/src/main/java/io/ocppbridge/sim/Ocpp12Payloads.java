@@ -90,13 +90,8 @@ final class Ocpp12Payloads implements ChargerPayloads {
   }
 
   private static ChargePointStatus statusOf(String value) {
-    for (ChargePointStatus status : ChargePointStatus.values()) {
-      if (status.value().equals(value)) {
-        return status;
-      }
-    }
-    throw new IllegalArgumentException("no status '" + value + "' in OCPP 1.2; one of "
-        + java.util.Arrays.stream(ChargePointStatus.values()).map(ChargePointStatus::value)
-            .toList());
+    return WireValues.of(ChargePointStatus.values(), ChargePointStatus::value, value, "status",
+        OcppVersion.V1_2);
   }
+
 }

@@ -97,13 +97,8 @@ final class Ocpp15Payloads implements ChargerPayloads {
   }
 
   private static ChargePointStatus statusOf(String value) {
-    for (ChargePointStatus status : ChargePointStatus.values()) {
-      if (status.value().equals(value)) {
-        return status;
-      }
-    }
-    throw new IllegalArgumentException("no status '" + value + "' in OCPP 1.5; one of "
-        + java.util.Arrays.stream(ChargePointStatus.values()).map(ChargePointStatus::value)
-            .toList());
+    return WireValues.of(ChargePointStatus.values(), ChargePointStatus::value, value, "status",
+        OcppVersion.V1_5);
   }
+
 }

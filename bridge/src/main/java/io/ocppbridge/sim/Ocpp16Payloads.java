@@ -98,26 +98,20 @@ final class Ocpp16Payloads implements ChargerPayloads {
 
   @Override
   public String stopTransaction(int transactionId, String idTag, int meterStopWh, Instant at) {
-    StopTransactionRequest r = new StopTransactionRequest();
-    r.setTransactionId(transactionId);
-    r.setIdTag(idTag);
-    r.setTimestamp(writer.dateTime(at));
-    r.setMeterStop(meterStopWh);
-    return writer.write(factory.createStopTransactionRequest(r));
+    return stopTransaction(transactionId, idTag, meterStopWh, at, null);
   }
 
   @Override
   public String stopTransaction(int transactionId, String idTag, int meterStopWh, Instant at,
       String reason) {
-    if (reason == null) {
-      return stopTransaction(transactionId, idTag, meterStopWh, at);
-    }
     StopTransactionRequest r = new StopTransactionRequest();
     r.setTransactionId(transactionId);
     r.setIdTag(idTag);
     r.setTimestamp(writer.dateTime(at));
     r.setMeterStop(meterStopWh);
-    r.setReason(reasonOf(reason));
+    if (reason != null) {
+      r.setReason(reasonOf(reason));
+    }
     return writer.write(factory.createStopTransactionRequest(r));
   }
 
@@ -132,23 +126,13 @@ final class Ocpp16Payloads implements ChargerPayloads {
   }
 
   private static Reason reasonOf(String value) {
-    for (Reason reason : Reason.values()) {
-      if (reason.value().equals(value)) {
-        return reason;
-      }
-    }
-    throw new IllegalArgumentException("no reason '" + value + "' in OCPP 1.6; one of "
-        + java.util.Arrays.stream(Reason.values()).map(Reason::value).toList());
+    return WireValues.of(Reason.values(), Reason::value, value, "reason", OcppVersion.V1_6);
   }
 
+
   private static ChargePointStatus statusOf(String value) {
-    for (ChargePointStatus status : ChargePointStatus.values()) {
-      if (status.value().equals(value)) {
-        return status;
-      }
-    }
-    throw new IllegalArgumentException("no status '" + value + "' in OCPP 1.6; one of "
-        + java.util.Arrays.stream(ChargePointStatus.values()).map(ChargePointStatus::value)
-            .toList());
+    return WireValues.of(ChargePointStatus.values(), ChargePointStatus::value, value, "status",
+        OcppVersion.V1_6);
   }
+
 }
