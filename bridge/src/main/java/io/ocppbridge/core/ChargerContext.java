@@ -11,6 +11,8 @@ public record ChargerContext(ChargerId id, OcppVersion version, CsmsProtocol pro
     if (id == null || version == null || protocol == null) {
       throw new IllegalArgumentException("charger id, version and protocol are required");
     }
+    // a 1.6 charger is always presented as itself, whatever the profile asked for
+    protocol = protocol.effectiveFor(version);
   }
 
   /** A charger presented in its own version. */

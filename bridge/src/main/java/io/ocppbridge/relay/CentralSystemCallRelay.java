@@ -69,7 +69,7 @@ public final class CentralSystemCallRelay implements CentralSystemCallHandler {
   public CompletableFuture<String> handle(ChargerContext charger, String actionName,
       String payloadJson) {
     long start = System.nanoTime();
-    boolean upgraded = charger.protocol().effectiveFor(charger.version()) == CsmsProtocol.OCPP16;
+    boolean upgraded = charger.protocol() == CsmsProtocol.OCPP16;
     CompletableFuture<String> answer;
     try {
       answer = upgraded ? relayUpgraded(charger, actionName, payloadJson)
