@@ -1,6 +1,17 @@
 package io.ocppbridge.schema;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
+import static io.ocppbridge.schema.SchemaBlocks.array;
+import static io.ocppbridge.schema.SchemaBlocks.bool;
+import static io.ocppbridge.schema.SchemaBlocks.dateTime;
+import static io.ocppbridge.schema.SchemaBlocks.decimalTenths;
+import static io.ocppbridge.schema.SchemaBlocks.integer;
+import static io.ocppbridge.schema.SchemaBlocks.obj;
+import static io.ocppbridge.schema.SchemaBlocks.oneOf;
+import static io.ocppbridge.schema.SchemaBlocks.opt;
+import static io.ocppbridge.schema.SchemaBlocks.req;
+import static io.ocppbridge.schema.SchemaBlocks.str;
+import static io.ocppbridge.schema.SchemaBlocks.uri;
+
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashMap;
@@ -224,17 +235,7 @@ public final class Ocpp16SchemaCatalog {
         opt("validTo", dateTime()), req("chargingSchedule", chargingSchedule()));
   }
 
-  // ---- building blocks ---------------------------------------------------------------------
-
-  private record Property(String name, ObjectNode schema, boolean required) {}
-
-  private static Property req(String name, ObjectNode schema) {
-    return new Property(name, schema, true);
-  }
-
-  private static Property opt(String name, ObjectNode schema) {
-    return new Property(name, schema, false);
-  }
+  // ---- the file ----------------------------------------------------------------------------
 
   private static void pair(Map<String, ObjectNode> s, String action, ObjectNode request,
       ObjectNode response) {
@@ -250,65 +251,5 @@ public final class Ocpp16SchemaCatalog {
     doc.put("title", title);
     doc.setAll(payload);
     return doc;
-  }
-
-  private static ObjectNode obj(Property... properties) {
-    ObjectNode node = NODES.objectNode().put("type", "object");
-    ObjectNode props = node.putObject("properties");
-    ArrayNode required = NODES.arrayNode();
-    for (Property p : properties) {
-      props.set(p.name(), p.schema());
-      if (p.required()) {
-        required.add(p.name());
-      }
-    }
-    if (!required.isEmpty()) {
-      node.set("required", required);
-    }
-    node.put("additionalProperties", false);
-    return node;
-  }
-
-  private static ObjectNode array(ObjectNode items) {
-    ObjectNode node = NODES.objectNode().put("type", "array");
-    node.set("items", items);
-    return node;
-  }
-
-  private static ObjectNode str() {
-    return NODES.objectNode().put("type", "string");
-  }
-
-  private static ObjectNode str(int maxLength) {
-    return str().put("maxLength", maxLength);
-  }
-
-  private static ObjectNode oneOf(String... values) {
-    ObjectNode node = str();
-    ArrayNode list = node.putArray("enum");
-    for (String v : values) {
-      list.add(v);
-    }
-    return node;
-  }
-
-  private static ObjectNode integer() {
-    return NODES.objectNode().put("type", "integer");
-  }
-
-  private static ObjectNode decimalTenths() {
-    return NODES.objectNode().put("type", "number").put("multipleOf", 0.1);
-  }
-
-  private static ObjectNode bool() {
-    return NODES.objectNode().put("type", "boolean");
-  }
-
-  private static ObjectNode dateTime() {
-    return str().put("format", "date-time");
-  }
-
-  private static ObjectNode uri() {
-    return str().put("format", "uri");
   }
 }

@@ -15,6 +15,11 @@
  * generated yet, for want of the project's 1.6 WSDLs: {@link io.ocppbridge.schema.Ocpp16SchemaCatalog}
  * states them from the 1.6 interface facts and writes them in the same form.
  *
+ * <p>The OCPP 2.0.1 schemas ({@code schemas-json/ocpp2.0.1/}, for the 2.0.1 upgrade profile) are
+ * stated the same way by {@link io.ocppbridge.schema.Ocpp201SchemaCatalog} from the 2.0.1
+ * interface facts, for the operations the profile maps or answers, and loaded by
+ * {@link io.ocppbridge.schema.Ocpp201PayloadSchemas}.
+ *
  * <p>May depend on {@code core}, the JDK (its DOM parser) and Jackson, plus the hardened parser
  * settings of {@link io.ocppbridge.translate.SecureXml}; no transport, no JAXB.
  */
