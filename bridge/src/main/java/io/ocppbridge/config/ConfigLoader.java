@@ -314,7 +314,8 @@ public final class ConfigLoader {
         return p;
       }
     }
-    throw ConfigException.forKey(key, "'" + s + "' is not native or ocpp1.6");
+    throw ConfigException.forKey(key, "'" + s + "' is not one of "
+        + java.util.Arrays.stream(CsmsProtocol.values()).map(CsmsProtocol::configName).toList());
   }
 
   private static java.time.ZoneId zone(Map<String, String> v, String key) {

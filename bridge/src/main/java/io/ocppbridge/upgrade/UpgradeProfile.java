@@ -38,7 +38,16 @@ public final class UpgradeProfile {
    * @param options per-backend choices
    */
   public UpgradeProfile(LossRecorder losses, PingIntervalSetting ping, UpgradeOptions options) {
-    LossyFields fields = new LossyFields(losses);
+    this(losses, ping, options, Limits.OCPP16);
+  }
+
+  /**
+   * The profile with the length limits of another target: {@link Limits#TOWARD_OCPP201} when its
+   * 1.6 form is the first step of the OCPP 2.0.1 profile.
+   */
+  public UpgradeProfile(LossRecorder losses, PingIntervalSetting ping, UpgradeOptions options,
+      Limits limits) {
+    LossyFields fields = new LossyFields(losses, limits);
     BridgeOwnedKeys owned = new BridgeOwnedKeys(ping);
     this.requests = new ChargerRequestUpgrade(fields, options);
     this.answers = new CsmsAnswerDowngrade(fields);

@@ -43,8 +43,11 @@ class ChargerProfilesProtocolTest {
     assertThat(ConfigLoader.fromValues(Map.of("csms.url", "ws://h/ocpp")).csms().protocol())
         .isEqualTo(CsmsProtocol.NATIVE);
     assertThatThrownBy(() -> ConfigLoader.fromValues(Map.of("csms.url", "ws://h/ocpp",
-        "csms.protocol", "ocpp2.0.1"))).isInstanceOf(ConfigException.class)
-        .hasMessageContaining("csms.protocol").hasMessageContaining("not native or ocpp1.6");
+        "csms.protocol", "ocpp2.1"))).isInstanceOf(ConfigException.class)
+        .hasMessageContaining("csms.protocol")
+        .hasMessageContaining("not one of [native, ocpp1.6, ocpp2.0.1]");
+    assertThat(ConfigLoader.fromValues(Map.of("csms.url", "ws://h/ocpp", "csms.protocol",
+        "ocpp2.0.1")).csms().protocol()).isEqualTo(CsmsProtocol.OCPP201);
     assertThatThrownBy(() -> ConfigLoader.fromValues(Map.of("csms.url", "ws://h/ocpp",
         "chargers.CB1.protocol", "1.6"))).isInstanceOf(ConfigException.class)
         .hasMessageContaining("chargers.CB1.protocol");

@@ -1,0 +1,115 @@
+package io.ocppbridge.upgrade.v201;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.ocppbridge.core.ChargerId;
+import io.ocppbridge.core.OcppErrorCode;
+import io.ocppbridge.core.OcppException;
+import io.ocppbridge.core.OcppVersion;
+import io.ocppbridge.upgrade.Limits;
+import io.ocppbridge.upgrade.LossRecorder;
+import io.ocppbridge.upgrade.LossyFields;
+import io.ocppbridge.upgrade.MessageContext;
+import io.ocppbridge.upgrade.PingIntervalSetting;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The OCPP 2.0.1 profile: a charger presented to the central system as an OCPP 2.0.1 charging
+ * station. It converts between OCPP 1.6 JSON and OCPP 2.0.1 JSON; a 1.6 charger's messages are
+ * already 1.6, a 1.2/1.5 charger's reach 1.6 through the 1.6 profile first (the relay chains the
+ * two). Each conversion is an exchange: the calls to make and how their answers become the
+ * answer owed.
+ *
+ * <pre>
+ *   charger request (1.6)    --{@link #chargerRequest}--> 2.0.1 CALL(s)  --> central system
+ *   charger answer  (1.6)    <--  exchange.answer  ------ 2.0.1 CALLRESULT(s)
+ *   central system 2.0.1 CALL --{@link #csmsCall}------> 1.6 call(s) to the charger, or none
+ *   central system 2.0.1 CALLRESULT <-- exchange.answer -- the charger's 1.6 answer(s)
+ * </pre>
+ *
+ * Thread-safe; one instance serves every charger, keeping per charger its {@link StationState}.
+ */
+public final class Ocpp201Profile {
+
+  private interface ChargerRule {
+    ChargerExchange apply(MessageContext m, JsonNode in, StationState state);
+  }
+
+  private final Map<String, ChargerRule> chargerRules;
+  private final Map<ChargerId, StationState> states = new ConcurrentHashMap<>();
+  private final Clock clock;
+
+  /**
+   * @param losses hears of every loss
+   * @param ping the bridge's ping interval per charger link (OCPPCommCtrlr.WebSocketPingInterval)
+   */
+  public Ocpp201Profile(LossRecorder losses, PingIntervalSetting ping, Clock clock) {
+    this.clock = clock;
+    LossyFields fields = new LossyFields(losses, Limits.TOWARD_OCPP201);
+    IdTokens tokens = new IdTokens(fields);
+    TransactionMessages transactions = new TransactionMessages(fields, tokens,
+        new MeterValueConversion(fields), clock);
+    StationMessages station = new StationMessages(fields, tokens, transactions);
+    this.chargerRules = Map.of(
+        "Authorize", station::authorize,
+        "BootNotification", station::bootNotification,
+        "DataTransfer", station::dataTransfer,
+        "DiagnosticsStatusNotification", station::diagnosticsStatus,
+        "FirmwareStatusNotification", station::firmwareStatus,
+        "Heartbeat", station::heartbeat,
+        "MeterValues", transactions::meterValues,
+        "StartTransaction", transactions::start,
+        "StatusNotification", station::statusNotification,
+        "StopTransaction", transactions::stop);
+  }
+
+  /**
+   * A charger's request (OCPP 1.6 JSON, valid against the 1.6 schema up to the lengths of
+   * {@link Limits#TOWARD_OCPP201}) as the 2.0.1 CALLs that carry it.
+   *
+   * @param version the charger's own version (for texts)
+   * @throws OcppException when the request cannot be sent faithfully (a fault for the charger)
+   */
+  public ChargerExchange chargerRequest(ChargerId charger, OcppVersion version, String action,
+      JsonNode request) {
+    ChargerRule rule = chargerRules.get(action);
+    if (rule == null) {
+      throw new OcppException(OcppErrorCode.NOT_IMPLEMENTED,
+          action + " is not a charger-initiated operation");
+    }
+    return rule.apply(new MessageContext(charger, version, action), request, state(charger));
+  }
+
+  /**
+   * What to do with a 2.0.1 CALL of the central system (valid against its 2.0.1 schema).
+   *
+   * @throws OcppException the CALLERROR to answer with at once
+   */
+  public CsmsExchange csmsCall(ChargerId charger, OcppVersion version, String action,
+      JsonNode call) {
+    throw new OcppException(OcppErrorCode.NOT_SUPPORTED,
+        action + " is not relayed to an OCPP " + version.label() + " charger yet");
+  }
+
+  /**
+   * The CALLs the bridge sends the central system on the charger's behalf once it has answered a
+   * CALL: the NotifyReport messages a GetBaseReport announced.
+   */
+  public List<OutgoingCall> afterAnswer(ChargerId charger, String action, JsonNode call,
+      JsonNode answer) {
+    return List.of();
+  }
+
+  /** The state of one charger (created on first use). */
+  public StationState state(ChargerId charger) {
+    return states.computeIfAbsent(charger, c -> new StationState(clock.instant()
+        .getEpochSecond()));
+  }
+
+  /** Forgets a charger's state. */
+  public void forget(ChargerId charger) {
+    states.remove(charger);
+  }
+}
