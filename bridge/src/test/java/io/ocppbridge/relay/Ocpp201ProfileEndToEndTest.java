@@ -3,16 +3,21 @@ package io.ocppbridge.relay;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ocppbridge.core.OcppVersion;
 import io.ocppbridge.sim.ChargerSession;
 import io.ocppbridge.sim.CsmsSimulator;
 import io.ocppbridge.sim.ReceivedCall;
 import io.ocppbridge.sim.SoapChargerSimulator;
+import io.ocppbridge.testsupport.Ocpp201Samples;
 import io.ocppbridge.testsupport.Strict201Backend;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,6 +34,8 @@ class Ocpp201ProfileEndToEndTest {
   private static final List<OcppVersion> VERSIONS =
       List.of(OcppVersion.V1_2, OcppVersion.V1_5, OcppVersion.V1_6);
   private static final PrintStream QUIET = new PrintStream(OutputStream.nullOutputStream());
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Duration WAIT = Duration.ofSeconds(10);
 
   private static Strict201Backend backend;
   private static CsmsSimulator csms;
@@ -120,6 +127,113 @@ class Ocpp201ProfileEndToEndTest {
       }
     }
     assertThat(backend.violations()).isEmpty();
+  }
+
+  // Verifies that every 2.0.1 call of the list is answered with a CALLRESULT valid against the
+  // official schema, for a charger of each version: by the charger through its own operation,
+  // or by the bridge where the charger's version cannot do it.
+  @Test
+  void every201CallIsAnsweredValidly() throws Exception {
+    for (OcppVersion version : VERSIONS) {
+      // GIVEN a booted charger of that version
+      String id = "CB201-CALLS-" + version.label();
+      boot(id, version);
+      for (Map.Entry<String, List<String>> calls : Ocpp201Samples.CALLS.entrySet()) {
+        for (String payload : calls.getValue()) {
+          JsonNode call = JSON.readTree(payload);
+          assertThat(backend.official().validate(calls.getKey(), true, call))
+              .as("sample %s", payload).isEmpty();
+
+          // WHEN the central system sends it
+          JsonNode frame = send(id, calls.getKey(), call);
+
+          // THEN the answer is a CALLRESULT valid against the official schema
+          assertThat(frame.get(0).asInt()).as("%s %s to %s: %s", calls.getKey(), payload,
+              version, frame).isEqualTo(3);
+          assertThat(backend.official().validate(calls.getKey(), false, frame.get(2)))
+              .as("%s to %s: %s", calls.getKey(), version, frame).isEmpty();
+        }
+      }
+    }
+    // AND what only a 1.6 charger can do reached only the 1.6 charger
+    assertThat(backend.chargerServer().received()).extracting(c -> c.action().wireName())
+        .contains("Reset", "ChangeAvailability", "RemoteStartTransaction", "ReserveNow",
+            "SendLocalList", "GetDiagnostics", "UpdateFirmware", "GetConfiguration",
+            "ChangeConfiguration", "TriggerMessage", "SetChargingProfile",
+            "GetCompositeSchedule", "ClearChargingProfile")
+        .doesNotContain("RemoteStopTransaction");
+    assertThat(backend.chargerServer().received()).filteredOn(c -> c.action().wireName()
+        .equals("TriggerMessage")).allMatch(c -> c.version() == OcppVersion.V1_6);
+    assertThat(backend.violations()).isEmpty();
+  }
+
+  // Verifies that a call OCPP 1.x has no counterpart for is refused NotSupported, and an unknown
+  // one NotImplemented, as OCPP-J 2.0.1 defines them, without reaching the charger.
+  @Test
+  void callsWithoutCounterpartAreRefused() throws Exception {
+    String id = "CB201-REFUSED";
+    boot(id, OcppVersion.V1_5);
+
+    JsonNode certificate = send(id, "InstallCertificate", JSON.readTree(
+        "{\"certificateType\":\"V2GRootCertificate\",\"certificate\":\"x\"}"));
+    JsonNode unknown = send(id, "FlyToTheMoon", JSON.readTree("{}"));
+    JsonNode invalid = send(id, "Reset", JSON.readTree("{\"type\":\"Hard\"}"));
+
+    assertThat(certificate.get(2).asText()).isEqualTo("NotSupported");
+    assertThat(unknown.get(2).asText()).isEqualTo("NotImplemented");
+    assertThat(invalid.get(2).asText()).isEqualTo("TypeConstraintViolation");
+    assertThat(backend.chargerServer().received()).isEmpty();
+  }
+
+  // Verifies that GetBaseReport is answered Accepted and followed by NotifyReport CALLs of every
+  // configuration key of the charger and the bridge's own variables, valid 2.0.1.
+  @Test
+  void baseReportIsFollowedByNotifyReports() throws Exception {
+    String id = "CB201-REPORT";
+    boot(id, OcppVersion.V1_5);
+
+    JsonNode answer = send(id, "GetBaseReport",
+        JSON.readTree("{\"requestId\":41,\"reportBase\":\"ConfigurationInventory\"}"));
+
+    assertThat(answer.get(2).get("status").asText()).isEqualTo("Accepted");
+    List<JsonNode> reports = awaitCalls(id, "NotifyReport", 1);
+    JsonNode report = reports.get(0);
+    assertThat(report.get("requestId").asInt()).isEqualTo(41);
+    assertThat(report.get("seqNo").asInt()).isZero();
+    assertThat(report.get("tbc").asBoolean()).isFalse();
+    assertThat(report.get("reportData").findValues("name")).extracting(JsonNode::asText)
+        .contains("OCPPCommCtrlr", "HeartbeatInterval", "SampledDataCtrlr", "TxUpdatedInterval",
+            "WebSocketPingInterval");
+    assertThat(backend.violations()).isEmpty();
+  }
+
+  private static void boot(String id, OcppVersion version) {
+    try (SoapChargerSimulator soap = charger(id, version)) {
+      assertThat(new ChargerSession(soap, version, Clock.systemUTC(), QUIET).boot().ok())
+          .isTrue();
+    }
+  }
+
+  private static JsonNode send(String id, String action, JsonNode payload) throws Exception {
+    return csms.sendCall(id, action, payload, WAIT).get(WAIT.toSeconds() + 5, TimeUnit.SECONDS);
+  }
+
+  /** The first {@code count} CALLs of an action from a charger, waiting for them (bounded). */
+  private static List<JsonNode> awaitCalls(String id, String action, int count)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    List<JsonNode> calls;
+    do {
+      calls = csms.received().stream()
+          .filter(c -> c.chargerId().equals(id) && c.action().equals(action))
+          .map(ReceivedCall::payload).toList();
+      if (calls.size() >= count) {
+        return calls;
+      }
+      Thread.sleep(20);
+    } while (System.nanoTime() < deadline);
+    throw new AssertionError("no " + count + " " + action + " from " + id + " within " + WAIT
+        + "; got " + calls);
   }
 
   private static SoapChargerSimulator charger(String id, OcppVersion version) {

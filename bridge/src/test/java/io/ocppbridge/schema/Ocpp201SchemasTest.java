@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -114,8 +113,7 @@ class Ocpp201SchemasTest {
         return resolved(root.at(pointer), root);
       }
       ObjectNode copy = JSON.createObjectNode();
-      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> field = it.next();
+      for (Map.Entry<String, JsonNode> field : node.properties()) {
         if (!field.getKey().equals("definitions")) {
           copy.set(field.getKey(), resolved(field.getValue(), root));
         }

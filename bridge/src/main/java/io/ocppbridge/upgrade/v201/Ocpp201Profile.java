@@ -5,6 +5,7 @@ import io.ocppbridge.core.ChargerId;
 import io.ocppbridge.core.OcppErrorCode;
 import io.ocppbridge.core.OcppException;
 import io.ocppbridge.core.OcppVersion;
+import io.ocppbridge.upgrade.BridgeOwnedKeys;
 import io.ocppbridge.upgrade.Limits;
 import io.ocppbridge.upgrade.LossRecorder;
 import io.ocppbridge.upgrade.LossyFields;
@@ -37,7 +38,13 @@ public final class Ocpp201Profile {
     ChargerExchange apply(MessageContext m, JsonNode in, StationState state);
   }
 
+  private interface CsmsRule {
+    CsmsExchange apply(MessageContext m, JsonNode in, StationState state);
+  }
+
   private final Map<String, ChargerRule> chargerRules;
+  private final Map<String, CsmsRule> csmsRules;
+  private final DeviceModel deviceModel;
   private final Map<ChargerId, StationState> states = new ConcurrentHashMap<>();
   private final Clock clock;
 
@@ -52,6 +59,11 @@ public final class Ocpp201Profile {
     TransactionMessages transactions = new TransactionMessages(fields, tokens,
         new MeterValueConversion(fields), clock);
     StationMessages station = new StationMessages(fields, tokens, transactions);
+    Answers answers = new Answers(fields);
+    StationCalls calls = new StationCalls(fields, tokens, answers);
+    ChargingProfiles profiles = new ChargingProfiles(fields, answers);
+    TransactionCalls transactionCalls = new TransactionCalls(fields, tokens, profiles);
+    this.deviceModel = new DeviceModel(fields, new BridgeOwnedKeys(ping), transactions::now);
     this.chargerRules = Map.of(
         "Authorize", station::authorize,
         "BootNotification", station::bootNotification,
@@ -63,6 +75,29 @@ public final class Ocpp201Profile {
         "StartTransaction", transactions::start,
         "StatusNotification", station::statusNotification,
         "StopTransaction", transactions::stop);
+    this.csmsRules = Map.ofEntries(
+        Map.entry("CancelReservation", calls::cancelReservation),
+        Map.entry("ChangeAvailability", calls::changeAvailability),
+        Map.entry("ClearCache", calls::clearCache),
+        Map.entry("ClearChargingProfile", profiles::clear),
+        Map.entry("DataTransfer", calls::dataTransfer),
+        Map.entry("GetBaseReport", deviceModel::getBaseReport),
+        Map.entry("GetCompositeSchedule", (m, in, st) ->
+            profiles.compositeSchedule(m, in, st, transactions::now)),
+        Map.entry("GetLocalListVersion", calls::getLocalListVersion),
+        Map.entry("GetLog", calls::getLog),
+        Map.entry("GetTransactionStatus", transactionCalls::transactionStatus),
+        Map.entry("GetVariables", deviceModel::getVariables),
+        Map.entry("RequestStartTransaction", transactionCalls::requestStart),
+        Map.entry("RequestStopTransaction", transactionCalls::requestStop),
+        Map.entry("ReserveNow", calls::reserveNow),
+        Map.entry("Reset", calls::reset),
+        Map.entry("SendLocalList", calls::sendLocalList),
+        Map.entry("SetChargingProfile", profiles::set),
+        Map.entry("SetVariables", deviceModel::setVariables),
+        Map.entry("TriggerMessage", calls::triggerMessage),
+        Map.entry("UnlockConnector", calls::unlockConnector),
+        Map.entry("UpdateFirmware", calls::updateFirmware));
   }
 
   /**
@@ -89,8 +124,12 @@ public final class Ocpp201Profile {
    */
   public CsmsExchange csmsCall(ChargerId charger, OcppVersion version, String action,
       JsonNode call) {
-    throw new OcppException(OcppErrorCode.NOT_SUPPORTED,
-        action + " is not relayed to an OCPP " + version.label() + " charger yet");
+    CsmsRule rule = csmsRules.get(action);
+    if (rule == null) {
+      throw new OcppException(OcppErrorCode.NOT_SUPPORTED, action + " has no counterpart in OCPP "
+          + version.label() + "; the bridge cannot perform it for this charger");
+    }
+    return rule.apply(new MessageContext(charger, version, action), call, state(charger));
   }
 
   /**
@@ -99,7 +138,8 @@ public final class Ocpp201Profile {
    */
   public List<OutgoingCall> afterAnswer(ChargerId charger, String action, JsonNode call,
       JsonNode answer) {
-    return List.of();
+    return action.equals("GetBaseReport") ? deviceModel.notifyReports(charger, call, answer)
+        : List.of();
   }
 
   /** The state of one charger (created on first use). */

@@ -307,7 +307,7 @@ public final class StationState {
     in.path("remoteStarts").forEach(r -> s.remoteStarts.add(new RemoteStart(
         r.hasNonNull("evseId") ? r.get("evseId").intValue() : null, r.path("idToken").asText(),
         r.path("type").asText(), r.path("remoteStartId").intValue())));
-    in.path("tokenTypes").fields().forEachRemaining(e ->
+    in.path("tokenTypes").properties().forEach(e ->
         s.tokenTypes.put(e.getKey(), e.getValue().asText()));
     s.bootReason = in.hasNonNull("bootReason") ? in.get("bootReason").asText() : null;
     s.firmwareRequestId = in.hasNonNull("firmwareRequestId")
