@@ -4,10 +4,12 @@ import io.ocppbridge.admin.BridgeMetrics;
 import io.ocppbridge.core.ChargerId;
 import io.ocppbridge.relay.Ocpp16Upgrade;
 import io.ocppbridge.relay.Ocpp201Upgrade;
+import io.ocppbridge.relay.RegistryProfileStates;
 import io.ocppbridge.relay.UpgradeRelays;
 import io.ocppbridge.schema.Ocpp16PayloadSchemas;
 import io.ocppbridge.schema.Ocpp201PayloadSchemas;
 import io.ocppbridge.schema.PayloadSchemas;
+import io.ocppbridge.session.SessionRegistry;
 import io.ocppbridge.upgrade.Limits;
 import io.ocppbridge.upgrade.LoggingLossRecorder;
 import io.ocppbridge.upgrade.LossRecorder;
@@ -30,18 +32,23 @@ final class UpgradeWiring implements PingIntervalSetting {
   private final Ocpp201Upgrade ocpp201;
   private volatile NettyCsmsLink link;
 
-  /** @param schemas the bridge's payload schemas, whose 1.6 ones the profiles check with */
-  UpgradeWiring(BridgeMetrics metrics, PayloadSchemas schemas) {
+  /**
+   * @param schemas the bridge's payload schemas, whose 1.6 ones the profiles check with
+   * @param sessions where each charger's profile state is kept (and so persisted)
+   */
+  UpgradeWiring(BridgeMetrics metrics, PayloadSchemas schemas, SessionRegistry sessions) {
     LoggingLossRecorder logged = new LoggingLossRecorder();
     LossRecorder losses = (lossCase, charger, detail) -> {
       logged.record(lossCase, charger, detail);
       metrics.lost(lossCase);
     };
     Ocpp16PayloadSchemas schemas16 = Ocpp16PayloadSchemas.of(schemas);
-    this.ocpp16 = new Ocpp16Upgrade(new UpgradeProfile(losses, this, UpgradeOptions.DEFAULT),
-        schemas16);
-    this.ocpp201 = new Ocpp201Upgrade(new Ocpp201Profile(losses, this, Clock.systemUTC()),
-        new UpgradeProfile(losses, this, UpgradeOptions.DEFAULT, Limits.TOWARD_OCPP201),
+    RegistryProfileStates states = new RegistryProfileStates(sessions);
+    this.ocpp16 = new Ocpp16Upgrade(new UpgradeProfile(losses, this, UpgradeOptions.DEFAULT,
+        states), schemas16);
+    this.ocpp201 = new Ocpp201Upgrade(
+        new Ocpp201Profile(losses, this, Clock.systemUTC(), states),
+        new UpgradeProfile(losses, this, UpgradeOptions.DEFAULT, states, Limits.TOWARD_OCPP201),
         Ocpp201PayloadSchemas.load(), schemas16);
   }
 

@@ -3,6 +3,10 @@
  * address, last contact), and the per-charger call queue that keeps one CALL outstanding toward
  * the central system (OCPP-J 1.6 section 4.1.1) with a bounded wait and a timeout for each call.
  *
- * <p>May depend on {@code core}, Caffeine and JDBC; no transport.
+ * <p>The registry ({@link io.ocppbridge.session.JdbcChargerStore}) keeps one row per charger; its
+ * tables are created and upgraded by Flyway ({@link io.ocppbridge.session.RegistrySchema}) from
+ * {@code db/registry/V*.sql}. A change of columns is a new script, never an edit of an old one.
+ *
+ * <p>May depend on {@code core}, Caffeine, JDBC and Flyway; no transport.
  */
 package io.ocppbridge.session;

@@ -11,6 +11,7 @@ import io.ocppbridge.upgrade.LossRecorder;
 import io.ocppbridge.upgrade.LossyFields;
 import io.ocppbridge.upgrade.MessageContext;
 import io.ocppbridge.upgrade.PingIntervalSetting;
+import io.ocppbridge.upgrade.ProfileStateStore;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -47,13 +48,18 @@ public final class Ocpp201Profile {
   private final DeviceModel deviceModel;
   private final Map<ChargerId, StationState> states = new ConcurrentHashMap<>();
   private final Clock clock;
+  private final ProfileStateStore store;
 
   /**
    * @param losses hears of every loss
    * @param ping the bridge's ping interval per charger link (OCPPCommCtrlr.WebSocketPingInterval)
+   * @param store where each charger's {@link StationState} is kept across restarts (member
+   *     {@value StationState#MEMBER})
    */
-  public Ocpp201Profile(LossRecorder losses, PingIntervalSetting ping, Clock clock) {
+  public Ocpp201Profile(LossRecorder losses, PingIntervalSetting ping, Clock clock,
+      ProfileStateStore store) {
     this.clock = clock;
+    this.store = store;
     LossyFields fields = new LossyFields(losses, Limits.TOWARD_OCPP201);
     IdTokens tokens = new IdTokens(fields);
     TransactionMessages transactions = new TransactionMessages(fields, tokens,
@@ -142,10 +148,17 @@ public final class Ocpp201Profile {
         : List.of();
   }
 
-  /** The state of one charger (created on first use). */
+  /**
+   * The state of one charger: on first use read from the {@link ProfileStateStore} (what it was
+   * before a restart), else new; saved there after every change.
+   */
   public StationState state(ChargerId charger) {
-    return states.computeIfAbsent(charger, c -> new StationState(clock.instant()
-        .getEpochSecond()));
+    return states.computeIfAbsent(charger, c -> {
+      StationState state = store.load(c, StationState.MEMBER).map(StationState::fromJson)
+          .orElseGet(() -> new StationState(clock.instant().getEpochSecond()));
+      state.onChange(() -> store.save(c, StationState.MEMBER, state.toJson()));
+      return state;
+    });
   }
 
   /** Forgets a charger's state. */

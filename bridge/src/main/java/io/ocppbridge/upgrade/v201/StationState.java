@@ -29,6 +29,9 @@ import java.util.UUID;
  */
 public final class StationState {
 
+  /** Its member of the charger's profile state document. */
+  public static final String MEMBER = "ocpp201";
+
   static final int MAX_TRANSACTIONS = 32;
   static final int MAX_REMOTE_STARTS = 8;
   static final int MAX_TOKEN_TYPES = 256;

@@ -96,6 +96,32 @@ class TransactionMessagesTest {
         .isEqualTo("Transaction.End");
   }
 
+  // Verifies that a bridge restarted in the middle of a transaction (a new profile on the same
+  // registry) continues its sequence under the same transactionId, and that an accepted remote
+  // start still pending is kept too.
+  @Test
+  void aRestartContinuesTheSequence() {
+    int localId = start();
+    ChargerExchange meter = fixture.request("MeterValues", meter(localId, "05:01:00", "1100"));
+    meter.answer(List.of(json("{}")));
+    fixture.call("RequestStartTransaction", "{\"evseId\":3,\"remoteStartId\":9,"
+        + "\"idToken\":{\"idToken\":\"R1\",\"type\":\"Central\"}}")
+        .answer(List.of(new CsmsExchange.Outcome.Answered(json("{\"status\":\"Accepted\"}"))));
+
+    V201Fixture restarted = new V201Fixture(fixture.store);
+    JsonNode next = only(restarted.request("MeterValues", meter(localId, "05:02:00", "1200")))
+        .payload();
+    JsonNode remote = only(restarted.request("StartTransaction", "{\"connectorId\":3,"
+        + "\"idTag\":\"R1\",\"meterStart\":0,\"timestamp\":\"2026-03-04T05:03:00Z\"}"))
+        .payload();
+
+    assertThat(next.get("seqNo").asInt()).isEqualTo(2);
+    assertThat(next.at("/transactionInfo/transactionId"))
+        .isEqualTo(only(meter).payload().at("/transactionInfo/transactionId"));
+    assertThat(remote.at("/transactionInfo/remoteStartId").asInt()).isEqualTo(9);
+    assertThat(remote.at("/idToken/type").asText()).isEqualTo("Central");
+  }
+
   // Verifies the meter value conversion: numbers, units, and what 2.0.1 cannot carry dropped.
   @Test
   void meterValuesKeepWhat201CanCarry() {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ocppbridge.core.ChargerId;
 import io.ocppbridge.core.OcppVersion;
 import io.ocppbridge.upgrade.LossRecorder;
+import io.ocppbridge.upgrade.MemoryProfileStates;
 import io.ocppbridge.upgrade.PingIntervalSetting;
 import java.time.Clock;
 import java.time.Instant;
@@ -28,9 +29,16 @@ final class V201Fixture {
 
   final List<Loss> losses = Collections.synchronizedList(new ArrayList<>());
   final Map<ChargerId, Integer> pings = new ConcurrentHashMap<>();
+  final MemoryProfileStates store;
   final Ocpp201Profile profile;
 
   V201Fixture() {
+    this(new MemoryProfileStates());
+  }
+
+  /** A fixture on the given store: a second one on the same store is the bridge restarted. */
+  V201Fixture(MemoryProfileStates store) {
+    this.store = store;
     LossRecorder recorder = (c, id, d) -> losses.add(new Loss(c, d));
     PingIntervalSetting ping = new PingIntervalSetting() {
       @Override
@@ -43,7 +51,7 @@ final class V201Fixture {
         pings.put(charger, seconds);
       }
     };
-    profile = new Ocpp201Profile(recorder, ping, Clock.fixed(NOW, ZoneOffset.UTC));
+    profile = new Ocpp201Profile(recorder, ping, Clock.fixed(NOW, ZoneOffset.UTC), store);
   }
 
   /** A 1.6 charger's request. */
