@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -81,11 +82,18 @@ public final class Ocpp201Upgrade implements UpgradeRelay {
     for (OutgoingCall call : exchange.calls()) {
       checks.own(id, call.action(), true, call.payload());
     }
+    AtomicInteger answered = new AtomicInteger();
     return inTurn(exchange.calls(), call -> csms.call(call.action(), call.payload().toString())
-        .thenApply(answer -> checks.csmsAnswer(id, call.action(), answer)))
+        .thenApply(answer -> {
+          answered.incrementAndGet();
+          return checks.csmsAnswer(id, call.action(), answer);
+        }))
         .handle((results, failure) -> {
           if (failure != null) {
-            exchange.failed();
+            if (answered.get() < exchange.calls().size()) {
+              // not every CALL got its CALLRESULT: the central system did not take them all
+              exchange.failed();
+            }
             throw failure instanceof CompletionException c ? c : new CompletionException(failure);
           }
           try {

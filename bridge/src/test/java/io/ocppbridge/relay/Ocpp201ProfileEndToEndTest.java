@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ocppbridge.core.OcppAction;
 import io.ocppbridge.core.OcppVersion;
+import io.ocppbridge.sim.ChargerPayloads;
 import io.ocppbridge.sim.ChargerSession;
+import io.ocppbridge.sim.CsmsReply;
 import io.ocppbridge.sim.CsmsSimulator;
 import io.ocppbridge.sim.ReceivedCall;
+import io.ocppbridge.sim.SensibleCsmsAnswers;
 import io.ocppbridge.sim.SoapChargerSimulator;
 import io.ocppbridge.testsupport.Ocpp201Samples;
 import io.ocppbridge.testsupport.Strict201Backend;
@@ -15,9 +19,11 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -125,6 +131,44 @@ class Ocpp201ProfileEndToEndTest {
         // AND the charger was given an integer of its own for it
         assertThat(localId).isPositive();
       }
+    }
+    assertThat(backend.violations()).isEmpty();
+  }
+
+  // Verifies that a TransactionEvent the central system refused is a fault for the charger and
+  // gives its sequence number back: the next event takes it, so the sequence has no gap.
+  @Test
+  void aRefusedEventGivesItsNumberBack() {
+    String id = "CB201-REFUSED-EVENT";
+    try (SoapChargerSimulator soap = charger(id, OcppVersion.V1_6)) {
+      // GIVEN a running transaction
+      ChargerSession charger = new ChargerSession(soap, OcppVersion.V1_6, Clock.systemUTC(),
+          QUIET);
+      assertThat(charger.boot().ok()).isTrue();
+      assertThat(charger.start(1, "04A2B3C4", 10_000).ok()).isTrue();
+
+      // WHEN the central system refuses the next event once
+      AtomicBoolean refused = new AtomicBoolean();
+      SensibleCsmsAnswers sensible = new SensibleCsmsAnswers(Clock.systemUTC());
+      backend.answerWith(call -> call.action().equals("TransactionEvent")
+          && refused.compareAndSet(false, true)
+          ? CsmsReply.now(call.error("GenericError", "try again later"))
+          : sensible.apply(call));
+      SoapChargerSimulator.Exchange lost = soap.send(OcppAction.METER_VALUES,
+          ChargerPayloads.of(OcppVersion.V1_6).meterValues(1,
+              charger.transaction().orElseThrow().id(), 10_100, Instant.now()));
+      assertThat(charger.meter(1, 10_200).ok()).isTrue();
+      assertThat(charger.stop(null).ok()).isTrue();
+
+      // THEN the charger got a fault, and the central system's sequence has no gap
+      assertThat(lost.ok()).isFalse();
+      assertThat(lost.text()).contains("GenericError");
+      List<JsonNode> events = csms.received().stream()
+          .filter(c -> c.chargerId().equals(id) && c.action().equals("TransactionEvent"))
+          .map(ReceivedCall::payload).toList();
+      assertThat(events).extracting(e -> e.get("seqNo").asInt()).containsExactly(0, 1, 1, 2);
+      assertThat(events).extracting(e -> e.get("eventType").asText())
+          .containsExactly("Started", "Updated", "Updated", "Ended");
     }
     assertThat(backend.violations()).isEmpty();
   }

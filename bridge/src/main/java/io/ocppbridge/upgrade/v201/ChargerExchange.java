@@ -21,6 +21,10 @@ public interface ChargerExchange {
    */
   JsonNode answer(List<JsonNode> results);
 
-  /** A CALL got no CALLRESULT: what the exchange reserved (a sequence number) is given back. */
+  /**
+   * A CALL got no CALLRESULT (a CALLERROR, no answer, no connection): what the exchange reserved
+   * (a sequence number) is given back. Not called when every CALL was answered, even if an
+   * answer then proved invalid: the central system has taken the message.
+   */
   void failed();
 }
