@@ -108,8 +108,8 @@ final class DemoCommand implements Callable<Integer> {
   private static int runCharger(Bridge bridge, CsmsSimulator csms,
       SimulatedChargePointServer chargePoints, String id, OcppVersion version, boolean soap12)
       throws IOException {
-    System.out.printf("demo: charger %s speaks %s over SOAP %s to %s; its own SOAP server is %s%s%n",
-        id, version, soap12 ? "1.2" : "1.1", bridge.soapAddress(), chargePoints.url(),
+    System.out.printf(
+        "demo: charger %s speaks %s over SOAP %s to %s; its own SOAP server is %s%s%n", id, version, soap12 ? "1.2" : "1.1", bridge.soapAddress(), chargePoints.url(),
         id.equals(CP201) ? "; the central system sees an OCPP 2.0.1 charging station" : "");
     int failures = 0;
     try (SoapChargerSimulator charger = new SoapChargerSimulator(bridge.soapAddress(), id,

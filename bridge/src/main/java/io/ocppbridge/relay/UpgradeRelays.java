@@ -13,7 +13,10 @@ public final class UpgradeRelays {
   private final UpgradeRelay ocpp16;
   private final UpgradeRelay ocpp201;
 
-  /** @param ocpp16 the {@code ocpp1.6} profile, or null; @param ocpp201 the {@code ocpp2.0.1} one */
+  /**
+   * @param ocpp16 the {@code ocpp1.6} profile, or null
+   * @param ocpp201 the {@code ocpp2.0.1} profile, or null
+   */
   public UpgradeRelays(UpgradeRelay ocpp16, UpgradeRelay ocpp201) {
     this.ocpp16 = ocpp16;
     this.ocpp201 = ocpp201;

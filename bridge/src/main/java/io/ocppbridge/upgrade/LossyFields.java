@@ -58,7 +58,8 @@ public final class LossyFields {
   }
 
   /** A required identifier: refused when too long ({@link LossCase#IDENTIFIER_TOO_LONG}). */
-  public void identifier(MessageContext m, JsonNode source, ObjectNode target, String field, int max) {
+  public void identifier(MessageContext m, JsonNode source, ObjectNode target, String field,
+      int max) {
     JsonNode value = source.get(field);
     if (value == null || value.isNull()) {
       return;
@@ -69,7 +70,8 @@ public final class LossyFields {
       losses.record(LossCase.IDENTIFIER_TOO_LONG, m.charger(), m.field(field) + " of " + length
           + " characters refused (" + limits.target() + " allows " + max + ")");
       throw new OcppException(OcppErrorCode.PROPERTY_CONSTRAINT_VIOLATION, m.field(field)
-          + " has " + length + " characters; an " + limits.target() + " central system accepts at most " + max);
+          + " has " + length + " characters; an " + limits.target()
+          + " central system accepts at most " + max);
     }
     target.put(field, text);
   }
@@ -144,7 +146,10 @@ public final class LossyFields {
     target.put(field, value.intValue());
   }
 
-  /** A count or interval toward the charger: clamped to 32 bits ({@link LossCase#INTEGER_CLAMPED}). */
+  /**
+   * A count or interval toward the charger: clamped to 32 bits
+   * ({@link LossCase#INTEGER_CLAMPED}).
+   */
   public void int32Clamped(MessageContext m, JsonNode source, ObjectNode target, String field) {
     JsonNode value = source.get(field);
     if (value == null || value.isNull()) {

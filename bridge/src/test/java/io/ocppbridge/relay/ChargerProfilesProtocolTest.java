@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.ocppbridge.config.BridgeConfig;
 import io.ocppbridge.config.ConfigException;
 import io.ocppbridge.config.ConfigLoader;
+import io.ocppbridge.core.ChargerContext;
 import io.ocppbridge.core.ChargerId;
 import io.ocppbridge.core.CsmsProtocol;
+import io.ocppbridge.core.OcppErrorCode;
 import io.ocppbridge.core.OcppVersion;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,6 +37,33 @@ class ChargerProfilesProtocolTest {
     assertThat(profiles.protocol(new ChargerId("OLD.1"), OcppVersion.V1_5)).isEqualTo(CsmsProtocol.NATIVE);
     assertThat(CsmsProtocol.OCPP16.subprotocol(OcppVersion.V1_2)).isEqualTo("ocpp1.6");
     assertThat(CsmsProtocol.NATIVE.subprotocol(OcppVersion.V1_2)).isEqualTo("ocpp1.2");
+  }
+
+  /**
+   * Verifies that ocpp2.0.1 applies to every charger version, 1.6 included, with the 2.0.1
+   * subprotocol and the 2.0.1 spelling of two error codes on its link.
+   */
+  @Test
+  void ocpp201AppliesToEveryVersion() {
+    ChargerProfiles profiles = new ChargerProfiles(ConfigLoader.fromValues(Map.of("csms.url",
+        "ws://h/ocpp", "chargers.NEW.protocol", "ocpp2.0.1")).chargers(), CsmsProtocol.OCPP16);
+
+    for (OcppVersion version : OcppVersion.values()) {
+      assertThat(profiles.protocol(new ChargerId("NEW"), version))
+          .isEqualTo(CsmsProtocol.OCPP201);
+      assertThat(new ChargerContext(new ChargerId("NEW"), version,
+          CsmsProtocol.OCPP201).subprotocol()).isEqualTo("ocpp2.0.1");
+    }
+    assertThat(profiles.protocol(new ChargerId("OTHER"), OcppVersion.V1_6))
+        .isEqualTo(CsmsProtocol.NATIVE);
+    assertThat(CsmsProtocol.OCPP201.errorCode(OcppErrorCode.FORMATION_VIOLATION))
+        .isEqualTo("FormatViolation");
+    assertThat(CsmsProtocol.OCPP201.errorCode(OcppErrorCode.OCCURENCE_CONSTRAINT_VIOLATION))
+        .isEqualTo("OccurrenceConstraintViolation");
+    assertThat(CsmsProtocol.OCPP16.errorCode(OcppErrorCode.FORMATION_VIOLATION))
+        .isEqualTo("FormationViolation");
+    assertThat(OcppErrorCode.parse("FormatViolation")).hasValue(OcppErrorCode.FORMATION_VIOLATION);
+    assertThat(OcppErrorCode.parse("RpcFrameworkError")).hasValue(OcppErrorCode.INTERNAL_ERROR);
   }
 
   /** Verifies that the environment variable sets it and a wrong value names the key. */

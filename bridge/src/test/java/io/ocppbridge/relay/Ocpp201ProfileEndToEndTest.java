@@ -222,10 +222,13 @@ class Ocpp201ProfileEndToEndTest {
         "{\"certificateType\":\"V2GRootCertificate\",\"certificate\":\"x\"}"));
     JsonNode unknown = send(id, "FlyToTheMoon", JSON.readTree("{}"));
     JsonNode invalid = send(id, "Reset", JSON.readTree("{\"type\":\"Hard\"}"));
+    JsonNode incomplete = send(id, "Reset", JSON.readTree("{}"));
 
     assertThat(certificate.get(2).asText()).isEqualTo("NotSupported");
     assertThat(unknown.get(2).asText()).isEqualTo("NotImplemented");
     assertThat(invalid.get(2).asText()).isEqualTo("TypeConstraintViolation");
+    // the OCPP-J 2.0.1 spelling, not 1.6's OccurenceConstraintViolation
+    assertThat(incomplete.get(2).asText()).isEqualTo("OccurrenceConstraintViolation");
     assertThat(backend.chargerServer().received()).isEmpty();
   }
 
