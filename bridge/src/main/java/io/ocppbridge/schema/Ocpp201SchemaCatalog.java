@@ -58,10 +58,10 @@ public final class Ocpp201SchemaCatalog {
    * The OCPP 2.0.1 operations the profile refuses (no OCPP 1.x counterpart, nothing the bridge
    * can answer truthfully): both directions of OCPP 2.0.1 that are not in this catalogue.
    */
-  public static final List<String> REFUSED = List.of("CertificateSigned", "ClearDisplayMessage",
+  public static final List<String> REFUSED = List.of("CertificateSigned",
       "ClearVariableMonitoring", "ClearedChargingLimit", "CostUpdated", "CustomerInformation",
-      "DeleteCertificate", "Get15118EVCertificate", "GetCertificateStatus", "GetChargingProfiles",
-      "GetDisplayMessages", "GetInstalledCertificateIds", "GetMonitoringReport", "GetReport",
+      "DeleteCertificate", "Get15118EVCertificate", "GetCertificateStatus",
+      "GetInstalledCertificateIds", "GetMonitoringReport", "GetReport",
       "InstallCertificate", "NotifyChargingLimit", "NotifyCustomerInformation",
       "NotifyDisplayMessages", "NotifyEVChargingNeeds", "NotifyEVChargingSchedule",
       "NotifyEvent", "NotifyMonitoringReport", "PublishFirmware",
@@ -189,6 +189,8 @@ public final class Ocpp201SchemaCatalog {
         obj(opt("evse", evse()), req("operationalStatus", oneOf("Inoperative", "Operative"))),
         statusAnswer("Accepted", "Rejected", "Scheduled"));
     pair(s, "ClearCache", obj(), statusAnswer("Accepted", "Rejected"));
+    pair(s, "ClearDisplayMessage", obj(req("id", integer())),
+        statusAnswer("Accepted", "Unknown"));
     pair(s, "ClearChargingProfile",
         obj(opt("chargingProfileId", integer()),
             opt("chargingProfileCriteria", obj(opt("evseId", integer()),
@@ -207,6 +209,17 @@ public final class Ocpp201SchemaCatalog {
             opt("schedule", obj(req("chargingSchedulePeriod", array(chargingSchedulePeriod(), 1)),
                 req("evseId", integer()), req("duration", integer()),
                 req("scheduleStart", dateTime()), req("chargingRateUnit", chargingRateUnit())))));
+    pair(s, "GetChargingProfiles",
+        obj(req("requestId", integer()), opt("evseId", integer()),
+            req("chargingProfile", obj(opt("chargingProfilePurpose", chargingProfilePurpose()),
+                opt("stackLevel", integer()), opt("chargingProfileId", array(integer(), 1)),
+                opt("chargingLimitSource", array(oneOf("EMS", "Other", "SO", "CSO"), 1, 4))))),
+        statusAnswer("Accepted", "NoProfiles"));
+    pair(s, "GetDisplayMessages",
+        obj(opt("id", array(integer(), 1)), req("requestId", integer()),
+            opt("priority", oneOf("AlwaysFront", "InFront", "NormalCycle")),
+            opt("state", oneOf("Charging", "Faulted", "Idle", "Unavailable"))),
+        statusAnswer("Accepted", "Unknown"));
     pair(s, "GetLocalListVersion", obj(), obj(req("versionNumber", integer())));
     pair(s, "GetLog",
         obj(req("log", obj(req("remoteLocation", str(512)), opt("oldestTimestamp", dateTime()),

@@ -212,7 +212,8 @@ class Ocpp201ProfileEndToEndTest {
   }
 
   // Verifies that a call OCPP 1.x has no counterpart for is refused NotSupported, and an unknown
-  // one NotImplemented, as OCPP-J 2.0.1 defines them, without reaching the charger.
+  // one NotImplemented, as OCPP-J 2.0.1 defines them, without reaching the charger; and that what
+  // the bridge can answer truthfully about what the charger lacks, it answers.
   @Test
   void callsWithoutCounterpartAreRefused() throws Exception {
     String id = "CB201-REFUSED";
@@ -223,12 +224,16 @@ class Ocpp201ProfileEndToEndTest {
     JsonNode unknown = send(id, "FlyToTheMoon", JSON.readTree("{}"));
     JsonNode invalid = send(id, "Reset", JSON.readTree("{\"type\":\"Hard\"}"));
     JsonNode incomplete = send(id, "Reset", JSON.readTree("{}"));
+    JsonNode profiles = send(id, "GetChargingProfiles",
+        JSON.readTree("{\"requestId\":5,\"chargingProfile\":{\"stackLevel\":0}}"));
 
     assertThat(certificate.get(2).asText()).isEqualTo("NotSupported");
     assertThat(unknown.get(2).asText()).isEqualTo("NotImplemented");
     assertThat(invalid.get(2).asText()).isEqualTo("TypeConstraintViolation");
     // the OCPP-J 2.0.1 spelling, not 1.6's OccurenceConstraintViolation
     assertThat(incomplete.get(2).asText()).isEqualTo("OccurrenceConstraintViolation");
+    // a 1.5 charger has no smart charging: no profiles, truthfully
+    assertThat(profiles.get(2).toString()).isEqualTo("{\"status\":\"NoProfiles\"}");
     assertThat(backend.chargerServer().received()).isEmpty();
   }
 

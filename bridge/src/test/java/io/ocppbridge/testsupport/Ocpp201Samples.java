@@ -24,6 +24,8 @@ public final class Ocpp201Samples {
       Map.entry("ChangeAvailability", List.of("{\"operationalStatus\":\"Inoperative\"}",
           "{\"operationalStatus\":\"Operative\",\"evse\":{\"id\":2,\"connectorId\":1}}")),
       Map.entry("ClearCache", List.of("{}")),
+      Map.entry("ClearDisplayMessage", List.of("{\"id\":3}")),
+      Map.entry("GetDisplayMessages", List.of("{\"requestId\":4,\"priority\":\"InFront\"}")),
       Map.entry("ClearChargingProfile", List.of("{}", "{\"chargingProfileId\":4}",
           "{\"chargingProfileCriteria\":{\"evseId\":1,\"chargingProfilePurpose\":"
               + "\"ChargingStationExternalConstraints\"}}")),

@@ -70,6 +70,7 @@ public final class Ocpp201Profile {
     ChargingProfiles profiles = new ChargingProfiles(fields, answers);
     TransactionCalls transactionCalls = new TransactionCalls(fields, tokens, profiles);
     this.deviceModel = new DeviceModel(fields, new BridgeOwnedKeys(ping), transactions::now);
+    AbsentFeatures absent = new AbsentFeatures();
     this.chargerRules = Map.of(
         "Authorize", station::authorize,
         "BootNotification", station::bootNotification,
@@ -86,8 +87,11 @@ public final class Ocpp201Profile {
         Map.entry("ChangeAvailability", calls::changeAvailability),
         Map.entry("ClearCache", calls::clearCache),
         Map.entry("ClearChargingProfile", profiles::clear),
+        Map.entry("ClearDisplayMessage", absent::displayMessages),
         Map.entry("DataTransfer", calls::dataTransfer),
         Map.entry("GetBaseReport", deviceModel::getBaseReport),
+        Map.entry("GetChargingProfiles", absent::chargingProfiles),
+        Map.entry("GetDisplayMessages", absent::displayMessages),
         Map.entry("GetCompositeSchedule", (m, in, st) ->
             profiles.compositeSchedule(m, in, st, transactions::now)),
         Map.entry("GetLocalListVersion", calls::getLocalListVersion),

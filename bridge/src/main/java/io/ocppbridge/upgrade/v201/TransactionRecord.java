@@ -101,11 +101,6 @@ final class TransactionRecord {
     }
   }
 
-  /** The number the next new event gets. */
-  int nextSeqNo() {
-    return nextSeqNo;
-  }
-
   ObjectNode toJson() {
     ObjectNode out = JsonNodeFactory.instance.objectNode()
         .put("localId", localId).put("transactionId", transactionId).put("evseId", evseId)

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ocppbridge.core.OcppErrorCode;
 import io.ocppbridge.core.OcppException;
+import io.ocppbridge.core.OcppVersion;
 import io.ocppbridge.upgrade.LossCase;
 import io.ocppbridge.upgrade.v201.CsmsExchange.Outcome;
 import java.util.List;
@@ -258,6 +259,24 @@ class CsmsCallsTest {
     assertThat(fixture.lossCases()).containsExactly(LossCase.CHARGING_PROFILE_DETAIL_DROPPED);
     assertThat(two.chargerCalls()).isEmpty();
     assertThat(two.answer(List.of()).get("status").asText()).isEqualTo("Rejected");
+  }
+
+  // Verifies what the bridge tells of what a 1.x charger lacks: no display messages, and no
+  // charging profiles on a charger without smart charging; a 1.6 charger's cannot be listed.
+  @Test
+  void absentFeaturesAnsweredTruthfully() {
+    JsonNode display = fixture.call("GetDisplayMessages", "{\"requestId\":1}")
+        .answer(List.of());
+    JsonNode of15 = fixture.profile.csmsCall(CB1, OcppVersion.V1_5,
+        "GetChargingProfiles", json("{\"requestId\":2,\"chargingProfile\":{}}"))
+        .answer(List.of());
+
+    assertThat(display.toString()).isEqualTo("{\"status\":\"Unknown\"}");
+    assertThat(of15.toString()).isEqualTo("{\"status\":\"NoProfiles\"}");
+    assertThatThrownBy(() -> fixture.call("GetChargingProfiles",
+        "{\"requestId\":3,\"chargingProfile\":{}}"))
+        .isInstanceOfSatisfying(OcppException.class, e -> assertThat(e.code())
+            .isEqualTo(OcppErrorCode.NOT_SUPPORTED));
   }
 
   // Verifies that an idToken longer than a 1.x idTag is refused, never cut.
