@@ -30,8 +30,8 @@ public record ChargersConfig(
     @JsonAnySetter
     Map<String, ChargerSettings> byIdentity,
     @Key(defaultValue = "true",
-        doc = "false: only the identities configured under chargers are served; any other gets"
-            + " a SecurityError fault.")
+        doc = "Whether identities not configured under chargers are served; when false, any"
+            + " other gets a SecurityError fault and nothing reaches the central system.")
     boolean allowUnknown) {
 
   public ChargersConfig {
@@ -64,13 +64,13 @@ public record ChargersConfig(
       @Key(doc = "Zone of its timestamps written without offset (unset: UTC).")
       ZoneId timezone,
       @Key(defaultValue = "false",
-          doc = "true: the central system's timestamps reach it as local time without offset.")
+          doc = "Whether the central system's timestamps reach it as local time without offset.")
       boolean localTime,
       @JsonProperty("validation")
       @JsonDeserialize(using = ConfigValues.Validation.class)
       @Key(defaultValue = "strict",
-          doc = "lenient: values longer than the XSD allows are passed on (logged, counted)"
-              + " instead of refused.")
+          doc = "Either strict, or lenient: values longer than the XSD allows are passed on"
+              + " (logged, counted) instead of refused.")
       boolean lenient,
       @Key(min = 0, max = 3, doc = "Its security profile (unset: csms.securityProfile).")
       Integer securityProfile,
@@ -87,7 +87,7 @@ public record ChargersConfig(
       @Key(doc = "Its own client certificate for profile 3 (unset: csms.keystore/certificate)")
       @JsonUnwrapped
       KeyMaterial clientKey,
-      @Key(doc = "native or ocpp1.6 for this charger (unset: csms.protocol).")
+      @Key(doc = "How it is presented: native or ocpp1.6 (unset: csms.protocol).")
       CsmsProtocol protocol) {
 
     public ChargerSettings {

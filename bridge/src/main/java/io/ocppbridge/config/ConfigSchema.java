@@ -98,7 +98,7 @@ final class ConfigSchema {
       } else if (key == null) {
         mappings.put(name, mapping(childPath, c.getType()));
       } else {
-        String doc = groupDoc.isEmpty() ? key.doc() : groupDoc + ": " + key.doc();
+        String doc = groupDoc.isEmpty() ? key.doc() : groupDoc + ": " + decapitalized(key.doc());
         boolean list = List.class.isAssignableFrom(c.getType());
         Class<?> type = list ? valueType(c) : c.getType();
         settings.put(name, new Setting(name, childPath, doc, key, type, list, null));
@@ -116,6 +116,12 @@ final class ConfigSchema {
       }
     }
     return entries;
+  }
+
+  /** "Password of..." as "password of...", but "PEM ..." kept. */
+  private static String decapitalized(String text) {
+    return text.length() > 1 && Character.isLowerCase(text.charAt(1))
+        ? Character.toLowerCase(text.charAt(0)) + text.substring(1) : text;
   }
 
   private static String nameOf(RecordComponent c) {

@@ -53,8 +53,8 @@ public record CsmsConfig(
     @JsonUnwrapped
     CsmsSecurity security,
     @Key(defaultValue = "native",
-        doc = "native: each charger in its own OCPP version; ocpp1.6: 1.2/1.5 chargers presented"
-            + " as OCPP 1.6-J chargers (the upgrade profile).")
+        doc = "How chargers are presented: native (each in its own OCPP version) or ocpp1.6"
+            + " (1.2/1.5 chargers as OCPP 1.6-J chargers: the upgrade profile).")
     CsmsProtocol protocol) {
 
   public CsmsConfig {
