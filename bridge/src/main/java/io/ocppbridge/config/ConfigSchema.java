@@ -103,19 +103,25 @@ final class ConfigSchema {
         Class<?> type = list ? valueType(c) : c.getType();
         settings.put(name, new Setting(name, childPath, doc, key, type, list, null));
         if (key.sources() == Key.Sources.VALUE_ENV_OR_FILE) {
-          settings.put(name + "Env", new Setting(name + "Env", childPath + "Env",
-              "instead of " + name + ": the name of an environment variable holding it", key, String.class, false,
-              name));
+          settings.put(name + "Env", alternative(name, "Env", childPath,
+              "the name of an environment variable holding it", key));
         }
         if (key.sources() != Key.Sources.VALUE) {
-          settings.put(name + "File", new Setting(name + "File", childPath + "File",
+          settings.put(name + "File", alternative(name, "File", childPath,
               key.sources() == Key.Sources.VALUE_ENV_OR_FILE
-                  ? "instead of " + name + ": a file holding it (one trailing line break dropped)"
-                  : "instead of " + name + ": a file whose first line holds it", key, String.class, false, name));
+                  ? "a file holding it (one trailing line break dropped)"
+                  : "a file whose first line holds it", key));
         }
       }
     }
     return entries;
+  }
+
+  /** {@code passwordEnv}, {@code passwordFile}: another source of the value of {@code name}. */
+  private static Setting alternative(String name, String suffix, String path, String what,
+      Key key) {
+    return new Setting(name + suffix, path + suffix, "instead of " + name + ": " + what, key,
+        String.class, false, name);
   }
 
   /** "Password of..." as "password of...", but "PEM ..." kept. */

@@ -29,8 +29,9 @@ public final class ConfigurationReference {
     md.append("""
         # Configuration reference
 
-        <!-- Generated from the configuration records by io.ocppbridge.config.ConfigurationReference;
-             edit the @Key annotations, not this page (ConfigurationReferenceTest keeps them equal). -->
+        <!-- Generated from the configuration records (io.ocppbridge.config.ConfigurationReference):
+             edit their @Key annotations, not this page; ConfigurationReferenceTest keeps both equal.
+        -->
 
         The bridge reads a YAML file (`run --config FILE`; `config/bridge.yaml` is a commented
         example), laid over the defaults below, and then `BRIDGE_*` environment variables, each
@@ -46,8 +47,8 @@ public final class ConfigurationReference {
           says 0 turns something off.
         - **Booleans**: `true`/`yes`, `false`/`no`.
         - **Secrets** (masked by `check-config`): a password is given as the key itself, or as
-          `…Env` (the name of an environment variable holding it) or `…File` (a file holding it),
-          at most one of them.
+          `…Env` (the name of an environment variable holding it) or `…File` (a file holding
+          it), at most one of them.
         - **Refusals**: an unknown key (the nearest known one is suggested) or a bad value stops
           the bridge with one line naming the key and the value; exit code 2.
         - **Chargers**: `chargers.<identity>` holds one charger's settings. An identity listed with

@@ -54,7 +54,8 @@ class ChargerSettingsConfigTest {
   @Test
   void refusesAnUnknownPerChargerSetting(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("bridge.yaml");
-    Files.writeString(file, "csms:\n  url: ws://127.0.0.1:9/o\nchargers:\n  CB1:\n    colour: red\n");
+    Files.writeString(file,
+        "csms:\n  url: ws://127.0.0.1:9/o\nchargers:\n  CB1:\n    colour: red\n");
     assertThatThrownBy(() -> ConfigLoader.load(file, Map.of()))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("chargers.CB1.colour");
