@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -283,11 +284,12 @@ final class ConfigTree {
    * if it is near; else nothing.
    */
   static String suggestion(String name, List<String> known, String prefix) {
+    String lower = name.toLowerCase(Locale.ROOT);
     String nearest = known.stream()
-        .min(Comparator.comparingInt(k -> distance(name.toLowerCase(), k.toLowerCase())))
+        .min(Comparator.comparingInt(k -> distance(lower, k.toLowerCase(Locale.ROOT))))
         .orElse(null);
     if (nearest == null
-        || distance(name.toLowerCase(), nearest.toLowerCase()) > Math.max(2, name.length() / 3)) {
+        || distance(lower, nearest.toLowerCase(Locale.ROOT)) > Math.max(2, name.length() / 3)) {
       return "";
     }
     return " (did you mean '" + prefix + nearest + "'?)";

@@ -29,9 +29,9 @@ public final class ConfigurationReference {
     md.append("""
         # Configuration reference
 
-        <!-- Generated from the configuration records (io.ocppbridge.config.ConfigurationReference):
-             edit their @Key annotations, not this page; ConfigurationReferenceTest keeps both equal.
-        -->
+        <!-- Generated from the configuration records by
+             io.ocppbridge.config.ConfigurationReference: edit their @Key annotations, not this
+             page; ConfigurationReferenceTest keeps both equal. -->
 
         The bridge reads a YAML file (`run --config FILE`; `config/bridge.yaml` is a commented
         example), laid over the defaults below, and then `BRIDGE_*` environment variables, each
