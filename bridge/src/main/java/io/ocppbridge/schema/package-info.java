@@ -1,8 +1,9 @@
 /**
- * The project's JSON schemas of the OCPP-J payloads (the {@code schemas-json/} folder): for
- * {@code ocpp1.2} and {@code ocpp1.5} generated from the XML Schema embedded in the WSDLs of
- * {@code wsdl/} ({@link io.ocppbridge.schema.JsonSchemaGenerator}); loaded once to validate
- * payloads of every version ({@link io.ocppbridge.schema.PayloadSchemas}).
+ * The project's JSON schemas of the OCPP-J payloads (the {@code schemas-json/} folder), generated
+ * from the XML Schema embedded in the WSDLs of {@code wsdl/}
+ * ({@link io.ocppbridge.schema.JsonSchemaGenerator}) for {@code ocpp1.2}, {@code ocpp1.5} and
+ * {@code ocpp1.6}, and loaded once to validate payloads of every version
+ * ({@link io.ocppbridge.schema.PayloadSchemas}).
  *
  * <p>The mapping follows the one ocppjs defined for these versions (DESIGN.md, "JSON for ocpp1.2
  * and ocpp1.5"): property names as in the XSD, enumerations and length limits from the simple
@@ -12,14 +13,11 @@
  * {@code schemas-json/README.md}.
  *
  * <p>The OCPP 1.6 schemas ({@code schemas-json/ocpp1.6/}) are the Open Charge Alliance's JSON
- * contract, which a central system speaking {@code ocpp1.6} holds the bridge to. The 1.6 WSDLs
- * exist ({@code wsdl/ocpp1.6/}, the SOAP side of 1.6 chargers), but that contract is not what they
- * generate: it differs from them in three places (the rules of
- * {@link io.ocppbridge.translate.Ocpp16WireDifferences}) and writes {@code xs:fractionDigits} as
- * {@code multipleOf}, which the generator does not map. So
- * {@link io.ocppbridge.schema.Ocpp16SchemaCatalog} states them from the 1.6 interface facts, in
- * the same form; a test keeps the committed files equal to it and equivalent to the official
- * schemas.
+ * contract, which a central system speaking {@code ocpp1.6} holds the bridge to. It differs from
+ * what the 1.6 WSDLs generate in three places only, applied by
+ * {@link io.ocppbridge.schema.Ocpp16JsonContract} (the same three that
+ * {@link io.ocppbridge.translate.Ocpp16WireDifferences} bridges at run time); a test proves the
+ * result equivalent, constraint by constraint, to every official 1.6 schema.
  *
  * <p>May depend on {@code core}, the JDK (its DOM parser), Jackson and the json-schema-validator,
  * plus the hardened parser settings of {@link io.ocppbridge.translate.SecureXml} and the naming of
