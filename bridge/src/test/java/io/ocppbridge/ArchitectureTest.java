@@ -131,7 +131,7 @@ class ArchitectureTest {
         promise(TLS, CONFIG, "javax.net.."),
         promise(LOGGING, CORE, SLF4J),
         promise(ACCESS, CORE, CONFIG, CAFFEINE, SLF4J),
-        promise(SESSION, CORE, CONFIG, CAFFEINE, SLF4J, "javax.sql.."),
+        promise(SESSION, CORE, CONFIG, CAFFEINE, SLF4J, "javax.sql..", "org.flywaydb.."),
         promise(TRANSLATE, with(XML, CORE, GENERATED, "jakarta.xml.bind..", JACKSON, SLF4J)),
         promise(SCHEMA, with(XML, CORE, TRANSLATE, JACKSON, "com.networknt..")),
         promise(RELAY, CORE, CONFIG, LOGGING, SCHEMA, SESSION, TRANSLATE, UPGRADE, JACKSON,

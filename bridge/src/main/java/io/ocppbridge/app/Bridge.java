@@ -97,7 +97,7 @@ public final class Bridge implements AutoCloseable {
         TlsFiles.clientContext(config.callbacks().trust(), config.callbacks().clientKey()));
     SecurityNotes.logAtStart(config);
     BridgeMetrics metrics = new BridgeMetrics();
-    UpgradeWiring upgrade = new UpgradeWiring(metrics, schemas);
+    UpgradeWiring upgrade = new UpgradeWiring(metrics, schemas, sessions);
     NettyCsmsLink csms = new NettyCsmsLink(config.csms(),
         new ChargerSecurity(config.csms().security(), config.chargers()), OcppJson.frameMapper(),
         new CentralSystemCallRelay(sessions, translator, schemas, chargers, profiles, metrics,

@@ -46,7 +46,8 @@ final class ChargerConsole {
   }
 
   /**
-   * Reads and runs commands until {@code quit} or the end of the input.
+   * Reads and runs commands until {@code quit} or the end of the input; a transaction still in
+   * progress then is stopped, so that nothing stays open at the central system.
    *
    * @return how many operations got no real answer or were not accepted
    */
@@ -67,6 +68,10 @@ final class ChargerConsole {
         out.println("?? " + e.getMessage());
       }
     }
+    session.transaction().ifPresent(open -> {
+      out.println("== transaction " + open.id() + " is still in progress: stopping it");
+      count(session.stop(null));
+    });
     return failures;
   }
 

@@ -4,6 +4,8 @@ import ch.qos.logback.classic.Level;
 import io.ocppbridge.core.OcppVersion;
 import io.ocppbridge.sim.ChargerScript;
 import io.ocppbridge.sim.ChargerSession;
+import io.ocppbridge.sim.EveryOperation;
+import io.ocppbridge.sim.RunData;
 import io.ocppbridge.sim.PayloadXml;
 import io.ocppbridge.sim.SimulatedChargePointServer;
 import io.ocppbridge.sim.SoapChargerSimulator;
@@ -70,7 +72,8 @@ final class SimulateChargerCommand implements Callable<Integer> {
 
   @Option(names = "--all",
       description = "Instead of the session, send every charger-initiated operation of the"
-          + " version once, with the built-in samples.")
+          + " version once: the run's id tag authorized and charged with, the numbered"
+          + " transaction metered and stopped, built-in samples for the rest.")
   boolean all;
 
   @Option(names = "--interactive",
@@ -91,9 +94,16 @@ final class SimulateChargerCommand implements Callable<Integer> {
           + " (default: the interval from the boot answer).")
   Long heartbeatEverySeconds;
 
-  @Option(names = "--id-tag", defaultValue = "SIMTAG01", paramLabel = "<idTag>",
-      description = "Session: the id tag authorized and charged with (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--id-tag", paramLabel = "<idTag>",
+      description = "The id tag authorized and charged with (default: a new one each run,"
+          + " SIM and 8 hex digits, so that runs never share a tag; give one the central"
+          + " system knows to have it accepted).")
   String idTag;
+
+  @Option(names = "--meter-start", paramLabel = "<Wh>",
+      description = "The energy register when the transaction starts (default: one that rises"
+          + " with the clock, 10 Wh a minute, so that each run continues the last).")
+  Integer meterStartWh;
 
   @Option(names = "--meter-values", defaultValue = "3", paramLabel = "<n>",
       description = "Session: MeterValues sent during the transaction, the energy register"
@@ -127,7 +137,8 @@ final class SimulateChargerCommand implements Callable<Integer> {
     ChargerScript.Plan plan;
     try {
       plan = new ChargerScript.Plan(connectors, heartbeats, heartbeatEverySeconds == null
-          ? null : Duration.ofSeconds(heartbeatEverySeconds), idTag, meterValues);
+          ? null : Duration.ofSeconds(heartbeatEverySeconds), runIdTag(), meterValues,
+          meterStartWh != null ? meterStartWh : RunData.meterStart(Clock.systemUTC()));
     } catch (IllegalArgumentException e) {
       System.err.println("invalid options: " + e.getMessage());
       return Main.EXIT_CONFIG;
@@ -145,8 +156,9 @@ final class SimulateChargerCommand implements Callable<Integer> {
       server.onReceived(call -> out.println(("<< remote " + call.actionName() + " "
           + PayloadXml.parse(call.payloadXml()).summary()).strip()));
       ChargerSession session = new ChargerSession(charger, version, Clock.systemUTC(), out);
+      out.printf("id tag %s, meter start %d Wh%n", plan.idTag(), plan.meterStartWh());
       if (all) {
-        ok = sendAll(charger, out);
+        ok = sendAll(session, plan, out);
       } else if (interactive) {
         ok = new ChargerConsole(session, terminal.in(), out).run() == 0;
       } else {
@@ -161,13 +173,20 @@ final class SimulateChargerCommand implements Callable<Integer> {
     return ok ? Main.EXIT_OK : Main.EXIT_FAILURE;
   }
 
-  private boolean sendAll(SoapChargerSimulator charger, PrintStream out) {
+  /** Every operation once; ok when each got a real answer (a refused id tag is an answer). */
+  private boolean sendAll(ChargerSession session, ChargerScript.Plan plan, PrintStream out) {
     int failures = 0;
-    for (SoapChargerSimulator.Exchange r : charger.sendAll()) {
-      out.printf("[%s] %s %s -> %s%n", identity, r.ok() ? "ok  " : "FAIL",
-          r.action().wireName(), r.text());
-      failures += r.ok() ? 0 : 1;
+    for (ChargerSession.Step step : EveryOperation.run(session, plan.idTag(),
+        plan.meterStartWh())) {
+      boolean answered = step.answer() != null;
+      out.printf("[%s] %s %s%n", identity, answered ? "ok  " : "FAIL",
+          step.action().wireName());
+      failures += answered ? 0 : 1;
     }
     return failures == 0;
+  }
+
+  private String runIdTag() {
+    return idTag != null ? idTag : RunData.idTag(new java.security.SecureRandom());
   }
 }

@@ -3,8 +3,10 @@ package io.ocppbridge.app;
 import io.ocppbridge.admin.BridgeMetrics;
 import io.ocppbridge.core.ChargerId;
 import io.ocppbridge.relay.Ocpp16Upgrade;
+import io.ocppbridge.relay.RegistryProfileStates;
 import io.ocppbridge.schema.Ocpp16PayloadSchemas;
 import io.ocppbridge.schema.PayloadSchemas;
+import io.ocppbridge.session.SessionRegistry;
 import io.ocppbridge.upgrade.LoggingLossRecorder;
 import io.ocppbridge.upgrade.LossRecorder;
 import io.ocppbridge.upgrade.PingIntervalSetting;
@@ -22,14 +24,18 @@ final class UpgradeWiring implements PingIntervalSetting {
   private final Ocpp16Upgrade upgrade;
   private volatile NettyCsmsLink link;
 
-  /** @param schemas the bridge's payload schemas, whose 1.6 ones the profile checks with */
-  UpgradeWiring(BridgeMetrics metrics, PayloadSchemas schemas) {
+  /**
+   * @param schemas the bridge's payload schemas, whose 1.6 ones the profile checks with
+   * @param sessions where each charger's profile state is kept (and so persisted)
+   */
+  UpgradeWiring(BridgeMetrics metrics, PayloadSchemas schemas, SessionRegistry sessions) {
     LoggingLossRecorder logged = new LoggingLossRecorder();
     LossRecorder losses = (lossCase, charger, detail) -> {
       logged.record(lossCase, charger, detail);
       metrics.lost(lossCase);
     };
-    this.upgrade = new Ocpp16Upgrade(new UpgradeProfile(losses, this, UpgradeOptions.DEFAULT),
+    this.upgrade = new Ocpp16Upgrade(new UpgradeProfile(losses, this, UpgradeOptions.DEFAULT,
+        new RegistryProfileStates(sessions)),
         Ocpp16PayloadSchemas.of(schemas));
   }
 

@@ -23,6 +23,8 @@ import java.util.Objects;
  * @param lastSeen when the charger last sent a request
  * @param heartbeatIntervalSeconds the interval the central system gave in its BootNotification
  *     answer, or null before one
+ * @param profileState what the charger's upgrade profile must remember across a restart
+ *     (connector and transaction state) as a JSON document the profile owns, or null for nothing
  */
 public record ChargerRecord(
     String identity,
@@ -34,7 +36,8 @@ public record ChargerRecord(
     String backendProfile,
     String timeZone,
     Instant lastSeen,
-    Integer heartbeatIntervalSeconds) {
+    Integer heartbeatIntervalSeconds,
+    String profileState) {
 
   public ChargerRecord {
     Objects.requireNonNull(identity, "identity");
@@ -56,12 +59,13 @@ public record ChargerRecord(
   public ChargerRecord withLastSeen(Instant seen) {
     return new ChargerRecord(identity, ocppVersion, soapVersion, addressingNamespace,
         callbackAddress, callbackSource, backendProfile, timeZone, seen,
-        heartbeatIntervalSeconds);
+        heartbeatIntervalSeconds, profileState);
   }
 
   /** This record with the heartbeat interval of a BootNotification answer. */
   public ChargerRecord withHeartbeatIntervalSeconds(Integer seconds) {
     return new ChargerRecord(identity, ocppVersion, soapVersion, addressingNamespace,
-        callbackAddress, callbackSource, backendProfile, timeZone, lastSeen, seconds);
+        callbackAddress, callbackSource, backendProfile, timeZone, lastSeen, seconds,
+        profileState);
   }
 }

@@ -21,6 +21,7 @@ public final class ChargerSession {
   private volatile Instant lastSeen;
   private volatile Integer heartbeatInterval;
   private volatile CsmsProtocol protocol = CsmsProtocol.NATIVE;
+  private volatile String profileState;
 
   ChargerSession(ChargerId id, OcppVersion version, SoapDialect dialect, String callbackAddress,
       Instant lastSeen) {
@@ -51,6 +52,18 @@ public final class ChargerSession {
   /** The subprotocol of its WebSocket to the central system. */
   public String backendSubprotocol() {
     return protocol.subprotocol(version);
+  }
+
+  /**
+   * What its upgrade profile must remember across a restart, as the JSON document the profile
+   * owns, or null for nothing. Opaque here: the session keeps and persists it, never reads it.
+   */
+  public String profileState() {
+    return profileState;
+  }
+
+  public void profileState(String json) {
+    this.profileState = json;
   }
 
   public SoapDialect dialect() {

@@ -24,9 +24,10 @@ import javax.sql.DataSource;
  * bridge nodes sharing one registry (DESIGN "Scale beyond one machine") with the same code and
  * another URL or data source.
  *
- * <p>Portable SQL only, tested on H2 2.x and written for PostgreSQL 9.5 or later:
- * {@code CREATE TABLE/INDEX IF NOT EXISTS}, and an upsert done as a batched {@code UPDATE}
- * followed by a batched {@code INSERT} of the rows the update did not find, in one transaction.
+ * <p>The tables are created and upgraded by {@link RegistrySchema} (Flyway) when a store opens.
+ * Portable SQL only, tested on H2 2.x and written for PostgreSQL 9.5 or later: an upsert done as
+ * a batched {@code UPDATE} followed by a batched {@code INSERT} of the rows the update did not
+ * find, in one transaction.
  * (H2's {@code MERGE ... KEY} and PostgreSQL's {@code ON CONFLICT} are each one database's
  * dialect; standard {@code MERGE} needs PostgreSQL 15 and typed parameters.) When two nodes
  * insert one new identity at once, one transaction fails on the primary key and is retried by
@@ -37,33 +38,24 @@ import javax.sql.DataSource;
  */
 public final class JdbcChargerStore implements ChargerStore {
 
+  /** The parameter of UPDATE that names the row: after the ten columns it sets. */
+  private static final int KEY_PARAMETER = 11;
+
   /** Statements per JDBC batch; a larger saveAll is sent in several, in one transaction. */
   static final int BATCH_SIZE = 500;
 
   private static final String TABLE = "charger_registry";
   private static final String COLUMNS = "charger_id, ocpp_version, soap_version, "
       + "addressing_namespace, callback_address, callback_source, backend_profile, time_zone, "
-      + "last_seen, heartbeat_interval_s";
+      + "last_seen, heartbeat_interval_s, profile_state";
 
-  private static final String CREATE_TABLE = "CREATE TABLE IF NOT EXISTS " + TABLE + " ("
-      + "charger_id VARCHAR(255) NOT NULL PRIMARY KEY, "
-      + "ocpp_version VARCHAR NOT NULL, "
-      + "soap_version VARCHAR NOT NULL, "
-      + "addressing_namespace VARCHAR, "
-      + "callback_address VARCHAR, "
-      + "callback_source VARCHAR, "
-      + "backend_profile VARCHAR NOT NULL, "
-      + "time_zone VARCHAR, "
-      + "last_seen TIMESTAMP WITH TIME ZONE NOT NULL, "
-      + "heartbeat_interval_s INTEGER)";
-  private static final String CREATE_INDEX = "CREATE INDEX IF NOT EXISTS " + TABLE
-      + "_last_seen ON " + TABLE + " (last_seen)";
   private static final String UPDATE = "UPDATE " + TABLE + " SET ocpp_version = ?, "
       + "soap_version = ?, addressing_namespace = ?, callback_address = ?, callback_source = ?, "
-      + "backend_profile = ?, time_zone = ?, last_seen = ?, heartbeat_interval_s = ? "
+      + "backend_profile = ?, time_zone = ?, last_seen = ?, heartbeat_interval_s = ?, "
+      + "profile_state = ? "
       + "WHERE charger_id = ?";
   private static final String INSERT = "INSERT INTO " + TABLE + " (" + COLUMNS + ") "
-      + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+      + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
   private static final String SELECT_SINCE = "SELECT " + COLUMNS + " FROM " + TABLE
       + " WHERE last_seen >= ? ORDER BY charger_id";
   private static final String SELECT_ONE = "SELECT " + COLUMNS + " FROM " + TABLE
@@ -96,31 +88,34 @@ public final class JdbcChargerStore implements ChargerStore {
     return "jdbc:h2:file:" + file.toAbsolutePath() + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
   }
 
-  /** Opens (and creates when missing) the registry at a JDBC URL, over one kept connection. */
+  /**
+   * Opens the registry at a JDBC URL, over one kept connection, creating or upgrading its tables
+   * first ({@link RegistrySchema}).
+   */
   public static JdbcChargerStore open(String jdbcUrl) {
-    return open(JdbcConnections.single(jdbcUrl), withoutSecrets(jdbcUrl));
-  }
-
-  /** Opens (and creates when missing) the registry in a data source, a connection per use. */
-  public static JdbcChargerStore open(DataSource dataSource) {
-    return open(JdbcConnections.perOperation(dataSource), dataSource.getClass().getSimpleName());
-  }
-
-  private static JdbcChargerStore open(JdbcConnections connections, String description) {
-    JdbcChargerStore store = new JdbcChargerStore(connections, description);
+    String description = withoutSecrets(jdbcUrl);
+    JdbcConnections connections = JdbcConnections.single(jdbcUrl);
     try {
-      connections.run(c -> {
-        try (Statement s = c.createStatement()) {
-          s.execute(CREATE_TABLE);
-          s.execute(CREATE_INDEX);
-        }
-        return null;
-      });
-    } catch (SQLException e) {
+      // the kept connection first: an embedded database lives as long as one is open, and the
+      // migration's own connections come and go
+      connections.run(c -> null);
+      RegistrySchema.migrate(jdbcUrl, description);
+    } catch (SQLException | RuntimeException e) {
       connections.close();
-      throw new ChargerStoreException("could not open the charger registry at " + description, e);
+      throw e instanceof ChargerStoreException s ? s : new ChargerStoreException(
+          "could not open the charger registry at " + description, e);
     }
-    return store;
+    return new JdbcChargerStore(connections, description);
+  }
+
+  /**
+   * Opens the registry in a data source, a connection per use, creating or upgrading its tables
+   * first ({@link RegistrySchema}).
+   */
+  public static JdbcChargerStore open(DataSource dataSource) {
+    String description = dataSource.getClass().getSimpleName();
+    RegistrySchema.migrate(dataSource, description);
+    return new JdbcChargerStore(JdbcConnections.perOperation(dataSource), description);
   }
 
   @Override
@@ -205,7 +200,7 @@ public final class JdbcChargerStore implements ChargerStore {
     try (PreparedStatement update = c.prepareStatement(UPDATE)) {
       for (ChargerRecord r : chunk) {
         bindValues(update, r, 1);
-        update.setString(10, r.identity());
+        update.setString(KEY_PARAMETER, r.identity());
         update.addBatch();
       }
       int[] counts = update.executeBatch();
@@ -238,11 +233,11 @@ public final class JdbcChargerStore implements ChargerStore {
       return counts[i] > 0;
     }
     bindValues(update, r, 1);
-    update.setString(10, r.identity());
+    update.setString(KEY_PARAMETER, r.identity());
     return update.executeUpdate() > 0;
   }
 
-  /** Binds the nine non-key columns, in UPDATE order, from parameter {@code first} on. */
+  /** Binds the ten non-key columns, in UPDATE order, from parameter {@code first} on. */
   private static void bindValues(PreparedStatement ps, ChargerRecord r, int first)
       throws SQLException {
     int i = first;
@@ -255,10 +250,11 @@ public final class JdbcChargerStore implements ChargerStore {
     setText(ps, i++, r.timeZone());
     ps.setObject(i++, timestamp(r.lastSeen()));
     if (r.heartbeatIntervalSeconds() == null) {
-      ps.setNull(i, Types.INTEGER);
+      ps.setNull(i++, Types.INTEGER);
     } else {
-      ps.setInt(i, r.heartbeatIntervalSeconds());
+      ps.setInt(i++, r.heartbeatIntervalSeconds());
     }
+    setText(ps, i, r.profileState());
   }
 
   private static void setText(PreparedStatement ps, int i, String value) throws SQLException {
@@ -282,7 +278,7 @@ public final class JdbcChargerStore implements ChargerStore {
         Integer heartbeatOrNull = rs.wasNull() ? null : heartbeat;
         out.add(new ChargerRecord(rs.getString(1), rs.getString(2), rs.getString(3),
             rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
-            lastSeen, heartbeatOrNull));
+            lastSeen, heartbeatOrNull, rs.getString(11)));
       }
     }
     return out;

@@ -47,7 +47,8 @@ public final class SessionRegistry {
 
   /**
    * Rebuilds a session known from before a restart: version, SOAP dialect, callback address
-   * (trusted: the policy passed it when it was recorded), heartbeat interval, last contact.
+   * (trusted: the policy passed it when it was recorded), heartbeat interval, last contact, and
+   * the state of its upgrade profile.
    */
   public ChargerSession restore(ChargerRecord record) {
     ChargerId id = new ChargerId(record.identity());
@@ -56,6 +57,7 @@ public final class SessionRegistry {
         new SoapDialect(record.soapVersion(), record.addressingNamespace()),
         record.callbackAddress(), record.lastSeen());
     session.heartbeatInterval(record.heartbeatIntervalSeconds());
+    session.profileState(record.profileState());
     if (record.callbackAddress() != null) {
       session.restoreCallback(new CallbackDecision.Allowed(URI.create(record.callbackAddress()),
           record.callbackAddress(), source(record.callbackSource()), false));
@@ -81,7 +83,7 @@ public final class SessionRegistry {
     }
     return new ChargerRecord(s.id().value(), s.version().label(), s.dialect().soapVersion(),
         s.dialect().addressingNamespace(), callback, source, s.backendSubprotocol(), null,
-        s.lastSeen(), s.heartbeatInterval());
+        s.lastSeen(), s.heartbeatInterval(), s.profileState());
   }
 
   private static CallbackDecision.Source source(String name) {

@@ -9,12 +9,17 @@ import java.util.function.Supplier;
  * A charging session as a real charger plays it: BootNotification; StatusNotification Available
  * for each connector; heartbeats, the interval the boot answer gave apart; Authorize;
  * StartTransaction on connector 1; StatusNotification Occupied (1.6: Charging); MeterValues with
- * a rising energy register and the transaction's id; StopTransaction; StatusNotification Available. It stops at the first step
- * that gets no real answer or is not accepted, since the later steps depend on the earlier ones.
+ * a rising energy register and the transaction's id; StopTransaction; StatusNotification
+ * Available.
+ *
+ * <p>It stops at the first step that gets no real answer or is not accepted, since the later
+ * steps depend on the earlier ones, but it never leaves a transaction open at the central
+ * system: once StartTransaction was numbered, StopTransaction is sent whatever happened after it
+ * (in 1.6 with reason {@code DeAuthorized} when the id tag was refused), then Available.
  */
 public final class ChargerScript {
 
-  /** The energy register at the start of the transaction, Wh. */
+  /** The energy register at the start of the transaction, Wh, unless a plan says otherwise. */
   public static final int METER_START_WH = 10_000;
   /** What the register rises by between two MeterValues, Wh. */
   public static final int METER_STEP_WH = 250;
@@ -29,14 +34,15 @@ public final class ChargerScript {
    *     the next ones one heartbeat interval apart
    * @param heartbeatCap the longest such pause (null: the interval as given)
    * @param meterValues MeterValues during the transaction
+   * @param meterStartWh the energy register when the transaction starts
    */
   public record Plan(int connectors, int heartbeats, Duration heartbeatCap, String idTag,
-      int meterValues) {
+      int meterValues, int meterStartWh) {
     public Plan {
       Objects.requireNonNull(idTag, "idTag");
-      if (connectors < 1 || heartbeats < 0 || meterValues < 0) {
-        throw new IllegalArgumentException("connectors must be at least 1, heartbeats and"
-            + " meter values at least 0");
+      if (connectors < 1 || heartbeats < 0 || meterValues < 0 || meterStartWh < 0) {
+        throw new IllegalArgumentException("connectors must be at least 1, heartbeats, meter"
+            + " values and the meter start at least 0");
       }
       if (heartbeatCap != null && heartbeatCap.isNegative()) {
         throw new IllegalArgumentException("the heartbeat cap must not be negative");
@@ -82,16 +88,21 @@ public final class ChargerScript {
       }
       ok = step(session::heartbeat);
     }
-    ok = ok && step(() -> session.authorize(plan.idTag()))
-        && step(() -> session.start(1, plan.idTag(), METER_START_WH))
-        && step(() -> session.status(1, session.inUseStatus()));
+    ok = ok && step(() -> session.authorize(plan.idTag()));
+    boolean accepted = ok && step(() -> session.start(1, plan.idTag(), plan.meterStartWh()));
+    ok = accepted && step(() -> session.status(1, session.inUseStatus()));
     for (int i = 1; ok && i <= plan.meterValues(); i++) {
-      int register = METER_START_WH + i * METER_STEP_WH;
+      int register = plan.meterStartWh() + i * METER_STEP_WH;
       ok = step(() -> session.meter(1, register));
     }
-    ok = ok && step(() -> session.stop(null)) && step(() -> session.status(1, "Available"));
+    if (session.transaction().isPresent()) {
+      boolean closed = step(() -> session.stop(accepted ? null : "DeAuthorized"))
+          && step(() -> session.status(1, "Available"));
+      ok = ok && closed;
+    }
     trace.println(ok ? "== scripted session complete: every step was answered and accepted"
-        : "== scripted session stopped at the step above");
+        : "== scripted session stopped at the step above" + (session.transaction().isPresent()
+            ? "; transaction " + session.transaction().get().id() + " is still open" : ""));
     return ok;
   }
 

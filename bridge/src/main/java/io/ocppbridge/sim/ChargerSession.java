@@ -102,7 +102,8 @@ public final class ChargerSession {
 
   /**
    * StartTransaction; ok when the id tag is Accepted and the answer names a transactionId, which
-   * the later MeterValues and StopTransaction carry.
+   * the later MeterValues and StopTransaction carry. Any numbered transaction is in progress
+   * afterwards, even when its id tag was not accepted, so that a stop closes it.
    *
    * @throws IllegalStateException when a transaction is already in progress
    */
@@ -122,9 +123,9 @@ public final class ChargerSession {
       trace.println("!! StartTransaction: the answer carries no transactionId");
       return new Step(step.action(), step.answer(), false);
     }
-    if (step.ok()) {
-      transaction = new Transaction(id.get(), connectorId, idTag, meterStartWh);
-    }
+    // numbered is opened, accepted or not: the central system holds the transaction until a
+    // StopTransaction closes it, as a real charger does when its id tag is refused
+    transaction = new Transaction(id.get(), connectorId, idTag, meterStartWh);
     return step;
   }
 

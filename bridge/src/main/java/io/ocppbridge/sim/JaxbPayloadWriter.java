@@ -41,9 +41,13 @@ final class JaxbPayloadWriter {
     }
   }
 
-  /** An {@code xs:dateTime} in UTC, whole seconds, e.g. {@code 2026-11-22T01:10:00Z}. */
+  /**
+   * An {@code xs:dateTime} in UTC to the millisecond, e.g. {@code 2026-11-22T01:10:00.125Z}: two
+   * messages sent within one second (Charging, then Available) still carry different instants,
+   * so a central system can order them.
+   */
   XMLGregorianCalendar dateTime(Instant at) {
     return datatypes.newXMLGregorianCalendar(
-        at.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+        at.truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString());
   }
 }

@@ -73,6 +73,23 @@ public final class PayloadXml {
     }
   }
 
+  /** The text of every child of the root with this local name, in document order. */
+  public List<String> values(String name) {
+    List<String> texts = new ArrayList<>();
+    NodeList children = root.getChildNodes();
+    for (int i = 0; i < children.getLength(); i++) {
+      if (children.item(i) instanceof Element child && name.equals(child.getLocalName())) {
+        texts.add(child.getTextContent().trim());
+      }
+    }
+    return texts;
+  }
+
+  /** Text made safe to place between XML tags. */
+  public static String escape(String text) {
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+  }
+
   /** The integer at a path; empty when absent or not an integer. */
   public Optional<Integer> intValue(String... path) {
     return value(path).flatMap(text -> {

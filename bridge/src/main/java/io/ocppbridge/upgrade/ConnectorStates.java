@@ -1,5 +1,8 @@
 package io.ocppbridge.upgrade;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
@@ -7,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * What the upgrade profile knows of the transactions on one charger's connectors, keyed by
@@ -23,9 +27,13 @@ import java.util.Set;
  * </ul>
  * What it can never tell: <b>SuspendedEV</b> and <b>SuspendedEVSE</b>. A 1.2/1.5 charger reports
  * Occupied whether energy flows or not, and sends nothing when the vehicle or the charger pauses
- * charging, so a running transaction is always reported as Charging. The state lives in memory:
- * after a restart of the bridge it is learnt again from the next StartTransaction, or sooner
- * from a MeterValues that names its running transaction ({@link #transactionSeen}).
+ * charging, so a running transaction is always reported as Charging.
+ *
+ * <p>The state survives a restart of the bridge: {@link #toJson} is saved with the charger in the
+ * registry (member {@value #MEMBER} of its {@link ProfileStateStore} document) after every change
+ * and read back by {@link #fromJson}. A state lost all the same (a registry kept in memory, a
+ * crash within the registry's flush interval) is learnt again from the next StartTransaction, or
+ * sooner from a MeterValues that names its running transaction ({@link #transactionSeen}).
  *
  * <p>Thread-safe: one instance per charger, its methods synchronized (a charger's messages are
  * few and short; contention is between that charger's own two directions only).
@@ -49,6 +57,9 @@ public final class ConnectorStates {
       return wireName;
     }
   }
+
+  /** Its member of the charger's profile-state document. */
+  public static final String MEMBER = "connectors";
 
   private enum Phase { IDLE, REMOTE_START_ACCEPTED, TRANSACTION, FINISHING }
 
@@ -157,5 +168,73 @@ public final class ConnectorStates {
 
   private Phase phase(int connectorId) {
     return phases.getOrDefault(connectorId, Phase.IDLE);
+  }
+
+  /**
+   * The whole state as JSON: {@code phases} (connector id to phase, idle ones left out),
+   * {@code transactions} (transaction id to connector id), {@code remoteStops} and
+   * {@code stopped} (transaction ids, oldest first).
+   */
+  public synchronized ObjectNode toJson() {
+    ObjectNode json = JsonNodeFactory.instance.objectNode();
+    ObjectNode phaseJson = json.putObject("phases");
+    new TreeMap<>(phases).forEach((connector, phase) ->
+        phaseJson.put(Integer.toString(connector), phase.name()));
+    ObjectNode transactions = json.putObject("transactions");
+    new TreeMap<>(connectorOfTransaction).forEach((transaction, connector) ->
+        transactions.put(Integer.toString(transaction), connector));
+    remotelyStopped.forEach(json.putArray("remoteStops")::add);
+    stopped.forEach(json.putArray("stopped")::add);
+    return json;
+  }
+
+  /**
+   * The state {@link #toJson} wrote. What cannot be read (an unknown phase, a non-numeric id:
+   * a document from another version of the bridge) is left out rather than guessed; the state
+   * then learns it again as after a lost restart.
+   */
+  public static ConnectorStates fromJson(JsonNode json) {
+    ConnectorStates states = new ConnectorStates();
+    json.path("phases").fields().forEachRemaining(e -> {
+      Integer connector = number(e.getKey());
+      Phase phase = phase(e.getValue().asText());
+      if (connector != null && phase != null) {
+        states.phases.put(connector, phase);
+      }
+    });
+    json.path("transactions").fields().forEachRemaining(e -> {
+      Integer transaction = number(e.getKey());
+      if (transaction != null && e.getValue().canConvertToInt()) {
+        states.connectorOfTransaction.put(transaction, e.getValue().intValue());
+      }
+    });
+    json.path("remoteStops").forEach(id -> {
+      if (id.canConvertToInt()) {
+        remember(states.remotelyStopped, id.intValue(), MAX_PENDING_REMOTE_STOPS);
+      }
+    });
+    json.path("stopped").forEach(id -> {
+      if (id.canConvertToInt()) {
+        remember(states.stopped, id.intValue(), MAX_REMEMBERED_STOPS);
+      }
+    });
+    return states;
+  }
+
+  private static Integer number(String text) {
+    try {
+      return Integer.valueOf(text);
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  private static Phase phase(String name) {
+    for (Phase p : Phase.values()) {
+      if (p.name().equals(name)) {
+        return p;
+      }
+    }
+    return null;
   }
 }

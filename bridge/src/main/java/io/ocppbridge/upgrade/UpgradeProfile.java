@@ -30,14 +30,18 @@ public final class UpgradeProfile {
   private final CsmsAnswerDowngrade answers;
   private final CsmsCallDowngrade calls;
   private final ChargerAnswerUpgrade chargerAnswers;
-  private final Map<ChargerId, ConnectorStates> states = new ConcurrentHashMap<>();
+  private final Map<ChargerId, HeldStates> states = new ConcurrentHashMap<>();
+  private final ProfileStateStore store;
 
   /**
    * @param losses hears of every loss (see {@link LossCase})
    * @param ping the bridge's ping interval per charger link ({@code WebSocketPingInterval})
    * @param options per-backend choices
+   * @param store where each charger's {@link ConnectorStates} is kept across restarts
    */
-  public UpgradeProfile(LossRecorder losses, PingIntervalSetting ping, UpgradeOptions options) {
+  public UpgradeProfile(LossRecorder losses, PingIntervalSetting ping, UpgradeOptions options,
+      ProfileStateStore store) {
+    this.store = store;
     LossyFields fields = new LossyFields(losses);
     BridgeOwnedKeys owned = new BridgeOwnedKeys(ping);
     this.requests = new ChargerRequestUpgrade(fields, options);
@@ -55,8 +59,12 @@ public final class UpgradeProfile {
    */
   public JsonNode chargerRequest(OcppVersion from, String action, JsonNode payload,
       ChargerId charger) {
-    return requests.upgrade(context(charger, from, action), object(payload, action),
-        states(charger));
+    try {
+      return requests.upgrade(context(charger, from, action), object(payload, action),
+          states(charger));
+    } finally {
+      saveIfChanged(charger);
+    }
   }
 
   /**
@@ -70,8 +78,12 @@ public final class UpgradeProfile {
    */
   public JsonNode csmsAnswer(OcppVersion to, String action, JsonNode chargerRequest,
       JsonNode answer, ChargerId charger) {
-    return answers.downgrade(context(charger, to, action), object(chargerRequest, action),
-        object(answer, action), states(charger));
+    try {
+      return answers.downgrade(context(charger, to, action), object(chargerRequest, action),
+          object(answer, action), states(charger));
+    } finally {
+      saveIfChanged(charger);
+    }
   }
 
   /**
@@ -99,18 +111,59 @@ public final class UpgradeProfile {
    */
   public JsonNode chargerAnswer(OcppVersion from, String action, JsonNode csmsCall,
       JsonNode answer, ChargerId charger) {
-    return chargerAnswers.upgrade(context(charger, from, action), object(csmsCall, action),
-        object(answer, action), states(charger));
+    try {
+      return chargerAnswers.upgrade(context(charger, from, action), object(csmsCall, action),
+          object(answer, action), states(charger));
+    } finally {
+      saveIfChanged(charger);
+    }
   }
 
-  /** The transaction state of one charger (created on first use). */
+  /**
+   * The transaction state of one charger: on first use read from the {@link ProfileStateStore}
+   * (what it was before a restart), else empty.
+   */
   public ConnectorStates states(ChargerId charger) {
-    return states.computeIfAbsent(charger, c -> new ConnectorStates());
+    if (charger == null) {
+      throw new IllegalArgumentException("charger, version and action are required");
+    }
+    return states.computeIfAbsent(charger, c -> {
+      ConnectorStates loaded = store.load(c, ConnectorStates.MEMBER)
+          .map(ConnectorStates::fromJson).orElseGet(ConnectorStates::new);
+      return new HeldStates(loaded, loaded.toJson());
+    }).states;
   }
 
   /** Forgets a charger's state, e.g. when the bridge forgets the charger. */
   public void forget(ChargerId charger) {
     states.remove(charger);
+  }
+
+  /** Saves the charger's connector states when a conversion changed them. */
+  private void saveIfChanged(ChargerId charger) {
+    HeldStates held = charger == null ? null : states.get(charger);
+    if (held != null) {
+      held.saveIfChanged(charger, store);
+    }
+  }
+
+  /** One charger's state and what was last saved of it. */
+  private static final class HeldStates {
+    final ConnectorStates states;
+    private JsonNode saved;
+
+    HeldStates(ConnectorStates states, JsonNode saved) {
+      this.states = states;
+      this.saved = saved;
+    }
+
+    synchronized void saveIfChanged(ChargerId charger, ProfileStateStore store) {
+      JsonNode now = states.toJson();
+      if (!now.equals(saved)) {
+        store.save(charger, ConnectorStates.MEMBER, now);
+        saved = now;
+      }
+    }
   }
 
   private static MessageContext context(ChargerId charger, OcppVersion version, String action) {

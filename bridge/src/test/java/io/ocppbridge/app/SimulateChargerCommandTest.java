@@ -59,7 +59,8 @@ class SimulateChargerCommandTest {
     int exit;
     try (CommandRun run = CommandRun.start("simulate-charger", "--bridge",
         fixture.soapUrl().toString(), "--id", "SCRIPT-15", "--connectors", "2", "--heartbeats",
-        "2", "--heartbeat-every", "0", "--meter-values", "2", "--id-tag", "TAG-42")) {
+        "2", "--heartbeat-every", "0", "--meter-values", "2", "--id-tag", "TAG-42",
+        "--meter-start", "10000")) {
       exit = run.awaitExit(WAIT);
       // THEN it reports every step, in one line each way
       assertThat(run.output())
@@ -108,7 +109,7 @@ class SimulateChargerCommandTest {
     int exit;
     try (CommandRun run = CommandRun.start("simulate-charger", "--bridge",
         fixture.soapUrl().toString(), "--id", "SCRIPT-16", "--ocpp", "1.6", "--soap", "1.1",
-        "--heartbeats", "1", "--meter-values", "1")) {
+        "--heartbeats", "1", "--meter-values", "1", "--meter-start", "10000")) {
       exit = run.awaitExit(WAIT);
       assertThat(run.output()).contains("charger SCRIPT-16 (OCPP 1.6 over SOAP 1.1)")
           .contains("<< BootNotificationResponse status=Accepted")
@@ -136,7 +137,7 @@ class SimulateChargerCommandTest {
     int exit;
     try (CommandRun run = CommandRun.start("simulate-charger", "--bridge",
         fixture.soapUrl().toString(), "--id", "SCRIPT-12", "--ocpp", "1.2", "--soap", "1.1",
-        "--heartbeats", "0", "--meter-values", "1")) {
+        "--heartbeats", "0", "--meter-values", "1", "--meter-start", "10000")) {
       exit = run.awaitExit(WAIT);
     }
 
@@ -149,7 +150,107 @@ class SimulateChargerCommandTest {
     assertThat(calls.get(5).payload().has("transactionId")).isFalse(); // no such field in 1.2
     assertThat(calls.get(5).payload().at("/values/0/value").asInt()).isEqualTo(10_250);
     assertThat(calls.get(6).payload().get("transactionId").asInt()).isEqualTo(TRANSACTION_ID);
-    assertThat(calls.get(6).payload().get("idTag").asText()).isEqualTo("SIMTAG01");
+    // the run's own id tag, the same from Authorize to StopTransaction
+    String tag = calls.get(2).payload().get("idTag").asText();
+    assertThat(tag).matches("SIM[0-9A-F]{8}");
+    assertThat(calls.get(3).payload().get("idTag").asText()).isEqualTo(tag);
+    assertThat(calls.get(6).payload().get("idTag").asText()).isEqualTo(tag);
+  }
+
+  /**
+   * Verifies that two runs without options use different id tags and meter starts that do not
+   * go back: a real central system sees two sessions of one plausible charger.
+   */
+  @Test
+  void eachRunHasItsOwnIdTagAndARisingMeter() throws Exception {
+    for (int i = 0; i < 2; i++) {
+      try (CommandRun run = CommandRun.start("simulate-charger", "--bridge",
+          fixture.soapUrl().toString(), "--id", "RUNS-1", "--heartbeats", "0",
+          "--meter-values", "0")) {
+        assertThat(run.awaitExit(WAIT)).isEqualTo(Main.EXIT_OK);
+      }
+    }
+    List<JsonNode> starts = fixture.csms().received().stream()
+        .filter(c -> c.action().equals("StartTransaction")).map(ReceivedCall::payload).toList();
+    assertThat(starts).hasSize(2);
+    assertThat(starts.get(0).get("idTag").asText())
+        .isNotEqualTo(starts.get(1).get("idTag").asText());
+    assertThat(starts.get(1).get("meterStart").asInt())
+        .isGreaterThanOrEqualTo(starts.get(0).get("meterStart").asInt());
+  }
+
+  /**
+   * Verifies that a transaction is never left open: when the central system numbers it but
+   * refuses its id tag, the charger stops it at once (1.6: reason DeAuthorized) and reports the
+   * session as failed; and when a later step fails, the transaction is still stopped.
+   */
+  @Test
+  void aStartedTransactionIsAlwaysStopped() throws Exception {
+    // GIVEN a central system that numbers the transaction but refuses the tag
+    fixture.csms().replyWith(sensibleBut("StartTransaction", call -> {
+      ObjectNode answer = JsonNodeFactory.instance.objectNode().put("transactionId", 5150);
+      answer.putObject("idTagInfo").put("status", "Invalid");
+      return answer;
+    }));
+    try (CommandRun run = CommandRun.start("simulate-charger", "--bridge",
+        fixture.soapUrl().toString(), "--id", "TIDY-16", "--ocpp", "1.6", "--heartbeats",
+        "0")) {
+      assertThat(run.awaitExit(WAIT)).isEqualTo(Main.EXIT_FAILURE);
+    }
+    List<ReceivedCall> calls = fixture.csms().received();
+    assertThat(calls).extracting(ReceivedCall::action).containsExactly("BootNotification",
+        "StatusNotification", "Authorize", "StartTransaction", "StopTransaction",
+        "StatusNotification");
+    assertThat(calls.get(4).payload().get("transactionId").asInt()).isEqualTo(5150);
+    assertThat(calls.get(4).payload().get("reason").asText()).isEqualTo("DeAuthorized");
+    assertThat(calls.get(5).payload().get("status").asText()).isEqualTo("Available");
+
+    // GIVEN a central system that fails the MeterValues of an accepted transaction
+    fixture.csms().clearReceived();
+    fixture.csms().replyWith(call -> call.action().equals("MeterValues")
+        ? CsmsReply.now(call.error("InternalError", "meter store down"))
+        : sensibleBut("StartTransaction", c -> {
+          ObjectNode answer = JsonNodeFactory.instance.objectNode().put("transactionId", 5151);
+          answer.putObject("idTagInfo").put("status", "Accepted");
+          return answer;
+        }).apply(call));
+    try (CommandRun run = CommandRun.start("simulate-charger", "--bridge",
+        fixture.soapUrl().toString(), "--id", "TIDY-15", "--heartbeats", "0")) {
+      assertThat(run.awaitExit(WAIT)).isEqualTo(Main.EXIT_FAILURE);
+      assertThat(run.output()).contains("!! MeterValues got no real answer");
+    }
+    List<String> actions = fixture.csms().received().stream().map(ReceivedCall::action).toList();
+    assertThat(actions).endsWith("MeterValues", "StopTransaction", "StatusNotification");
+    assertThat(fixture.csms().received().get(actions.indexOf("StopTransaction")).payload()
+        .get("transactionId").asInt()).isEqualTo(5151);
+  }
+
+  /**
+   * Verifies that --all sends every operation once with data that hangs together: the run's id
+   * tag throughout, the transaction the central system numbered metered and stopped, no sample
+   * tag or made-up transaction id.
+   */
+  @Test
+  void everyOperationOnceWithCoherentData() throws Exception {
+    try (CommandRun run = CommandRun.start("simulate-charger", "--bridge",
+        fixture.soapUrl().toString(), "--id", "ALL-15", "--all", "--id-tag", "TAG-ALL")) {
+      assertThat(run.awaitExit(WAIT)).isEqualTo(Main.EXIT_OK);
+      assertThat(run.output()).contains("[ALL-15] ok   StopTransaction").doesNotContain("FAIL");
+    }
+    List<ReceivedCall> calls = fixture.csms().received();
+    assertThat(calls).extracting(ReceivedCall::action).containsExactlyInAnyOrder(
+        "BootNotification", "Heartbeat", "StatusNotification", "Authorize", "StartTransaction",
+        "MeterValues", "StopTransaction", "DataTransfer", "DiagnosticsStatusNotification",
+        "FirmwareStatusNotification");
+    for (ReceivedCall call : calls) {
+      if (call.payload().has("idTag")) {
+        assertThat(call.payload().get("idTag").asText()).as(call.action()).isEqualTo("TAG-ALL");
+      }
+      if (call.payload().has("transactionId")) {
+        assertThat(call.payload().get("transactionId").asInt()).as(call.action())
+            .isEqualTo(TRANSACTION_ID);
+      }
+    }
   }
 
   /** Verifies that a Rejected boot is reported, ends the session and exits 1. */

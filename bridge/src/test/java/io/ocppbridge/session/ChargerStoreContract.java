@@ -35,13 +35,14 @@ abstract class ChargerStoreContract {
   /** A 1.5 charger over SOAP 1.2 with every field set. */
   static ChargerRecord full(String identity, Instant lastSeen) {
     return new ChargerRecord(identity, "1.5", "1.2", "http://www.w3.org/2005/08/addressing",
-        "http://10.0.0.7:8080/ocpp", "wsa:From", "ocpp1.5", "Europe/Berlin", lastSeen, 900);
+        "http://10.0.0.7:8080/ocpp", "wsa:From", "ocpp1.5", "Europe/Berlin", lastSeen, 900,
+        "{\"connectors\":{\"phases\":{\"1\":\"TRANSACTION\"}}}");
   }
 
   /** A 1.2 charger over SOAP 1.1 with every optional field null. */
   static ChargerRecord bare(String identity, Instant lastSeen) {
     return new ChargerRecord(identity, "1.2", "1.1", null, null, null, "ocpp1.2", null, lastSeen,
-        null);
+        null, null);
   }
 
   /** Verifies that every field comes back as saved, null fields included. */

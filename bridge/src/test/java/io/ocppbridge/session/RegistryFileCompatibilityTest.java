@@ -13,7 +13,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A registry written by an earlier H2 still opens after the driver is upgraded: the fixture
  * {@code registry-h2-2.3.232/registry.mv.db} was written by {@link JdbcChargerStore} on H2
- * 2.3.232 (the version before the upgrade to 2.5.x) with one charger, {@code CB-OLD}.
+ * 2.3.232 (the version before the upgrade to 2.5.x), before the registry had versioned schemas,
+ * with one charger, {@code CB-OLD}. Opening it also upgrades its tables (Flyway baseline, then
+ * the later scripts).
  */
 class RegistryFileCompatibilityTest {
 
@@ -38,8 +40,9 @@ class RegistryFileCompatibilityTest {
       assertThat(old.heartbeatIntervalSeconds()).isEqualTo(300);
       // AND it takes new chargers
       store.saveAll(List.of(new ChargerRecord("CB-NEW", "1.2", "1.1", null, null, null,
-          "native", null, Instant.parse("2026-01-01T00:00:00Z"), null)));
-      assertThat(store.find("CB-NEW")).isPresent();
+          "native", null, Instant.parse("2026-01-01T00:00:00Z"), null, "{\"connectors\":{}}")));
+      assertThat(store.find("CB-NEW")).get().extracting(ChargerRecord::profileState)
+          .isEqualTo("{\"connectors\":{}}");
     }
   }
 }

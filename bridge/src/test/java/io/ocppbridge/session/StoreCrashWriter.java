@@ -33,7 +33,7 @@ public final class StoreCrashWriter {
   static ChargerRecord record(int i) {
     return new ChargerRecord(identity(i), "1.5", "1.2", "http://www.w3.org/2005/08/addressing",
         "http://10.1." + (i / 250 % 250) + "." + (i % 250) + ":8080/ocpp", "wsa:From", "ocpp1.5",
-        "UTC", Instant.parse("2026-03-01T10:00:00Z").plusMillis(i), 60 + i % 3600);
+        "UTC", Instant.parse("2026-03-01T10:00:00Z").plusMillis(i), 60 + i % 3600, null);
   }
 
   static String identity(int i) {

@@ -57,7 +57,7 @@ class WriteBehindStoreTest {
 
   private static ChargerRecord record(String identity, int seconds) {
     return new ChargerRecord(identity, "1.5", "1.1", null, "http://10.0.0.7:8080/", "wsa:From",
-        "ocpp1.5", null, T0.plusSeconds(seconds), 300);
+        "ocpp1.5", null, T0.plusSeconds(seconds), 300, null);
   }
 
   /** Verifies that several updates of one charger become one record, the latest. */

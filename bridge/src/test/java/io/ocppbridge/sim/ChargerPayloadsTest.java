@@ -48,7 +48,10 @@ class ChargerPayloadsTest {
     }
   }
 
-  /** Verifies that the 1.5 MeterValues carry the transaction and the register with its unit. */
+  /**
+   * Verifies that the 1.5 MeterValues carry the transaction and the register with its unit, and
+   * the time to the millisecond (two messages within a second must stay in order).
+   */
   @Test
   void meterValuesOf15CarryTheTransactionAndTheRegisterInWh() {
     // GIVEN / WHEN
@@ -58,7 +61,7 @@ class ChargerPayloadsTest {
     // THEN
     assertThat(xml.elementName()).isEqualTo("meterValuesRequest");
     assertThat(xml.summary()).isEqualTo(
-        "connectorId=1 transactionId=4711 timestamp=2026-11-22T01:02:03Z value=10250");
+        "connectorId=1 transactionId=4711 timestamp=2026-11-22T01:02:03.456Z value=10250");
     assertThat(ChargerPayloads.of(OcppVersion.V1_5).meterValues(1, 4711, 10_250, AT))
         .contains("unit=\"Wh\"").contains("measurand=\"Energy.Active.Import.Register\"");
   }
@@ -69,7 +72,7 @@ class ChargerPayloadsTest {
     ChargerPayloads p = ChargerPayloads.of(OcppVersion.V1_2);
 
     assertThat(PayloadXml.parse(p.meterValues(2, 4711, 900, AT)).summary())
-        .isEqualTo("connectorId=2 timestamp=2026-11-22T01:02:03Z value=900");
+        .isEqualTo("connectorId=2 timestamp=2026-11-22T01:02:03.456Z value=900");
     assertThat(PayloadXml.parse(p.statusNotification(2, "Occupied", AT)).summary())
         .isEqualTo("connectorId=2 status=Occupied errorCode=NoError");
   }

@@ -52,7 +52,8 @@ class ChargerScriptTest {
         OcppVersion.V1_5, true, null)) {
       ChargerSession session = new ChargerSession(charger, OcppVersion.V1_5,
           Clock.systemUTC(), new PrintStream(trace, true, StandardCharsets.UTF_8));
-      boolean ok = new ChargerScript(new ChargerScript.Plan(1, 3, cap, "PACE", 0), pauses::add,
+      boolean ok = new ChargerScript(new ChargerScript.Plan(1, 3, cap, "PACE", 0,
+          ChargerScript.METER_START_WH), pauses::add,
           new PrintStream(trace, true, StandardCharsets.UTF_8)).run(session);
       assertThat(ok).as(trace.toString(StandardCharsets.UTF_8)).isTrue();
     }

@@ -236,6 +236,52 @@ class SimulatorsTest {
       });
     }
 
+    // Verifies that the charge point remembers what the central system set, per identity:
+    // GetConfiguration answers only the keys asked for (unknown ones as unknownKey) with the
+    // values ChangeConfiguration set, read-only and unknown keys are not changed, and
+    // GetLocalListVersion answers the version of the last SendLocalList.
+    @Test
+    void remembersConfigurationAndLocalListVersionPerChargePoint() throws Exception {
+      // GIVEN a charge point asked for one known and one unknown key
+      PayloadXml asked = call(OcppAction.GET_CONFIGURATION, "CB-MEM",
+          "<key>HeartbeatInterval</key><key>NoSuchKey</key>");
+      assertThat(asked.summary())
+          .isEqualTo("key=HeartbeatInterval readonly=false value=300 unknownKey=NoSuchKey");
+
+      // WHEN keys are changed and a local list is sent
+      assertThat(call(OcppAction.CHANGE_CONFIGURATION, "CB-MEM",
+          "<key>HeartbeatInterval</key><value>600</value>").value("status"))
+          .hasValue("Accepted");
+      assertThat(call(OcppAction.CHANGE_CONFIGURATION, "CB-MEM",
+          "<key>NumberOfConnectors</key><value>4</value>").value("status")).hasValue("Rejected");
+      assertThat(call(OcppAction.CHANGE_CONFIGURATION, "CB-MEM",
+          "<key>NoSuchKey</key><value>1</value>").value("status")).hasValue("NotSupported");
+      call(OcppAction.SEND_LOCAL_LIST, "CB-MEM", "<updateType>Full</updateType>"
+          + "<listVersion>17</listVersion>");
+
+      // THEN the charge point reports what was set, and another one its own defaults
+      assertThat(call(OcppAction.GET_CONFIGURATION, "CB-MEM", "<key>HeartbeatInterval</key>"
+          + "<key>NumberOfConnectors</key>").summary()).isEqualTo(
+          "key=HeartbeatInterval readonly=false value=600 key=NumberOfConnectors readonly=true"
+              + " value=1");
+      assertThat(call(OcppAction.GET_LOCAL_LIST_VERSION, "CB-MEM", "").intValue("listVersion"))
+          .hasValue(17);
+      assertThat(call(OcppAction.GET_LOCAL_LIST_VERSION, "CB-OTHER", "")
+          .intValue("listVersion")).hasValue(0);
+      assertThat(call(OcppAction.GET_CONFIGURATION, "CB-OTHER", "").values("configurationKey"))
+          .hasSize(4);
+    }
+
+    private PayloadXml call(OcppAction action, String identity, String children)
+        throws Exception {
+      HttpResponse<String> response = post(SOAP12, envelope(SOAP12, OcppVersion.V1_5, identity,
+          action, "urn:uuid:" + java.util.UUID.randomUUID(), children), action.soapAction());
+      assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+      Element body = bodyElement(parse(response.body()), SOAP12);
+      assertSchemaValid(OcppVersion.V1_5, body);
+      return PayloadXml.parse(toText(body));
+    }
+
     // Verifies that a reply function given by a test replaces the sensible answers, faults too.
     @Test
     void answersWithTheRepliesATestGives() throws Exception {
@@ -282,6 +328,11 @@ class SimulatorsTest {
      */
     private String envelope(String soapNs, OcppVersion version, String identity,
         OcppAction action, String messageId) {
+      return envelope(soapNs, version, identity, action, messageId, REQUESTS.get(action));
+    }
+
+    private String envelope(String soapNs, OcppVersion version, String identity,
+        OcppAction action, String messageId, String payloadChildren) {
       String mu = SOAP12.equals(soapNs) ? "true" : "1";
       String ns = version.chargePointNamespace();
       return "<s:Envelope xmlns:s='" + soapNs + "' xmlns:wsa='" + WSA + "'><s:Header>"
@@ -294,7 +345,7 @@ class SimulatorsTest {
           + "<wsa:ReplyTo s:mustUnderstand='" + mu + "'><wsa:Address>" + WSA
           + "/anonymous</wsa:Address></wsa:ReplyTo>"
           + "</s:Header><s:Body>"
-          + "<" + action.requestElement() + " xmlns='" + ns + "'>" + REQUESTS.get(action)
+          + "<" + action.requestElement() + " xmlns='" + ns + "'>" + payloadChildren
           + "</" + action.requestElement() + ">"
           + "</s:Body></s:Envelope>";
     }
@@ -448,6 +499,16 @@ class SimulatorsTest {
   private static Document parse(String xml) throws Exception {
     return SecureXml.documentBuilderFactory().newDocumentBuilder()
         .parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private static String toText(Element element) throws Exception {
+    java.io.StringWriter out = new java.io.StringWriter();
+    javax.xml.transform.Transformer t =
+        javax.xml.transform.TransformerFactory.newInstance().newTransformer();
+    t.setOutputProperty(javax.xml.transform.OutputKeys.OMIT_XML_DECLARATION, "yes");
+    t.transform(new javax.xml.transform.dom.DOMSource(element),
+        new javax.xml.transform.stream.StreamResult(out));
+    return out.toString();
   }
 
   private static Element bodyElement(Document envelope, String soapNs) {

@@ -22,6 +22,37 @@ class ConnectorStatesTest {
     assertThat(states.transactionStopping(2)).isEmpty();
   }
 
+  // Verifies that the JSON form gives back every part of the state: phases, transaction numbers,
+  // pending remote stops (with their order) and remembered stops; and that what cannot be read
+  // (a document of another version) is left out rather than guessed.
+  @Test
+  void jsonFormKeepsTheWholeState() {
+    ConnectorStates states = new ConnectorStates();
+    states.transactionStarting(1);
+    states.transactionStarted(1, 10);
+    states.remoteStartAccepted(2);
+    states.remoteStopAccepted(10);
+    states.transactionStarting(3);
+    states.transactionStarted(3, 12);
+    states.transactionStopping(12);
+
+    ConnectorStates copy = ConnectorStates.fromJson(states.toJson());
+
+    assertThat(copy.toJson()).isEqualTo(states.toJson());
+    assertThat(copy.occupancy(1)).isEqualTo(ConnectorStates.Occupancy.CHARGING);
+    assertThat(copy.occupancy(3)).isEqualTo(ConnectorStates.Occupancy.FINISHING);
+    assertThat(copy.transactionOn(1)).hasValue(10);
+    assertThat(copy.transactionStopping(10)).hasValue("Remote");
+
+    ConnectorStates odd = ConnectorStates.fromJson(UpgradeFixture.json(
+        "{\"phases\":{\"1\":\"SOMETHING_NEW\",\"x\":\"TRANSACTION\",\"2\":\"TRANSACTION\"},"
+            + "\"transactions\":{\"7\":\"two\",\"8\":2},\"stopped\":[\"a\",9]}"));
+    assertThat(odd.occupancy(1)).isEqualTo(ConnectorStates.Occupancy.PREPARING);
+    assertThat(odd.transactionOn(2)).hasValue(8);
+    odd.transactionSeen(4, 9);
+    assertThat(odd.occupancy(4)).isEqualTo(ConnectorStates.Occupancy.PREPARING);
+  }
+
   // Verifies that a new transaction on a connector replaces the old one's number.
   @Test
   void newTransactionReplacesTheOld() {

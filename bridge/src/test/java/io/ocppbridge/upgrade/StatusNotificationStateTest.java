@@ -53,6 +53,41 @@ class StatusNotificationStateTest {
     assertThat(status(V1_5, CB1, 1, "Occupied")).isEqualTo("Finishing");
   }
 
+  // Verifies that the connector states survive a restart of the bridge: a profile reading the
+  // same saved state reports a transaction started before the restart as Charging at once, and
+  // its stop as Finishing, with no MeterValues needed to learn it again.
+  @Test
+  void connectorStatesSurviveARestart() {
+    start(CB1, 1, 31);
+    start(CB1, 2, 32);
+    stop(CB1, 32);
+
+    UpgradeFixture restarted = new UpgradeFixture(UpgradeOptions.DEFAULT, fixture.saved);
+    String afterRestart = restarted.profile.chargerRequest(V1_5, "StatusNotification", json(
+        "{\"connectorId\":1,\"status\":\"Occupied\",\"errorCode\":\"NoError\"}"), CB1)
+        .path("status").asText();
+    assertThat(afterRestart).isEqualTo("Charging");
+    assertThat(restarted.profile.states(CB1).occupancy(2))
+        .isEqualTo(ConnectorStates.Occupancy.FINISHING);
+    assertThat(restarted.profile.states(CB1).transactionOn(1)).hasValue(31);
+    // and a stop remembered before the restart is not revived by a late MeterValues
+    restarted.profile.states(CB1).available(2);
+    restarted.profile.states(CB1).transactionSeen(2, 32);
+    assertThat(restarted.profile.states(CB1).occupancy(2))
+        .isEqualTo(ConnectorStates.Occupancy.PREPARING);
+  }
+
+  // Verifies that a conversion that changes nothing saves nothing, and one per charger is kept.
+  @Test
+  void savesOnlyWhatChanged() {
+    status(V1_5, CB1, 1, "Available");
+    assertThat(fixture.saved.size()).isZero();
+    start(CB1, 1, 41);
+    assertThat(fixture.saved.size()).isEqualTo(1);
+    assertThat(fixture.saved.load(CB1, ConnectorStates.MEMBER).orElseThrow()
+        .path("transactions").path("41").asInt()).isEqualTo(1);
+  }
+
   // Verifies that Occupied with no transaction is Preparing (plugged in, not yet started).
   @Test
   void occupiedBeforeATransactionIsPreparing() {

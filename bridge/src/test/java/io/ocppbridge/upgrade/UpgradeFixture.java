@@ -21,12 +21,20 @@ final class UpgradeFixture {
   final List<Loss> losses = java.util.Collections.synchronizedList(new ArrayList<>());
   final Map<ChargerId, Integer> pings = new ConcurrentHashMap<>();
   final UpgradeProfile profile;
+  /** What the profile saved, as the registry would keep it across a restart. */
+  final MemoryProfileStates saved;
 
   UpgradeFixture() {
     this(UpgradeOptions.DEFAULT);
   }
 
   UpgradeFixture(UpgradeOptions options) {
+    this(options, new MemoryProfileStates());
+  }
+
+  /** A profile on {@code saved}: two fixtures on one store are a bridge before and after a restart. */
+  UpgradeFixture(UpgradeOptions options, MemoryProfileStates saved) {
+    this.saved = saved;
     LossRecorder recorder = (c, id, d) -> losses.add(new Loss(c, id, d));
     PingIntervalSetting ping = new PingIntervalSetting() {
       @Override
@@ -39,7 +47,7 @@ final class UpgradeFixture {
         pings.put(charger, seconds);
       }
     };
-    profile = new UpgradeProfile(recorder, ping, options);
+    profile = new UpgradeProfile(recorder, ping, options, saved);
   }
 
   /** The case names reported so far, in order. */
