@@ -31,13 +31,15 @@
  *   <li>types the loader does not read yet get a deserializer in {@code ConfigValues};
  *       durations, numbers, booleans, strings, paths, URLs, time zones, networks, lists of
  *       these, the named choices and {@link io.ocppbridge.config.Secret}s are read already.
- *   <li>run {@code ConfigurationReferenceTest} with {@code -Dbridge.regenerate=true} to rewrite
- *       {@code docs/configuration.md} (the test fails while the page and the records disagree),
- *       and, if operators should see the key in the example, add it to
- *       {@code config/bridge.yaml} (a test loads that file).
+ *   <li>regenerate {@code docs/configuration.md}: {@code mvn -B -q -pl bridge test
+ *       -Dtest=ConfigurationReferenceTest -Dbridge.regenerate=true} (without the property the
+ *       test fails while the page and the records disagree). If operators should see the key in
+ *       the example, add it, commented, to {@code config/bridge.yaml} (a test loads that file).
  * </ol>
- * The only other places that construct these records are tests; they use
- * {@link io.ocppbridge.config.ConfigLoader#fromValues} or the canonical constructors.
+ * Nothing else constructs these records but tests: most use
+ * {@link io.ocppbridge.config.ConfigLoader#fromValues} and need nothing; the few that call a
+ * canonical constructor ({@code CallbackResolverTest}, {@code ChargerAccessTest}...) get one more
+ * argument from the compiler's complaint.
  *
  * <p>May depend on the JDK, Jackson (databind and YAML) and {@code core} (for
  * {@link io.ocppbridge.core.CsmsProtocol}); nothing else.

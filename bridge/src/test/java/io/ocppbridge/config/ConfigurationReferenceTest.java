@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Keeps {@code docs/configuration.md} equal to what {@link ConfigurationReference} generates from
- * the configuration records, and {@code config/bridge.yaml} a valid example of every key.
+ * the configuration records, and {@code config/bridge.yaml} a valid example.
  * {@code -Dbridge.regenerate=true} rewrites the page instead of failing.
  */
 class ConfigurationReferenceTest {
@@ -58,20 +58,14 @@ class ConfigurationReferenceTest {
     }
   }
 
-  // Verifies that the example file loads and mentions every key (set, or in a comment).
+  // Verifies that the example configuration loads as it stands.
   @Test
-  void exampleFileIsValidAndMentionsEveryKey() throws Exception {
-    // GIVEN the example configuration
-    String text = Files.readString(EXAMPLE, StandardCharsets.UTF_8);
-
-    // WHEN it is loaded
+  void exampleFileIsValid() {
+    // GIVEN / WHEN the example configuration is loaded with an empty environment
     BridgeConfig config = ConfigLoader.load(EXAMPLE, Map.of());
 
-    // THEN it is valid and every key's last name appears in it
+    // THEN it is valid and sets what it shows
     assertThat(config.soap().port()).isEqualTo(8080);
-    for (ConfigKey key : ConfigKey.ALL) {
-      String name = key.path().substring(key.path().lastIndexOf('.') + 1);
-      assertThat(text).as("config/bridge.yaml mentions %s", key.path()).contains(name + ":");
-    }
+    assertThat(config.csms().url()).hasToString("ws://127.0.0.1:9000/ocpp");
   }
 }
