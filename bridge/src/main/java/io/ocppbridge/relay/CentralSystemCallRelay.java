@@ -44,11 +44,6 @@ public final class CentralSystemCallRelay implements CentralSystemCallHandler {
   private final RelayMetrics metrics;
   private final Ocpp16Upgrade upgrade;
 
-  public CentralSystemCallRelay(SessionRegistry sessions, SoapJsonTranslator translator,
-      PayloadSchemas schemas, ChargerLink chargers, ChargerProfiles profiles) {
-    this(sessions, translator, schemas, chargers, profiles, RelayMetrics.NONE, null);
-  }
-
   /**
    * @param upgrade the upgrade profile for chargers presented as OCPP 1.6; null when no charger
    *     is

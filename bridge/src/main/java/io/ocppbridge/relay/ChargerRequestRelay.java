@@ -49,13 +49,6 @@ public final class ChargerRequestRelay {
   private final RelayMetrics metrics;
   private final Ocpp16Upgrade upgrade;
 
-  public ChargerRequestRelay(SoapJsonTranslator translator, PayloadSchemas schemas,
-      CsmsLink csms, SessionRegistry sessions, CallbackResolver callbacks,
-      ChargerProfiles profiles, PresenceTracker presence) {
-    this(translator, schemas, csms, sessions, callbacks, profiles, presence, RelayMetrics.NONE,
-        null);
-  }
-
   /**
    * @param upgrade the upgrade profile for chargers presented as OCPP 1.6; null when no charger
    *     is
