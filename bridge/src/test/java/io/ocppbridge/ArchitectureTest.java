@@ -2,13 +2,21 @@ package io.ocppbridge;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Keeps the dependency directions the {@code package-info.java} files promise: a transport-free
@@ -30,6 +38,13 @@ class ArchitectureTest {
   private static final String TLS = "io.ocppbridge.tls..";
   private static final String ACCESS = "io.ocppbridge.access..";
   private static final String GENERATED = "io.ocppbridge.generated..";
+  private static final String LOGGING = "io.ocppbridge.logging..";
+  private static final String ADMIN = "io.ocppbridge.admin..";
+
+  private static final String JACKSON = "com.fasterxml.jackson..";
+  private static final String SLF4J = "org.slf4j..";
+  private static final String CAFFEINE = "com.github.benmanes.caffeine..";
+  private static final String[] XML = {"javax.xml..", "org.w3c.dom..", "org.xml.sax.."};
 
   /** The transport libraries of the two edges. */
   private static final String[] TRANSPORTS = {
@@ -88,6 +103,73 @@ class ArchitectureTest {
 
     // THEN none of them touches JAXB or the generated classes
     rule.check(bridge);
+  }
+
+  // Verifies that no two packages of the bridge depend on each other, directly or through others:
+  // the dependency arrows all point one way, inward toward core.
+  @Test
+  void packagesAreFreeOfCycles() {
+    // GIVEN the production classes, one slice per package below io.ocppbridge
+    // WHEN the slices' dependencies are followed
+    ArchRule rule = slices().matching("io.ocppbridge.(*)..").should().beFreeOfCycles()
+        .because("each package-info states what a package may use, and none may use itself back");
+
+    // THEN no cycle is found
+    rule.check(bridge);
+  }
+
+  /**
+   * What each package's {@code package-info.java} says it may depend on, besides the JDK
+   * ({@code java..}) and itself. {@code app} (everything) and {@code sim} (everything but
+   * {@code app}) are checked by {@link #nothingButAppDependsOnApp}; {@code core} and
+   * {@code upgrade} by their own rules.
+   */
+  static Stream<Arguments> promisedDependencies() {
+    return Stream.of(
+        promise(FRAME, CORE, JACKSON),
+        promise(CONFIG, CORE, JACKSON),
+        promise(TLS, CONFIG, "javax.net.."),
+        promise(LOGGING, CORE, SLF4J),
+        promise(ACCESS, CORE, CONFIG, CAFFEINE, SLF4J),
+        promise(SESSION, CORE, CONFIG, CAFFEINE, SLF4J, "javax.sql..", "org.flywaydb.."),
+        promise(TRANSLATE, with(XML, CORE, GENERATED, "jakarta.xml.bind..", JACKSON, SLF4J)),
+        promise(SCHEMA, with(XML, CORE, TRANSLATE, JACKSON, "com.networknt..")),
+        promise(RELAY, CORE, CONFIG, LOGGING, SCHEMA, SESSION, TRANSLATE, UPGRADE, JACKSON,
+            SLF4J, "org.w3c.dom.."),
+        promise(ADMIN, CORE, SESSION, LOGGING, "org.eclipse.jetty..", "io.micrometer..",
+            JACKSON, SLF4J),
+        promise(SOAP, with(XML, CORE, CONFIG, ACCESS, RELAY, TRANSLATE, TLS, LOGGING,
+            "org.apache.cxf..", "org.eclipse.jetty..", "jakarta.servlet..", "jakarta.xml.ws..",
+            "jakarta.xml.soap..", "javax.net..", SLF4J)),
+        promise(WS, CORE, FRAME, SESSION, CONFIG, TLS, LOGGING, "io.netty..", JACKSON, SLF4J,
+            "javax.net.."));
+  }
+
+  // Verifies that each package depends on nothing but what its package-info promises.
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("promisedDependencies")
+  void packageDependsOnlyOnWhatItsPackageInfoPromises(String pkg, String[] allowed) {
+    // GIVEN the production classes
+    // WHEN the package's dependencies are checked against its promise
+    ArchRule rule = classes().that().resideInAPackage(pkg)
+        .should().onlyDependOnClassesThat().resideInAnyPackage(allowed)
+        .because(pkg + " package-info lists what it may depend on");
+
+    // THEN it reaches nothing else
+    rule.check(bridge);
+  }
+
+  private static Arguments promise(String pkg, String... allowed) {
+    List<String> all = new ArrayList<>(Arrays.asList(allowed));
+    all.add("java..");
+    all.add(pkg);
+    return Arguments.of(pkg, all.toArray(String[]::new));
+  }
+
+  private static String[] with(String[] more, String... allowed) {
+    List<String> all = new ArrayList<>(Arrays.asList(allowed));
+    all.addAll(Arrays.asList(more));
+    return all.toArray(String[]::new);
   }
 
   // Verifies that the SOAP edge never depends on the WebSocket edge.

@@ -10,6 +10,6 @@
  * <p>The rate limit is applied last, so that requests refused for a wrong identity, network or
  * password cannot use up a genuine charger's allowance.
  *
- * <p>May depend on {@code core}, {@code config} and Caffeine; no transport.
+ * <p>May depend on {@code core}, {@code config}, Caffeine and SLF4J; no transport.
  */
 package io.ocppbridge.access;

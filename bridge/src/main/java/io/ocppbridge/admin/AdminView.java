@@ -21,11 +21,4 @@ import java.util.function.Supplier;
  */
 public record AdminView(SessionRegistry sessions, Predicate<ChargerId> connected,
     QuirkCounter quirks, BooleanSupplier ready, LinkCounters link,
-    Supplier<Map<String, Long>> refusals) {
-
-  /** Without link counters or access checks (tests). */
-  public AdminView(SessionRegistry sessions, Predicate<ChargerId> connected, QuirkCounter quirks,
-      BooleanSupplier ready) {
-    this(sessions, connected, quirks, ready, LinkCounters.NONE, Map::of);
-  }
-}
+    Supplier<Map<String, Long>> refusals) {}

@@ -12,9 +12,4 @@ import java.util.function.LongSupplier;
  * @param outstandingCalls calls sent and not answered yet, now
  */
 public record LinkCounters(LongSupplier reconnects, LongSupplier failedAttempts,
-    IntSupplier queuedCalls, IntSupplier outstandingCalls) {
-
-  /** Counters of a bridge without a central-system link (tests). */
-  public static final LinkCounters NONE =
-      new LinkCounters(() -> 0L, () -> 0L, () -> 0, () -> 0);
-}
+    IntSupplier queuedCalls, IntSupplier outstandingCalls) {}

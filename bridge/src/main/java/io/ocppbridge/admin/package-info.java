@@ -3,7 +3,9 @@
  * 127.0.0.1 by default) with health checks, Prometheus metrics, the charger list as JSON and a
  * small status page.
  *
- * <p>May depend on {@code core}, {@code session}, Jetty and Micrometer; never on the SOAP or
- * WebSocket edges (what it shows of them comes through small suppliers wired in {@code app}).
+ * <p>May depend on {@code core}, {@code session}, {@code logging} (the trace switch), Jetty
+ * (its own {@code Server} and {@code Handler}), Micrometer, Jackson and SLF4J; never on the SOAP
+ * or WebSocket edges (what it shows of them comes through small suppliers wired in
+ * {@code app}).
  */
 package io.ocppbridge.admin;

@@ -131,7 +131,7 @@ public final class Bridge implements AutoCloseable {
       metrics.watch(view);
       AdminServer admin = config.admin().enabled()
           ? new AdminServer(config.admin().host(), config.admin().port(), view, metrics,
-              config.admin().token())
+              config.admin().token() == null ? null : config.admin().token().reveal())
           : null;
       if (admin != null) {
         LOG.info("admin listener on http://{}:{}/ (health, metrics, chargers, trace switch{})",

@@ -3,6 +3,7 @@ package io.ocppbridge.app;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.netty.handler.codec.http.HttpResponseStatus;
 import io.ocppbridge.sim.CsmsSimulator;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -18,7 +19,11 @@ import java.util.concurrent.TimeoutException;
 /**
  * The input of {@code simulate-csms}: each line {@code <chargerId> <Action> [<json payload>]}
  * sends that CALL to a connected charger and prints the CALLRESULT or CALLERROR; {@code list}
- * names the connected chargers. A wrong line gets a one-line hint.
+ * names the connected chargers. To see how a bridge copes with a central system in trouble,
+ * {@code drop} cuts every charger's connection without a close frame (a crash seen from the
+ * network), {@code freeze} stops reading from them while they stay open (a hung central system),
+ * and {@code refuse <status>} answers every new WebSocket handshake with that HTTP status until
+ * {@code accept}. A wrong line gets a one-line hint.
  */
 final class CsmsConsole {
 
@@ -27,6 +32,10 @@ final class CsmsConsole {
       "  <chargerId> <Action> [<json payload>]   send a CALL, e.g. CB1 Reset {\"type\":\"Soft\"}",
       "                                          (payload default {})",
       "  list                                    the connected chargers",
+      "  drop                                    cut every connection without a close frame",
+      "  freeze                                  stop reading from every open connection",
+      "  refuse <status>                         answer new handshakes with an HTTP status",
+      "  accept                                  accept handshakes again",
       "  help, quit");
 
   private final CsmsSimulator csms;
@@ -57,6 +66,19 @@ final class CsmsConsole {
         }
         case "help" -> out.println(HELP);
         case "list" -> out.println("connected: " + csms.connectedChargers());
+        case "drop" -> {
+          csms.dropConnections();
+          out.println("dropped every connection");
+        }
+        case "freeze" -> {
+          csms.freezeConnections();
+          out.println("frozen: open connections are no longer read");
+        }
+        case "accept" -> {
+          csms.refuseHandshakes(null);
+          out.println("accepting handshakes");
+        }
+        case "refuse" -> refuse(words);
         default -> {
           if (words.length < 2) {
             out.println("?? expected <chargerId> <Action> [<json payload>]; type 'help'");
@@ -67,6 +89,21 @@ final class CsmsConsole {
       }
     }
     return false;
+  }
+
+  private void refuse(String[] words) {
+    int status;
+    try {
+      status = words.length == 2 ? Integer.parseInt(words[1]) : -1;
+    } catch (NumberFormatException e) {
+      status = -1;
+    }
+    if (status < 400 || status > 599) {
+      out.println("?? expected refuse <status>, a 4xx or 5xx HTTP status, e.g. refuse 503");
+      return;
+    }
+    csms.refuseHandshakes(HttpResponseStatus.valueOf(status));
+    out.println("refusing new handshakes with " + status);
   }
 
   private void send(String chargerId, String action, String payloadText)

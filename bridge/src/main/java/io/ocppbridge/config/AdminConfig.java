@@ -1,24 +1,36 @@
 package io.ocppbridge.config;
 
 /**
- * The admin listener: health, metrics, charger list, status page, trace switch.
+ * The admin listener: health, metrics, charger list, status page, trace switch
+ * ({@code admin.*}).
  *
- * @param enabled whether it runs ({@code admin.enabled}, default true)
- * @param host address to bind ({@code admin.host}, default 127.0.0.1: not exposed)
- * @param port its port ({@code admin.port}, default 9090; 0 picks a free port)
+ * @param enabled whether it runs
+ * @param host address to bind (127.0.0.1 by default: not exposed)
+ * @param port its port (0 picks a free port)
  * @param token when not null, every path but {@code /health/*} needs {@code Authorization:
- *     Bearer <token>} ({@code admin.token}, or read from the file {@code admin.tokenFile})
+ *     Bearer <token>}
  */
-public record AdminConfig(boolean enabled, String host, int port, String token) {
+public record AdminConfig(
+    @Key(defaultValue = "true",
+        doc = "Whether the admin listener runs (health, metrics, charger list, status page,"
+            + " trace switch).")
+    boolean enabled,
+    @Key(defaultValue = "127.0.0.1", doc = "Address it binds to; keep it off public networks.")
+    String host,
+    @Key(defaultValue = "9090", min = 0, max = 65535, doc = "Its port (0 picks a free port).")
+    int port,
+    @Key(sources = Key.Sources.VALUE_OR_FIRST_LINE_OF_FILE,
+        doc = "When set (16 characters or more), every path but /health/* needs"
+            + " 'Authorization: Bearer <token>'.")
+    Secret token) {
 
-  public AdminConfig(boolean enabled, String host, int port) {
-    this(enabled, host, port, null);
-  }
+  /** The shortest token accepted. */
+  static final int MIN_TOKEN_LENGTH = 16;
 
-  /** Never prints the token. */
-  @Override
-  public String toString() {
-    return "AdminConfig[enabled=" + enabled + ", host=" + host + ", port=" + port + ", token="
-        + (token == null ? "none" : "****") + "]";
+  public AdminConfig {
+    if (token != null && token.reveal().length() < MIN_TOKEN_LENGTH) {
+      throw ConfigException.forKey(token.source(), "the token must be at least "
+          + MIN_TOKEN_LENGTH + " characters long");
+    }
   }
 }

@@ -1,36 +1,60 @@
 package io.ocppbridge.config;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.time.Duration;
 import java.util.List;
 
 /**
  * How the bridge reaches a charger's own SOAP server for central-system calls, and which
- * addresses it will call at all. {@code wsa:From} is chosen by whoever sends the request, so the
- * bridge never posts blindly to any URL a request names.
+ * addresses it will call at all ({@code callbacks.*}). {@code wsa:From} is chosen by whoever
+ * sends the request, so the bridge never posts blindly to any URL a request names.
  *
- * @param connectTimeout TCP connect limit toward chargers ({@code callbacks.connectTimeout})
- * @param policy which callback hosts are allowed ({@code callbacks.policy})
+ * @param connectTimeout TCP connect limit toward chargers
+ * @param policy which callback hosts are allowed
  * @param allowedNetworks networks whose hosts may always be called
- *     ({@code callbacks.allowedNetworks}, CIDR list)
  * @param defaultPort port used with the request's peer address when no usable address was
- *     named ({@code callbacks.defaultPort}; unset = that fallback is off)
- * @param defaultPath path used with that fallback ({@code callbacks.defaultPath}, default /)
+ *     named (null: that fallback is off)
+ * @param defaultPath path used with that fallback
  * @param rewrites prefix rewrites for chargers behind a reverse proxy or NAT
- *     ({@code callbacks.rewrites}, {@code "PREFIX => REPLACEMENT"} entries)
- * @param trust certificates trusted besides the JDK's for {@code https://} callback addresses
- *     ({@code callbacks.truststore}), or null
+ * @param trust certificates trusted besides the JDK's for {@code https://} callback addresses,
+ *     or null
  * @param clientKey the certificate the bridge presents to chargers' HTTPS servers that ask for
- *     one ({@code callbacks.keystore} or {@code callbacks.certificate} +
- *     {@code callbacks.privateKey}), or null
+ *     one, or null
  */
-public record CallbackConfig(Duration connectTimeout, Policy policy,
-    List<IpNetwork> allowedNetworks, Integer defaultPort, String defaultPath,
-    List<Rewrite> rewrites, TrustMaterial trust, KeyMaterial clientKey) {
+public record CallbackConfig(
+    @Key(defaultValue = "10s", doc = "TCP connect limit toward chargers' SOAP servers.")
+    Duration connectTimeout,
+    @Key(defaultValue = "same-host",
+        doc = "Which callback hosts the bridge calls: same-host (the address the request came"
+            + " from, or allowedNetworks), allowed-networks, or any (closed test networks only).")
+    Policy policy,
+    @Key(defaultValue = "", doc = "Networks (CIDR) whose hosts may always be called.")
+    List<IpNetwork> allowedNetworks,
+    @Key(min = 1, max = 65535,
+        doc = "Last fallback when a charger names no usable address: the request's peer address"
+            + " with this port (unset: no such fallback).")
+    Integer defaultPort,
+    @Key(defaultValue = "/", doc = "Path used with defaultPort.")
+    String defaultPath,
+    @Key(defaultValue = "",
+        doc = "Prefix rewrites 'PREFIX => REPLACEMENT' for chargers behind a reverse proxy or"
+            + " NAT; the first match applies.")
+    List<Rewrite> rewrites,
+    @Key(doc = "For https:// callback addresses")
+    @JsonUnwrapped
+    TrustMaterial trust,
+    @Key(doc = "Certificate presented to chargers' HTTPS servers that ask for one")
+    @JsonUnwrapped
+    KeyMaterial clientKey) {
 
-  /** Without TLS settings: the JDK's trust store, no client certificate. */
-  public CallbackConfig(Duration connectTimeout, Policy policy, List<IpNetwork> allowedNetworks,
-      Integer defaultPort, String defaultPath, List<Rewrite> rewrites) {
-    this(connectTimeout, policy, allowedNetworks, defaultPort, defaultPath, rewrites, null, null);
+  public CallbackConfig {
+    if (!defaultPath.startsWith("/")) {
+      throw new InvalidSetting("defaultPath", "'" + defaultPath + "' must start with '/'");
+    }
+    allowedNetworks = List.copyOf(allowedNetworks);
+    rewrites = List.copyOf(rewrites);
+    trust = TrustMaterial.orNull(trust);
+    clientKey = KeyMaterial.orNull(clientKey);
   }
 
   /** Which callback hosts may be called. */

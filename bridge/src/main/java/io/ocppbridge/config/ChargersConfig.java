@@ -1,5 +1,9 @@
 package io.ocppbridge.config;
 
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.ocppbridge.core.CsmsProtocol;
 import java.net.URI;
 import java.time.Duration;
@@ -9,22 +13,29 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Settings for chargers, global and per charger.
+ * Settings for chargers, global and per charger ({@code chargers.*}, {@code
+ * chargers.<identity>.*}).
  *
  * @param callTimeout how long the bridge waits for a charger's answer to a central-system call
- *     ({@code chargers.callTimeout}, default 30 s)
- * @param byIdentity per-charger settings ({@code chargers.<identity>.callbackUrl},
- *     {@code .timezone}, {@code .localTime}, ...)
- * @param allowUnknown whether chargers without settings here are served
- *     ({@code chargers.allowUnknown}, default true); when false, any other identity gets a
- *     SecurityError fault and nothing reaches the central system
+ * @param byIdentity per-charger settings; an identity listed with no settings at all is
+ *     configured with every default
+ * @param allowUnknown whether chargers without an entry here are served; when false, any other
+ *     identity gets a SecurityError fault and nothing reaches the central system
  */
-public record ChargersConfig(Duration callTimeout, Map<String, ChargerSettings> byIdentity,
+public record ChargersConfig(
+    @Key(defaultValue = "30s",
+        doc = "How long the bridge waits for a charger's answer before the central system gets"
+            + " a CALLERROR.")
+    Duration callTimeout,
+    @JsonAnySetter
+    Map<String, ChargerSettings> byIdentity,
+    @Key(defaultValue = "true",
+        doc = "Whether identities not configured under chargers are served; when false, any"
+            + " other gets a SecurityError fault and nothing reaches the central system.")
     boolean allowUnknown) {
 
-  /** Every identity served. */
-  public ChargersConfig(Duration callTimeout, Map<String, ChargerSettings> byIdentity) {
-    this(callTimeout, byIdentity, true);
+  public ChargersConfig {
+    byIdentity = byIdentity == null ? Map.of() : Map.copyOf(byIdentity);
   }
 
   /**
@@ -46,30 +57,43 @@ public record ChargersConfig(Duration callTimeout, Map<String, ChargerSettings> 
    *     {@code csms.keystore} or {@code csms.certificate})
    * @param protocol how it is presented to the central system (absent: {@code csms.protocol})
    */
-  public record ChargerSettings(URI callbackUrl, ZoneId timezone, boolean localTime,
-      boolean lenient, Integer securityProfile, Secret csmsPassword, Secret soapPassword,
-      List<IpNetwork> allowedNetworks, KeyMaterial clientKey, CsmsProtocol protocol) {
+  public record ChargerSettings(
+      @Key(doc = "Its SOAP server, used when it names no usable wsa:From (missing, anonymous,"
+          + " malformed).")
+      URI callbackUrl,
+      @Key(doc = "Zone of its timestamps written without offset (unset: UTC).")
+      ZoneId timezone,
+      @Key(defaultValue = "false",
+          doc = "Whether the central system's timestamps reach it as local time without offset.")
+      boolean localTime,
+      @JsonProperty("validation")
+      @JsonDeserialize(using = ConfigValues.Validation.class)
+      @Key(defaultValue = "strict",
+          doc = "Either strict, or lenient: values longer than the XSD allows are passed on"
+              + " (logged, counted) instead of refused.")
+      boolean lenient,
+      @Key(min = 0, max = 3, doc = "Its security profile (unset: csms.securityProfile).")
+      Integer securityProfile,
+      @JsonProperty("password")
+      @Key(sources = Key.Sources.VALUE_ENV_OR_FILE,
+          doc = "Its basic-auth password toward the central system (unset: csms.password).")
+      Secret csmsPassword,
+      @Key(sources = Key.Sources.VALUE_ENV_OR_FILE,
+          doc = "The basic-auth password it must send with its own SOAP requests (unset: none"
+              + " required).")
+      Secret soapPassword,
+      @Key(defaultValue = "", doc = "Networks (CIDR) its requests may come from (empty: any).")
+      List<IpNetwork> allowedNetworks,
+      @Key(doc = "Its own client certificate for profile 3 (unset: csms.keystore/certificate)")
+      @JsonUnwrapped
+      KeyMaterial clientKey,
+      @Key(doc = "How it is presented: native, ocpp1.6 or ocpp2.0.1 (unset: csms.protocol).")
+      CsmsProtocol protocol) {
 
-    /** Presented as {@code csms.protocol} says. */
-    public ChargerSettings(URI callbackUrl, ZoneId timezone, boolean localTime,
-        boolean lenient, Integer securityProfile, Secret csmsPassword, Secret soapPassword,
-        List<IpNetwork> allowedNetworks, KeyMaterial clientKey) {
-      this(callbackUrl, timezone, localTime, lenient, securityProfile, csmsPassword,
-          soapPassword, allowedNetworks, clientKey, null);
-    }
-
-    /** Without a client certificate of its own. */
-    public ChargerSettings(URI callbackUrl, ZoneId timezone, boolean localTime,
-        boolean lenient, Integer securityProfile, Secret csmsPassword, Secret soapPassword,
-        List<IpNetwork> allowedNetworks) {
-      this(callbackUrl, timezone, localTime, lenient, securityProfile, csmsPassword,
-          soapPassword, allowedNetworks, null, null);
-    }
-
-    /** Without security settings. */
-    public ChargerSettings(URI callbackUrl, ZoneId timezone, boolean localTime,
-        boolean lenient) {
-      this(callbackUrl, timezone, localTime, lenient, null, null, null, List.of(), null, null);
+    public ChargerSettings {
+      ConfigChecks.httpUrl("callbackUrl", callbackUrl);
+      allowedNetworks = allowedNetworks == null ? List.of() : List.copyOf(allowedNetworks);
+      clientKey = KeyMaterial.orNull(clientKey);
     }
   }
 

@@ -1,91 +1,43 @@
 package io.ocppbridge.config;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * One documented configuration key: its dotted YAML path, the environment variable that
- * overrides it, and its default as text (null when required or derived).
+ * One documented configuration key as operators see it: its dotted path, default, meaning, and
+ * the environment variable that overrides it. The list is read from the configuration records
+ * ({@link ConfigSchema}); {@code docs/configuration.md} is generated from it.
+ *
+ * @param path dotted path ({@code csms.callTimeout}; per charger {@code
+ *     chargers.<identity>.timezone})
+ * @param defaultValue the default as written in a file, or null when it has none
+ * @param doc one-line meaning
+ * @param list whether the value is a list (comma-separated in an environment variable)
+ * @param secret whether the value is masked wherever the configuration is shown
+ * @param perCharger whether it is a per-charger setting (no environment variable)
+ * @param min the smallest number allowed (negative infinity when unbounded or not a number)
+ * @param max the largest number allowed (positive infinity when unbounded or not a number)
  */
-record ConfigKey(String path, String defaultValue) {
+record ConfigKey(String path, String defaultValue, String doc, boolean list, boolean secret,
+    boolean perCharger, double min, double max) {
 
-  /** Every key the bridge reads; {@code config/bridge.yaml} documents each one. */
-  static final List<ConfigKey> ALL = List.of(
-      new ConfigKey("soap.host", SoapConfig.DEFAULT_HOST),
-      new ConfigKey("soap.port", Integer.toString(SoapConfig.DEFAULT_PORT)),
-      new ConfigKey("soap.path", SoapConfig.DEFAULT_PATH),
-      new ConfigKey("soap.publicUrl", null),
-      new ConfigKey("soap.maxMessageSize", Integer.toString(SoapConfig.DEFAULT_MAX_MESSAGE_SIZE)),
-      new ConfigKey("soap.keystore", null),
-      new ConfigKey("soap.keystorePassword", null),
-      new ConfigKey("soap.certificate", null),
-      new ConfigKey("soap.privateKey", null),
-      new ConfigKey("soap.rateLimit", "0"),
-      new ConfigKey("csms.url", null),
-      new ConfigKey("csms.callTimeout", "30s"),
-      new ConfigKey("csms.connectTimeout", "10s"),
-      new ConfigKey("csms.maxQueuedCalls", Integer.toString(CsmsConfig.DEFAULT_MAX_QUEUED_CALLS)),
-      new ConfigKey("csms.maxFrameSize", Integer.toString(CsmsConfig.DEFAULT_MAX_FRAME_SIZE)),
-      new ConfigKey("csms.reconnectFloor", "1s"),
-      new ConfigKey("csms.reconnectCeiling", "60s"),
-      new ConfigKey("csms.pingInterval", "30s"),
-      new ConfigKey("csms.protocol", "native"),
-      new ConfigKey("csms.securityProfile", "0"),
-      new ConfigKey("csms.allowInsecureBasicAuth", "false"),
-      new ConfigKey("csms.password", null),
-      new ConfigKey("csms.passwordEnv", null),
-      new ConfigKey("csms.passwordFile", null),
-      new ConfigKey("csms.truststore", null),
-      new ConfigKey("csms.truststorePassword", null),
-      new ConfigKey("csms.keystore", null),
-      new ConfigKey("csms.keystorePassword", null),
-      new ConfigKey("csms.certificate", null),
-      new ConfigKey("csms.privateKey", null),
-      new ConfigKey("chargers.callTimeout", "30s"),
-      new ConfigKey("chargers.allowUnknown", "true"),
-      new ConfigKey("sessions.presenceFactor", "3"),
-      new ConfigKey("sessions.presenceFloor", "30m"),
-      new ConfigKey("sessions.store", "data/registry"),
-      new ConfigKey("sessions.flushInterval", "1s"),
-      new ConfigKey("soap.shutdownGrace", "10s"),
-      new ConfigKey("admin.enabled", "true"),
-      new ConfigKey("admin.host", "127.0.0.1"),
-      new ConfigKey("admin.port", "9090"),
-      new ConfigKey("admin.token", null),
-      new ConfigKey("admin.tokenFile", null),
-      new ConfigKey("callbacks.connectTimeout", "10s"),
-      new ConfigKey("callbacks.policy", CallbackConfig.Policy.SAME_HOST.configName()),
-      new ConfigKey("callbacks.allowedNetworks", ""),
-      new ConfigKey("callbacks.defaultPort", null),
-      new ConfigKey("callbacks.defaultPath", "/"),
-      new ConfigKey("callbacks.rewrites", ""),
-      new ConfigKey("callbacks.truststore", null),
-      new ConfigKey("callbacks.truststorePassword", null),
-      new ConfigKey("callbacks.keystore", null),
-      new ConfigKey("callbacks.keystorePassword", null),
-      new ConfigKey("callbacks.certificate", null),
-      new ConfigKey("callbacks.privateKey", null));
+  /** Every key of the file but the per-charger settings, in the order the records declare them. */
+  static final List<ConfigKey> ALL = keys(ConfigSchema.ROOT, false);
 
-  /** Keys whose YAML value is a list (in an environment variable: comma-separated). */
-  static final java.util.Set<String> LISTS =
-      java.util.Set.of("callbacks.allowedNetworks", "callbacks.rewrites");
-
-  /** Settings of one charger, under {@code chargers.<identity>.}. */
-  static final java.util.Set<String> PER_CHARGER =
-      java.util.Set.of("callbackUrl", "timezone", "localTime", "validation", "securityProfile",
-          "password", "passwordEnv", "passwordFile", "soapPassword", "soapPasswordEnv",
-          "soapPasswordFile", "allowedNetworks", "keystore", "keystorePassword", "certificate",
-          "privateKey", "protocol");
-
-  /** Per-charger settings whose YAML value may be a list. */
-  static final java.util.Set<String> PER_CHARGER_LISTS = java.util.Set.of("allowedNetworks");
+  /** The settings of one charger, under {@code chargers.<identity>}. */
+  static final List<ConfigKey> PER_CHARGER = keys(ConfigSchema.ROOT.mappings().get("chargers")
+      .entries(), true);
 
   /**
    * The overriding environment variable: {@code BRIDGE_} then the path in upper case, dots and
    * camel-case humps turned into underscores ({@code csms.callTimeout} → {@code
-   * BRIDGE_CSMS_CALL_TIMEOUT}).
+   * BRIDGE_CSMS_CALL_TIMEOUT}); null for a per-charger setting, which has none.
    */
   String envName() {
+    if (perCharger) {
+      return null;
+    }
     StringBuilder sb = new StringBuilder("BRIDGE_");
     for (char c : path.toCharArray()) {
       if (c == '.') {
@@ -97,5 +49,24 @@ record ConfigKey(String path, String defaultValue) {
       }
     }
     return sb.toString().toUpperCase(Locale.ROOT);
+  }
+
+  private static List<ConfigKey> keys(ConfigSchema.Mapping mapping, boolean perCharger) {
+    List<ConfigKey> keys = new ArrayList<>();
+    collect(mapping, perCharger, keys);
+    return List.copyOf(keys);
+  }
+
+  private static void collect(ConfigSchema.Mapping mapping, boolean perCharger,
+      List<ConfigKey> out) {
+    for (ConfigSchema.Setting s : mapping.settings().values()) {
+      boolean number = s.sourceOf() == null;
+      out.add(new ConfigKey(s.path(), s.defaultValue(), s.doc(), s.list(), s.secret(),
+          perCharger, number ? s.key().min() : Double.NEGATIVE_INFINITY,
+          number ? s.key().max() : Double.POSITIVE_INFINITY));
+    }
+    for (ConfigSchema.Mapping nested : mapping.mappings().values()) {
+      collect(nested, perCharger, out);
+    }
   }
 }

@@ -1,56 +1,80 @@
 package io.ocppbridge.config;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.ocppbridge.core.CsmsProtocol;
 import java.net.URI;
 import java.time.Duration;
 
 /**
- * The OCPP-J central system the bridge connects chargers to.
+ * The OCPP-J central system the bridge connects chargers to ({@code csms.*}).
  *
- * @param url base WebSocket URL; each charger connects to {@code <url>/<identity>}
- *     ({@code csms.url}, required)
+ * @param url base WebSocket URL; each charger connects to {@code <url>/<identity>} (required)
  * @param callTimeout how long a charger-initiated call may wait for its answer, queueing and
- *     connecting included ({@code csms.callTimeout}, default 30 s)
- * @param connectTimeout TCP connect plus WebSocket handshake limit ({@code csms.connectTimeout},
- *     default 10 s)
+ *     connecting included
+ * @param connectTimeout TCP connect plus WebSocket handshake limit
  * @param maxQueuedCalls calls of one charger that may wait behind the outstanding one
- *     ({@code csms.maxQueuedCalls}, default 16)
  * @param maxFrameSize largest WebSocket message accepted from the central system, in bytes
- *     ({@code csms.maxFrameSize}, default 1 MiB)
- * @param reconnectFloor first delay before reconnecting a lost or refused connection
- *     ({@code csms.reconnectFloor}, default 1 s); each further failure doubles it, with jitter
- * @param reconnectCeiling the longest such delay ({@code csms.reconnectCeiling}, default 60 s)
+ * @param reconnectFloor first delay before reconnecting a lost or refused connection; each
+ *     further failure doubles it, with jitter
+ * @param reconnectCeiling the longest such delay
  * @param pingInterval how often a WebSocket ping is sent when nothing else was; a connection
  *     from which nothing (not even a pong) arrived for twice as long is declared dead and
- *     reconnected ({@code csms.pingInterval}, default 30 s; 0 turns pings off)
+ *     reconnected (zero: no pings)
  * @param security security profile, trust and client certificate ({@link CsmsSecurity})
  * @param protocol how chargers are presented to the central system: in their own version
- *     ({@code native}) or as OCPP 1.6-J through the upgrade profile ({@code ocpp1.6})
- *     ({@code csms.protocol}, default native; per charger {@code chargers.<id>.protocol})
+ *     ({@code native}) or through an upgrade profile (per charger {@code chargers.<id>.protocol})
  */
 public record CsmsConfig(
-    URI url, Duration callTimeout, Duration connectTimeout, int maxQueuedCalls, int maxFrameSize,
-    Duration reconnectFloor, Duration reconnectCeiling, Duration pingInterval,
-    CsmsSecurity security, CsmsProtocol protocol) {
+    @Key(doc = "Base WebSocket URL (ws:// or wss://) of the OCPP-J central system; each charger"
+        + " connects to <url>/<chargeBoxIdentity>. Required.")
+    URI url,
+    @Key(defaultValue = "30s",
+        doc = "How long a charger's request may wait for the central system's answer, queueing"
+            + " and connecting included; past it the charger gets a fault saying so.")
+    Duration callTimeout,
+    @Key(defaultValue = "10s", doc = "TCP connect plus WebSocket handshake limit.")
+    Duration connectTimeout,
+    @Key(defaultValue = "16", min = 0, max = 100_000,
+        doc = "Requests of one charger that may wait behind its outstanding CALL.")
+    int maxQueuedCalls,
+    @Key(defaultValue = "1048576", min = 1024, max = 64 * 1024 * 1024,
+        doc = "Largest WebSocket message accepted from the central system, in bytes.")
+    int maxFrameSize,
+    @Key(defaultValue = "1s",
+        doc = "First delay before reopening a lost or refused connection; it doubles with each"
+            + " failure, with jitter.")
+    Duration reconnectFloor,
+    @Key(defaultValue = "60s", doc = "The longest delay between reconnection attempts.")
+    Duration reconnectCeiling,
+    @Key(defaultValue = "30s", zeroMeansOff = true,
+        doc = "A WebSocket ping is sent when nothing else was for this long; nothing received"
+            + " for twice as long declares the connection dead. 0 turns pings off.")
+    Duration pingInterval,
+    @JsonUnwrapped
+    CsmsSecurity security,
+    @Key(defaultValue = "native",
+        doc = "How chargers are presented: native (each in its own OCPP version), ocpp1.6"
+            + " (1.2/1.5 chargers as OCPP 1.6-J chargers) or ocpp2.0.1 (1.2/1.5/1.6 chargers as"
+            + " OCPP 2.0.1 charging stations): the upgrade profiles.")
+    CsmsProtocol protocol) {
 
-  /** Chargers presented in their own version. */
-  public CsmsConfig(URI url, Duration callTimeout, Duration connectTimeout, int maxQueuedCalls,
-      int maxFrameSize, Duration reconnectFloor, Duration reconnectCeiling,
-      Duration pingInterval, CsmsSecurity security) {
-    this(url, callTimeout, connectTimeout, maxQueuedCalls, maxFrameSize, reconnectFloor,
-        reconnectCeiling, pingInterval, security, CsmsProtocol.NATIVE);
+  public CsmsConfig {
+    if (url == null) {
+      throw new InvalidSetting("url",
+          "is required (the OCPP-J central system, e.g. ws://csms.example.com:9000/ocpp)");
+    }
+    if (!"ws".equals(url.getScheme()) && !"wss".equals(url.getScheme())) {
+      throw new InvalidSetting("url", "'" + url + "' must be a ws:// or wss:// URL");
+    }
+    if (url.getHost() == null) {
+      throw new InvalidSetting("url", "'" + url + "' has no host");
+    }
+    if (url.getQuery() != null || url.getFragment() != null) {
+      throw new InvalidSetting("url", "'" + url + "' must not have a query or fragment");
+    }
+    if (reconnectCeiling.compareTo(reconnectFloor) < 0) {
+      throw new InvalidSetting("reconnectCeiling", "must not be shorter than reconnectFloor ("
+          + reconnectFloor + ")");
+    }
   }
-
-  /** Without security settings (profile 0, the JDK's trust store), chargers in their own version. */
-  public CsmsConfig(URI url, Duration callTimeout, Duration connectTimeout, int maxQueuedCalls,
-      int maxFrameSize, Duration reconnectFloor, Duration reconnectCeiling,
-      Duration pingInterval) {
-    this(url, callTimeout, connectTimeout, maxQueuedCalls, maxFrameSize, reconnectFloor,
-        reconnectCeiling, pingInterval, CsmsSecurity.NONE, CsmsProtocol.NATIVE);
-  }
-
-  public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(30);
-  public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
-  public static final int DEFAULT_MAX_QUEUED_CALLS = 16;
-  public static final int DEFAULT_MAX_FRAME_SIZE = 1024 * 1024;
 }

@@ -1,39 +1,66 @@
 package io.ocppbridge.config;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import java.time.Duration;
+
 /**
- * The SOAP listener chargers post to.
+ * The SOAP listener chargers post to ({@code soap.*}).
  *
- * @param host address to bind ({@code soap.host}, default {@code 0.0.0.0})
- * @param port TCP port ({@code soap.port}, default 8080; 0 picks a free port)
- * @param path URL path serving every OCPP version ({@code soap.path}, default {@code /ocpp})
+ * @param host address to bind
+ * @param port TCP port (0 picks a free port)
+ * @param path URL path serving every OCPP version
  * @param publicUrl the URL chargers and the bridge's own {@code wsa:From} use for this listener,
  *     when it differs from what the bridge binds (behind a proxy); null means derived
- * @param maxMessageSize the largest SOAP message accepted from a charger, its requests and its
- *     answers to central-system calls alike, in bytes ({@code soap.maxMessageSize},
- *     default 1 MiB)
- * @param shutdownGrace at shutdown, how long requests in flight may take to finish before the
- *     rest are answered with a fault ({@code soap.shutdownGrace}, default 10 s)
- * @param tls the listener's certificate: HTTPS instead of HTTP when set ({@code soap.keystore}
- *     or {@code soap.certificate} + {@code soap.privateKey}), else null
- * @param rateLimit requests per second one charger may send, as a token bucket holding one
- *     second's worth; excess requests get a fault ({@code soap.rateLimit}, default 0: no limit)
+ * @param maxMessageSize the largest SOAP message accepted from a charger, in bytes
+ * @param shutdownGrace how long requests in flight may take to finish at shutdown
+ * @param tls the listener's certificate: HTTPS instead of HTTP when set, else null
+ * @param rateLimit requests per second one charger may send (0: no limit)
  */
-public record SoapConfig(String host, int port, String path, String publicUrl,
-    int maxMessageSize, java.time.Duration shutdownGrace, KeyMaterial tls, double rateLimit) {
+public record SoapConfig(
+    @Key(defaultValue = "0.0.0.0",
+        doc = "Address the SOAP listener binds to (0.0.0.0: every interface).")
+    String host,
+    @Key(defaultValue = "8080", min = 0, max = 65535,
+        doc = "TCP port chargers post to (0 picks a free port, logged at start).")
+    int port,
+    @Key(defaultValue = "/ocpp",
+        doc = "URL path serving every OCPP version, SOAP 1.1 and 1.2.")
+    String path,
+    @Key(doc = "The URL chargers reach this listener by when it differs from host, port and path"
+        + " (reverse proxy, NAT); also the bridge's own wsa:From toward chargers.")
+    String publicUrl,
+    @Key(defaultValue = "1048576", min = 1024, max = 64 * 1024 * 1024,
+        doc = "Largest SOAP message accepted from a charger, in bytes (its requests and its"
+            + " answers to central-system calls); larger ones are refused unparsed.")
+    int maxMessageSize,
+    @Key(defaultValue = "10s",
+        doc = "At shutdown, how long requests in flight may take to finish before the rest are"
+            + " answered with a fault.")
+    Duration shutdownGrace,
+    @Key(doc = "HTTPS listener certificate (HTTP when unset)")
+    @JsonUnwrapped
+    KeyMaterial tls,
+    @Key(defaultValue = "0", min = 0, max = 1_000_000,
+        doc = "Requests per second one charger may send (a token bucket holding one second's"
+            + " worth); the excess gets a GenericError fault. 0: no limit.")
+    double rateLimit) {
 
-  /** Plain HTTP, no rate limit. */
-  public SoapConfig(String host, int port, String path, String publicUrl, int maxMessageSize,
-      java.time.Duration shutdownGrace) {
-    this(host, port, path, publicUrl, maxMessageSize, shutdownGrace, null, 0);
+  public SoapConfig {
+    if (!path.startsWith("/")) {
+      throw new InvalidSetting("path", "'" + path + "' must start with '/'");
+    }
+    if (publicUrl != null) {
+      String scheme = ConfigChecks.uri("publicUrl", publicUrl).getScheme();
+      if (!"http".equals(scheme) && !"https".equals(scheme)) {
+        throw new InvalidSetting("publicUrl", "'" + publicUrl
+            + "' must be an http:// or https:// URL");
+      }
+    }
+    tls = KeyMaterial.orNull(tls);
   }
 
   /** True when the listener speaks HTTPS. */
   public boolean https() {
     return tls != null;
   }
-
-  public static final String DEFAULT_HOST = "0.0.0.0";
-  public static final int DEFAULT_PORT = 8080;
-  public static final String DEFAULT_PATH = "/ocpp";
-  public static final int DEFAULT_MAX_MESSAGE_SIZE = 1024 * 1024;
 }

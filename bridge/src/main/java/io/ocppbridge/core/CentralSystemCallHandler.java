@@ -18,14 +18,4 @@ public interface CentralSystemCallHandler {
   default void answered(ChargerContext charger, String action, String payloadJson,
       String answerJson) {
   }
-
-  /**
-   * The handler of a bridge that does not relay central-system calls: every call is answered
-   * with NotImplemented, so the central system is never left waiting.
-   */
-  static CentralSystemCallHandler notImplemented() {
-    return (charger, action, payload) -> CompletableFuture.failedFuture(new OcppException(
-        OcppErrorCode.NOT_IMPLEMENTED,
-        "the bridge does not relay " + action + " to SOAP chargers yet"));
-  }
 }

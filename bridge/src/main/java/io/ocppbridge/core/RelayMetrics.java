@@ -69,14 +69,4 @@ public interface RelayMetrics {
 
   /** A leg ended: {@code ok} when the other side answered (a CALLERROR or fault counts too). */
   void leg(Leg leg, String action, Duration elapsed, boolean ok);
-
-  /** Metrics that count nothing, for tests and tools that do not expose any. */
-  RelayMetrics NONE = new RelayMetrics() {
-    @Override
-    public void relayed(Direction direction, String action, Duration elapsed,
-        OcppException error) {}
-
-    @Override
-    public void leg(Leg leg, String action, Duration elapsed, boolean ok) {}
-  };
 }

@@ -42,12 +42,6 @@ public final class CentralSystemCallRelay implements CentralSystemCallHandler {
   private final RelayMetrics metrics;
   private final UpgradeRelays upgrades;
 
-  public CentralSystemCallRelay(SessionRegistry sessions, SoapJsonTranslator translator,
-      PayloadSchemas schemas, ChargerLink chargers, ChargerProfiles profiles) {
-    this(sessions, translator, schemas, chargers, profiles, RelayMetrics.NONE,
-        UpgradeRelays.NONE);
-  }
-
   /** @param upgrades the upgrade profiles, for chargers not presented in their own version */
   public CentralSystemCallRelay(SessionRegistry sessions, SoapJsonTranslator translator,
       PayloadSchemas schemas, ChargerLink chargers, ChargerProfiles profiles,

@@ -49,13 +49,6 @@ public final class ChargerRequestRelay {
   private final RelayMetrics metrics;
   private final UpgradeRelays upgrades;
 
-  public ChargerRequestRelay(SoapJsonTranslator translator, PayloadSchemas schemas,
-      CsmsLink csms, SessionRegistry sessions, CallbackResolver callbacks,
-      ChargerProfiles profiles, PresenceTracker presence) {
-    this(translator, schemas, csms, sessions, callbacks, profiles, presence, RelayMetrics.NONE,
-        UpgradeRelays.NONE);
-  }
-
   /** @param upgrades the upgrade profiles, for chargers not presented in their own version */
   public ChargerRequestRelay(SoapJsonTranslator translator, PayloadSchemas schemas,
       CsmsLink csms, SessionRegistry sessions, CallbackResolver callbacks,

@@ -26,10 +26,12 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * Generates the project's draft-04 JSON schemas of the OCPP-J payloads of {@code ocpp1.2} and
- * {@code ocpp1.5} from the XML Schema embedded in {@code wsdl/<version>/*.wsdl} (read from the
- * classpath): for every action of the catalogue, {@code <version>/<Action>.json} for the request
- * and {@code <version>/<Action>Response.json} for the response.
+ * Generates the project's draft-04 JSON schemas of the OCPP-J payloads of {@code ocpp1.2},
+ * {@code ocpp1.5} and {@code ocpp1.6} from the XML Schema embedded in
+ * {@code wsdl/<version>/*.wsdl} (read from the classpath): for every action of the catalogue,
+ * {@code <version>/<Action>.json} for the request and {@code <version>/<Action>Response.json}
+ * for the response. For 1.6 the OCA's JSON contract differs from the WSDL in three places
+ * ({@link Ocpp16JsonContract}).
  *
  * <p>Each file carries {@code "$schema"} (draft-04), {@code "id"}
  * {@code urn:OCPP:<version>:<Action>Request} or {@code ...Response} (the convention of the OCA's
@@ -94,18 +96,24 @@ public final class JsonSchemaGenerator {
             schema(version, action.wireName() + "Response", mapper, action.responseElement()));
       }
     }
+    if (version == OcppVersion.V1_6) {
+      Ocpp16JsonContract.apply(schemas);
+    }
     return schemas;
   }
 
   /**
-   * The versions whose schemas this generator writes: those of the ocppjs mapping (1.2, 1.5).
-   * The OCPP 1.6 schemas are the Open Charge Alliance's JSON contract, stated by
-   * {@link Ocpp16SchemaCatalog}; where the 1.6 WSDL says otherwise, the translator applies the
-   * rules of {@code io.ocppbridge.translate.Ocpp16WireDifferences}.
+   * The versions whose schemas this generator writes: 1.2 and 1.5 (the ocppjs mapping) and 1.6,
+   * whose generated schemas become the Open Charge Alliance's JSON contract through the three
+   * differences of {@link Ocpp16JsonContract}.
    */
   public static List<OcppVersion> generatedVersions() {
-    return java.util.Arrays.stream(OcppVersion.values()).filter(OcppVersion::ocppjsMapping)
-        .toList();
+    return List.of(OcppVersion.V1_2, OcppVersion.V1_5, OcppVersion.V1_6);
+  }
+
+  /** The generated versions whose JSON follows the ocppjs mapping (1.2, 1.5). */
+  public static List<OcppVersion> ocppjsVersions() {
+    return generatedVersions().stream().filter(OcppVersion::ocppjsMapping).toList();
   }
 
   /** Every file's text, by path relative to {@code schemas-json/} ({@code ocpp1.5/Reset.json}). */

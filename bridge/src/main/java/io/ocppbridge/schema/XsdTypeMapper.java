@@ -26,11 +26,12 @@ import org.w3c.dom.Element;
  *   <li>simple content with attributes becomes an object: the text in
  *       {@link OcppjsNaming#SIMPLE_CONTENT_PROPERTY} (required), each attribute beside it;
  *   <li>simple types keep their {@code enumeration} (as {@code enum}, XSD order) and
- *       {@code maxLength} facets; built-in types map as in {@link #builtIn}.
+ *       {@code maxLength} facets, and {@code fractionDigits n} becomes {@code multipleOf 10^-n}
+ *       (OCPP 1.6); built-in types map as in {@link #builtIn}.
  * </ul>
  *
  * <p>Anything else the XSD language allows (choice, complexContent, ref, other facets) is refused
- * with an exception rather than approximated: the OCPP 1.2/1.5 WSDLs do not use it.
+ * with an exception rather than approximated: the OCPP 1.2/1.5/1.6 WSDLs do not use it.
  */
 final class XsdTypeMapper {
 
@@ -116,7 +117,10 @@ final class XsdTypeMapper {
     return schema;
   }
 
-  /** A restriction of a built-in or named simple type by enumeration and maxLength facets. */
+  /**
+   * A restriction of a built-in or named simple type by enumeration, maxLength and
+   * fractionDigits facets.
+   */
   private ObjectNode simpleType(Element simpleType) {
     List<Element> content = children(simpleType);
     if (content.size() != 1 || !"restriction".equals(content.get(0).getLocalName())) {
@@ -134,6 +138,9 @@ final class XsdTypeMapper {
       switch (facet.getLocalName()) {
         case "enumeration" -> values.add(value);
         case "maxLength" -> schema.put("maxLength", Integer.parseInt(value));
+        // OCPP 1.6 decimals (xs:decimal, fractionDigits 1): JSON says multipleOf 0.1
+        case "fractionDigits" -> schema.put("multipleOf",
+            java.math.BigDecimal.ONE.movePointLeft(Integer.parseInt(value)));
         default -> throw xsd.unsupported(facet, "facet");
       }
     }

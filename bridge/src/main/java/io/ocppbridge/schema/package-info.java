@@ -1,8 +1,9 @@
 /**
- * The project's JSON schemas for the OCPP-J payloads of {@code ocpp1.2} and {@code ocpp1.5}
- * (the {@code schemas-json/} folder): generating them from the XML Schema embedded in the
- * WSDLs of {@code wsdl/} ({@link io.ocppbridge.schema.JsonSchemaGenerator}) and, next, loading
- * them to validate payloads.
+ * The project's JSON schemas of the OCPP-J payloads (the {@code schemas-json/} folder), generated
+ * from the XML Schema embedded in the WSDLs of {@code wsdl/}
+ * ({@link io.ocppbridge.schema.JsonSchemaGenerator}) for {@code ocpp1.2}, {@code ocpp1.5} and
+ * {@code ocpp1.6}, and loaded once to validate payloads of every version
+ * ({@link io.ocppbridge.schema.PayloadSchemas}).
  *
  * <p>The mapping follows the one ocppjs defined for these versions (DESIGN.md, "JSON for ocpp1.2
  * and ocpp1.5"): property names as in the XSD, enumerations and length limits from the simple
@@ -11,16 +12,21 @@
  * project deliberately differs from the ocppjs schemas is written down in
  * {@code schemas-json/README.md}.
  *
- * <p>The OCPP 1.6 schemas ({@code schemas-json/ocpp1.6/}, for the upgrade profile) cannot be
- * generated yet, for want of the project's 1.6 WSDLs: {@link io.ocppbridge.schema.Ocpp16SchemaCatalog}
- * states them from the 1.6 interface facts and writes them in the same form.
+ * <p>The OCPP 1.6 schemas ({@code schemas-json/ocpp1.6/}) are the Open Charge Alliance's JSON
+ * contract, which a central system speaking {@code ocpp1.6} holds the bridge to. It differs from
+ * what the 1.6 WSDLs generate in three places only, applied by
+ * {@link io.ocppbridge.schema.Ocpp16JsonContract} (the same three that
+ * {@link io.ocppbridge.translate.Ocpp16WireDifferences} bridges at run time); a test proves the
+ * result equivalent, constraint by constraint, to every official 1.6 schema.
  *
- * <p>The OCPP 2.0.1 schemas ({@code schemas-json/ocpp2.0.1/}, for the 2.0.1 upgrade profile) are
- * stated the same way by {@link io.ocppbridge.schema.Ocpp201SchemaCatalog} from the 2.0.1
- * interface facts, for the operations the profile maps or answers, and loaded by
+ * <p>The OCPP 2.0.1 schemas ({@code schemas-json/ocpp2.0.1/}, for the 2.0.1 upgrade profile) have
+ * no WSDL to be generated from: {@link io.ocppbridge.schema.Ocpp201SchemaCatalog} states them from
+ * the 2.0.1 interface facts, for the operations the profile maps or answers, with the building
+ * blocks of {@link io.ocppbridge.schema.SchemaBlocks}; they are loaded by
  * {@link io.ocppbridge.schema.Ocpp201PayloadSchemas}.
  *
- * <p>May depend on {@code core}, the JDK (its DOM parser) and Jackson, plus the hardened parser
- * settings of {@link io.ocppbridge.translate.SecureXml}; no transport, no JAXB.
+ * <p>May depend on {@code core}, the JDK (its DOM parser), Jackson and the json-schema-validator,
+ * plus the hardened parser settings of {@link io.ocppbridge.translate.SecureXml} and the naming of
+ * {@link io.ocppbridge.translate.OcppjsNaming}; no transport, no JAXB.
  */
 package io.ocppbridge.schema;

@@ -20,11 +20,6 @@ public final class SessionRegistry {
   private final Clock clock;
   private final WriteBehindStore store;
 
-  /** A registry that remembers nothing across restarts. */
-  public SessionRegistry(Clock clock) {
-    this(clock, null);
-  }
-
   /** @param store where sessions are written behind; null for none */
   public SessionRegistry(Clock clock, WriteBehindStore store) {
     this.clock = clock;

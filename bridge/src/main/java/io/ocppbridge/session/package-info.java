@@ -3,10 +3,13 @@
  * address, last contact), and the per-charger call queue that keeps one CALL outstanding toward
  * the central system (OCPP-J 1.6 section 4.1.1) with a bounded wait and a timeout for each call.
  *
- * <p>The registry ({@link io.ocppbridge.session.JdbcChargerStore}) keeps one row per charger; its
- * tables are created and upgraded by Flyway ({@link io.ocppbridge.session.RegistrySchema}) from
- * {@code db/registry/V*.sql}. A change of columns is a new script, never an edit of an old one.
+ * <p>The registry ({@link io.ocppbridge.session.JdbcChargerStore}) keeps one row per charger,
+ * through JDBC only (the embedded H2 driver is a runtime dependency), written behind the flow
+ * ({@code WriteBehindStore}); its tables are created and upgraded by Flyway
+ * ({@link io.ocppbridge.session.RegistrySchema}) from {@code db/registry/V*.sql}. A change of
+ * columns is a new script, never an edit of an old one.
  *
- * <p>May depend on {@code core}, Caffeine, JDBC and Flyway; no transport.
+ * <p>May depend on {@code core}, {@code config} (the callback policy and per-charger settings),
+ * Caffeine, JDBC, Flyway and SLF4J; no transport.
  */
 package io.ocppbridge.session;

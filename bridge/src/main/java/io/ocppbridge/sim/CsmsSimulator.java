@@ -87,8 +87,6 @@ public final class CsmsSimulator implements AutoCloseable {
   private volatile HttpResponseStatus refuseHandshakeWith;
   private final boolean tls;
   private final Map<String, String> passwords;
-  private final java.util.concurrent.atomic.AtomicInteger tcpConnections =
-      new java.util.concurrent.atomic.AtomicInteger();
   private final Map<String, String> clientSubjects = new ConcurrentHashMap<>();
   private final Map<String, Integer> closeCodes = new ConcurrentHashMap<>();
   private final java.util.concurrent.atomic.AtomicInteger refusedCredentials =
@@ -131,7 +129,6 @@ public final class CsmsSimulator implements AutoCloseable {
         .childHandler(new ChannelInitializer<SocketChannel>() {
           @Override
           protected void initChannel(SocketChannel ch) {
-            tcpConnections.incrementAndGet();
             if (tls != null) {
               ch.pipeline().addLast(tls.newHandler(ch.alloc()));
             }
@@ -164,11 +161,6 @@ public final class CsmsSimulator implements AutoCloseable {
    */
   public java.util.Optional<Integer> closeCode(String chargerId) {
     return java.util.Optional.ofNullable(closeCodes.get(chargerId));
-  }
-
-  /** TCP connections accepted since the start, TLS handshakes failed or not. */
-  public int tcpConnections() {
-    return tcpConnections.get();
   }
 
   /** Upgrade requests refused with 401 for missing or wrong basic authentication. */
@@ -269,7 +261,10 @@ public final class CsmsSimulator implements AutoCloseable {
     this.replies = replies;
   }
 
-  /** Refuses every WebSocket handshake with this HTTP status (null accepts again). */
+  /**
+   * Refuses every WebSocket handshake with this HTTP status (null accepts again);
+   * {@code simulate-csms}'s {@code refuse} and {@code accept}.
+   */
   public void refuseHandshakes(HttpResponseStatus status) {
     this.refuseHandshakeWith = status;
   }
@@ -284,14 +279,18 @@ public final class CsmsSimulator implements AutoCloseable {
     return connections.size();
   }
 
-  /** Drops every charger connection without a close frame (a crash seen from the network). */
+  /**
+   * Drops every charger connection without a close frame (a crash seen from the network);
+   * {@code simulate-csms}'s {@code drop}.
+   */
   public void dropConnections() {
     connections.close().syncUninterruptibly();
   }
 
   /**
    * Stops reading from every open connection without closing it: a central system that hangs
-   * (no answers, no pongs) while its TCP connections stay up.
+   * (no answers, no pongs) while its TCP connections stay up; {@code simulate-csms}'s
+   * {@code freeze}.
    */
   public void freezeConnections() {
     connections.forEach(ch -> ch.config().setAutoRead(false));

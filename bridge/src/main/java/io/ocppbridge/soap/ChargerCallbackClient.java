@@ -56,15 +56,6 @@ public final class ChargerCallbackClient implements ChargerLink {
   private final CallbackAnswerReader reader;
 
   /**
-   * @param bridgeUrl the bridge's advertised URL, sent as {@code wsa:From} (asked per call: it
-   *     is known only once the SOAP listener is bound)
-   */
-  public ChargerCallbackClient(Supplier<String> bridgeUrl, Duration connectTimeout,
-      Duration callTimeout, int maxAnswerSize, QuirkCounter quirks) {
-    this(bridgeUrl, connectTimeout, callTimeout, maxAnswerSize, quirks, null);
-  }
-
-  /**
    * @param tls the TLS context for {@code https://} callback addresses (trust store and client
    *     certificate from {@code callbacks.*}); null: the JDK's trust store, no certificate.
    *     Either way only TLS 1.2 and 1.3 are spoken and host names are checked.

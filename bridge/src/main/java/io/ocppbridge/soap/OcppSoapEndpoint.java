@@ -57,14 +57,6 @@ public final class OcppSoapEndpoint implements Provider<DOMSource> {
   private volatile boolean draining;
 
   /**
-   * @param callTimeout the central system call timeout; the endpoint's own safety net waits a
-   *     little longer, since the relay always settles first
-   */
-  public OcppSoapEndpoint(ChargerRequestRelay relay, Duration callTimeout) {
-    this(relay, null, callTimeout);
-  }
-
-  /**
    * @param access the checks a request passes before it is relayed (null: none)
    */
   public OcppSoapEndpoint(ChargerRequestRelay relay, ChargerAccess access, Duration callTimeout) {

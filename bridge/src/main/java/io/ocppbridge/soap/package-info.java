@@ -1,6 +1,6 @@
 /**
  * The SOAP edge toward chargers (Apache CXF on Jetty): one {@code Provider} endpoint in payload
- * mode serves every OCPP 1.2/1.5 CentralSystemService operation, SOAP 1.1 and 1.2, with
+ * mode serves every OCPP 1.2/1.5/1.6 CentralSystemService operation, SOAP 1.1 and 1.2, with
  * WS-Addressing 2005/08, 2004/08 or none, on one path. Interceptors read the
  * {@code chargeBoxIdentity} header and the addressing properties, and repair what real chargers
  * omit; faults carry the OCPP error code as a subcode (SOAP 1.2) or detail (SOAP 1.1).
@@ -10,8 +10,13 @@
  * {@link io.ocppbridge.access.ChargerAccess} before it is relayed, and a refused basic
  * authentication is answered HTTP 401 with a challenge ({@code ChallengeInterceptor}).
  *
- * <p>May depend on {@code core}, {@code translate}, {@code session}, {@code access},
- * {@code tls} and CXF; never on the
- * WebSocket edge.
+ * <p>The flows themselves are {@code relay}'s; this package carries them over SOAP: the endpoint
+ * hands each request to {@link io.ocppbridge.relay.ChargerRequestRelay}, and
+ * {@link io.ocppbridge.soap.ChargerCallbackClient} is the {@link io.ocppbridge.core.ChargerLink}
+ * the central-system-initiated flow posts through.
+ *
+ * <p>May depend on {@code core}, {@code config}, {@code access}, {@code relay}, {@code translate},
+ * {@code tls}, {@code logging}, CXF with its Jetty transport (Jetty, servlets, JAX-WS, SAAJ) and
+ * SLF4J; never on the WebSocket edge.
  */
 package io.ocppbridge.soap;

@@ -4,6 +4,6 @@
  * the bridge speaks (TLS 1.2 and 1.3 only). The WebSocket client, the HTTPS SOAP listener and the
  * callback client build their own engines from these.
  *
- * <p>May depend on {@code config} and the JDK; no transport library.
+ * <p>May depend on {@code config} and the JDK only; no transport library.
  */
 package io.ocppbridge.tls;

@@ -9,6 +9,7 @@
  * <p>Naming decisions that differ from the XSD (the 1.5 MeterValue list {@code value} is
  * {@code values} in the ocppjs mapping) live in {@link io.ocppbridge.translate.JsonDialect} only.
  *
- * <p>May depend on {@code core}, the generated JAXB classes, JAXB and Jackson; no transport.
+ * <p>May depend on {@code core}, the generated JAXB classes, JAXB, Jackson and SLF4J; no
+ * transport.
  */
 package io.ocppbridge.translate;

@@ -32,14 +32,6 @@ public final class NettyCsmsLink implements CsmsLink, AutoCloseable {
   private final ConcurrentMap<ChargerId, ChargerLine> lines = new ConcurrentHashMap<>();
   private final LinkStats stats = new LinkStats();
 
-  /** Every charger with the global security settings ({@code csms.securityProfile}...). */
-  public NettyCsmsLink(CsmsConfig config, ObjectMapper mapper, CentralSystemCallHandler inbound,
-      ScheduledExecutorService timer) {
-    this(config, new ChargerSecurity(config.security(),
-        new io.ocppbridge.config.ChargersConfig(config.callTimeout(), java.util.Map.of())),
-        mapper, inbound, timer);
-  }
-
   /** Each charger with its own security profile and password where it has them. */
   public NettyCsmsLink(CsmsConfig config, ChargerSecurity security, ObjectMapper mapper,
       CentralSystemCallHandler inbound, ScheduledExecutorService timer) {

@@ -11,7 +11,7 @@
  * profile 3 a client certificate ({@code CsmsClient}). Refused credentials and failed TLS
  * handshakes are reported by {@code OcppFrameHandler} and {@code TlsFailures}.
  *
- * <p>May depend on {@code core}, {@code frame}, {@code session}, {@code config}, {@code tls} and
- * Netty; never on the SOAP edge.
+ * <p>May depend on {@code core}, {@code frame}, {@code session}, {@code config}, {@code tls},
+ * {@code logging}, Netty, Jackson and SLF4J; never on the SOAP edge.
  */
 package io.ocppbridge.ws;

@@ -94,6 +94,68 @@ class SimulateCsmsCommandTest {
     }
   }
 
+  /**
+   * Verifies that {@code refuse}, {@code accept}, {@code drop} and {@code freeze} typed on the
+   * input change what a WebSocket client of the simulated central system sees.
+   */
+  @Test
+  void consoleCommandsPutTheCentralSystemInTrouble() throws Exception {
+    try (CommandRun csms = CommandRun.start("simulate-csms", "--port", "0")) {
+      URI url = URI.create(csms.awaitMatch(URL, WAIT));
+      HttpClient http = HttpClient.newHttpClient();
+
+      // GIVEN handshakes refused with 503
+      csms.type("refuse 503");
+      csms.awaitOutput("refusing new handshakes with 503", WAIT);
+      // WHEN a client connects THEN its handshake fails with that status
+      java.util.concurrent.CompletableFuture<WebSocket> refused = http.newWebSocketBuilder()
+          .subprotocols("ocpp1.5").buildAsync(URI.create(url + "/CB-R"),
+              new WebSocket.Listener() { });
+      Throwable failure = org.assertj.core.api.Assertions.catchThrowable(
+          () -> refused.get(WAIT.toSeconds(), TimeUnit.SECONDS));
+      assertThat(failure).hasCauseInstanceOf(java.net.http.WebSocketHandshakeException.class);
+      assertThat(((java.net.http.WebSocketHandshakeException) failure.getCause())
+          .getResponse().statusCode()).isEqualTo(503);
+      csms.type("refuse 200");
+      csms.awaitOutput("?? expected refuse <status>", WAIT);
+
+      // GIVEN handshakes accepted again and one client connected
+      csms.type("accept");
+      csms.awaitOutput("accepting handshakes", WAIT);
+      java.util.concurrent.CompletableFuture<Void> closed =
+          new java.util.concurrent.CompletableFuture<>();
+      WebSocket socket = http.newWebSocketBuilder().subprotocols("ocpp1.5")
+          .buildAsync(URI.create(url + "/CB-D"), new WebSocket.Listener() {
+            @Override
+            public void onError(WebSocket webSocket, Throwable error) {
+              closed.complete(null);
+            }
+
+            @Override
+            public java.util.concurrent.CompletionStage<?> onClose(WebSocket webSocket,
+                int statusCode, String reason) {
+              closed.complete(null);
+              return null;
+            }
+          }).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+      csms.type("list");
+      csms.awaitOutput("connected: [CB-D]", WAIT);
+
+      // WHEN its connections are frozen, THEN a CALL it sends gets no answer
+      csms.type("freeze");
+      csms.awaitOutput("frozen: open connections are no longer read", WAIT);
+      socket.sendText("[2,\"f1\",\"Heartbeat\",{}]", true);
+
+      // WHEN they are dropped THEN the client sees its connection end
+      csms.type("drop");
+      csms.awaitOutput("dropped every connection", WAIT);
+      closed.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+      csms.type("quit");
+      assertThat(csms.awaitExit(WAIT)).isEqualTo(Main.EXIT_OK);
+      assertThat(csms.output()).contains("it answered 0 call(s)");
+    }
+  }
+
   /** Verifies that an unknown subprotocol is an invalid option (exit 2). */
   @Test
   void refusesAnUnknownSubprotocol() throws Exception {

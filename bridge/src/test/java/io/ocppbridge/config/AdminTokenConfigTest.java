@@ -26,7 +26,7 @@ class AdminTokenConfigTest {
     Path file = Files.writeString(dir.resolve("token"), "  0123456789abcdefXYZ \nignored\n");
     AdminConfig admin = ConfigLoader.fromValues(Map.of("csms.url", CSMS,
         "admin.tokenFile", file.toString())).admin();
-    assertThat(admin.token()).isEqualTo("0123456789abcdefXYZ");
+    assertThat(admin.token().reveal()).isEqualTo("0123456789abcdefXYZ");
     assertThat(admin.toString()).doesNotContain("0123456789abcdefXYZ").contains("token=****");
   }
 

@@ -41,6 +41,11 @@ class ConfigLoaderTest {
     return ConfigLoader.fromValues(values);
   }
 
+  private static String defaultOf(String path) {
+    return ConfigKey.ALL.stream().filter(k -> k.path().equals(path)).findFirst().orElseThrow()
+        .defaultValue();
+  }
+
   static Stream<Arguments> durations() {
     return Stream.of(
         Arguments.of("500ms", Duration.ofMillis(500)),
@@ -66,7 +71,7 @@ class ConfigLoaderTest {
 
       // THEN the SOAP listener and the central system link use their defaults
       assertThat(config.soap()).isEqualTo(new SoapConfig("0.0.0.0", 8080, "/ocpp", null,
-          1024 * 1024, Duration.ofSeconds(10)));
+          1024 * 1024, Duration.ofSeconds(10), null, 0));
       assertThat(config.csms().url()).isEqualTo(URI.create(CSMS));
       assertThat(config.csms().callTimeout()).isEqualTo(Duration.ofSeconds(30));
       assertThat(config.csms().connectTimeout()).isEqualTo(Duration.ofSeconds(10));
@@ -74,21 +79,25 @@ class ConfigLoaderTest {
       assertThat(config.csms().maxFrameSize()).isEqualTo(1024 * 1024);
     }
 
-    // Verifies that the defaults written in the records are the ones the loader applies.
+    // Verifies that the defaults the key table documents are the ones the loader applies.
     @Test
-    void defaultsMatchTheNamedConstants() {
+    void defaultsMatchTheDocumentedKeyTable() {
       // GIVEN only the required value
       // WHEN the configuration is built from values
       BridgeConfig config = withValues();
 
-      // THEN it agrees with the constants the records publish
-      assertThat(config.soap().host()).isEqualTo(SoapConfig.DEFAULT_HOST);
-      assertThat(config.soap().port()).isEqualTo(SoapConfig.DEFAULT_PORT);
-      assertThat(config.soap().path()).isEqualTo(SoapConfig.DEFAULT_PATH);
-      assertThat(config.csms().callTimeout()).isEqualTo(CsmsConfig.DEFAULT_CALL_TIMEOUT);
-      assertThat(config.csms().connectTimeout()).isEqualTo(CsmsConfig.DEFAULT_CONNECT_TIMEOUT);
-      assertThat(config.csms().maxQueuedCalls()).isEqualTo(CsmsConfig.DEFAULT_MAX_QUEUED_CALLS);
-      assertThat(config.csms().maxFrameSize()).isEqualTo(CsmsConfig.DEFAULT_MAX_FRAME_SIZE);
+      // THEN it agrees with the defaults the key table (and so docs/configuration.md) states
+      assertThat(defaultOf("soap.host")).isEqualTo(config.soap().host()).isEqualTo("0.0.0.0");
+      assertThat(defaultOf("soap.port")).isEqualTo("" + config.soap().port()).isEqualTo("8080");
+      assertThat(defaultOf("soap.path")).isEqualTo(config.soap().path()).isEqualTo("/ocpp");
+      assertThat(defaultOf("csms.callTimeout")).isEqualTo("30s");
+      assertThat(config.csms().callTimeout()).isEqualTo(Duration.ofSeconds(30));
+      assertThat(defaultOf("csms.connectTimeout")).isEqualTo("10s");
+      assertThat(config.csms().connectTimeout()).isEqualTo(Duration.ofSeconds(10));
+      assertThat(defaultOf("csms.maxQueuedCalls")).isEqualTo("" + config.csms().maxQueuedCalls())
+          .isEqualTo("16");
+      assertThat(defaultOf("csms.maxFrameSize")).isEqualTo("" + config.csms().maxFrameSize())
+          .isEqualTo("1048576");
     }
 
     // Verifies that the environment variable names follow the documented rule.
@@ -97,7 +106,7 @@ class ConfigLoaderTest {
       // GIVEN the catalogue of keys
       // WHEN each key's environment name is derived
       // THEN dots and camel-case humps become underscores after BRIDGE_
-      assertThat(ConfigKey.ALL).extracting(ConfigKey::envName).containsExactly(
+      assertThat(ConfigKey.ALL).extracting(ConfigKey::envName).containsExactlyInAnyOrder(
           "BRIDGE_SOAP_HOST", "BRIDGE_SOAP_PORT", "BRIDGE_SOAP_PATH", "BRIDGE_SOAP_PUBLIC_URL",
           "BRIDGE_SOAP_MAX_MESSAGE_SIZE", "BRIDGE_SOAP_KEYSTORE", "BRIDGE_SOAP_KEYSTORE_PASSWORD",
           "BRIDGE_SOAP_CERTIFICATE", "BRIDGE_SOAP_PRIVATE_KEY", "BRIDGE_SOAP_RATE_LIMIT",
@@ -151,11 +160,12 @@ class ConfigLoaderTest {
       // THEN each value is the file's
       assertThat(config.soap()).isEqualTo(new SoapConfig(
           "127.0.0.1", 9090, "/soap/ocpp", "https://bridge.example.com/soap/ocpp", 65536,
-          Duration.ofSeconds(10)));
+          Duration.ofSeconds(10), null, 0));
       assertThat(config.csms()).isEqualTo(new CsmsConfig(
           URI.create("wss://csms.example.com/ocpp15"), Duration.ofSeconds(45),
           Duration.ofMillis(2500), 4, 65536, Duration.ofSeconds(1), Duration.ofSeconds(60),
-          Duration.ofSeconds(30)));
+          Duration.ofSeconds(30), new CsmsSecurity(0, false, null, null, null),
+          io.ocppbridge.core.CsmsProtocol.NATIVE));
     }
 
     // Verifies that a file setting some keys leaves the others at their defaults.
@@ -202,6 +212,61 @@ class ConfigLoaderTest {
       assertThat(config.csms().url()).isEqualTo(URI.create("ws://env.example.com/ocpp"));
       assertThat(config.csms().callTimeout()).isEqualTo(Duration.ofMinutes(2));
       assertThat(config.soap().path()).isEqualTo("/from-file");
+    }
+
+    // Verifies that a list key is written comma-separated in its environment variable.
+    @Test
+    void readsListsCommaSeparatedFromTheEnvironment() {
+      // GIVEN two networks and a rewrite in BRIDGE_* variables
+      Map<String, String> env = Map.of("BRIDGE_CSMS_URL", CSMS,
+          "BRIDGE_CALLBACKS_ALLOWED_NETWORKS", "10.0.0.0/8, 192.168.1.7",
+          "BRIDGE_CALLBACKS_REWRITES", "http://10.0.0.5/ => https://gw.example.net/cp5/");
+
+      // WHEN the configuration is loaded
+      CallbackConfig callbacks = ConfigLoader.load(null, env).callbacks();
+
+      // THEN each item is read
+      assertThat(callbacks.allowedNetworks()).extracting(IpNetwork::toString)
+          .containsExactly("10.0.0.0/8", "192.168.1.7");
+      assertThat(callbacks.rewrites()).containsExactly(
+          new CallbackConfig.Rewrite("http://10.0.0.5/", "https://gw.example.net/cp5/"));
+    }
+
+    // Verifies that every key of the table can be set through its environment variable.
+    @Test
+    void everyKeyWithADefaultCanBeSetFromItsEnvironmentVariable() {
+      // GIVEN every key that has a default, set to that default through its variable
+      Map<String, String> env = new LinkedHashMap<>();
+      env.put("BRIDGE_CSMS_URL", CSMS);
+      ConfigKey.ALL.stream().filter(k -> k.defaultValue() != null)
+          .forEach(k -> env.put(k.envName(), k.defaultValue()));
+
+      // WHEN the configuration is loaded
+      // THEN it is the same as with the defaults alone
+      assertThat(ConfigLoader.load(null, env))
+          .isEqualTo(ConfigLoader.load(null, Map.of("BRIDGE_CSMS_URL", CSMS)));
+    }
+
+    // Verifies that check-config's listing masks every secret and shows where others come from.
+    @Test
+    void effectiveValuesMaskSecrets() throws Exception {
+      // GIVEN a file with a literal password, a per-charger password file and a keystore password
+      Path pw = Files.writeString(dir.resolve("cb1.pw"), "file-secret\n");
+      Path file = yaml("csms:\n  url: " + CSMS + "\n  password: literal-secret\n"
+          + "chargers:\n  CB1:\n    passwordFile: " + pw + "\n    soapPassword: soap-secret\n"
+          + "admin:\n  token: 0123456789abcdef-token\n");
+
+      // WHEN the effective values are listed
+      Map<String, String> shown = ConfigLoader.effective(file, Map.of());
+
+      // THEN no secret is shown, and the file a secret comes from is
+      assertThat(shown.toString()).doesNotContain("literal-secret").doesNotContain("soap-secret")
+          .doesNotContain("0123456789abcdef-token");
+      assertThat(shown).containsEntry("csms.password", "****")
+          .containsEntry("chargers.CB1.soapPassword", "****")
+          .containsEntry("admin.token", "****")
+          .containsEntry("chargers.CB1.passwordFile", pw.toString())
+          .containsEntry("chargers.CB1.validation", "strict");
     }
 
     // Verifies that a bad value in the environment is reported even when the file's value is good.
@@ -297,6 +362,30 @@ class ConfigLoaderTest {
           .isInstanceOf(ConfigException.class)
           .hasMessageContaining("unknown")
           .hasMessageContaining("soap.prot");
+    }
+
+    // Verifies that a misspelt key is refused with the nearest known key suggested.
+    @Test
+    void suggestsTheNearestKnownKey() throws Exception {
+      // GIVEN a file with "prot" for "port" and one with "sesions" for "sessions"
+      Path typo = yaml("soap:\n  prot: 9000\n");
+      Path section = dir.resolve("section.yaml");
+      Files.writeString(section, "sesions:\n  store: memory\n");
+
+      // WHEN each is loaded
+      // THEN the error names the unknown key and suggests the known one
+      assertThatThrownBy(() -> ConfigLoader.load(typo, Map.of("BRIDGE_CSMS_URL", CSMS)))
+          .hasMessage("unknown configuration key 'soap.prot' (did you mean 'soap.port'?)");
+      assertThatThrownBy(() -> ConfigLoader.load(section, Map.of("BRIDGE_CSMS_URL", CSMS)))
+          .hasMessage("unknown configuration key 'sesions' (did you mean 'sessions'?)");
+    }
+
+    // Verifies that a key far from every known one is refused without a guess.
+    @Test
+    void suggestsNothingForAKeyFarFromAnyKnownOne() throws Exception {
+      Path file = yaml("soap:\n  colourScheme: dark\n");
+      assertThatThrownBy(() -> ConfigLoader.load(file, Map.of("BRIDGE_CSMS_URL", CSMS)))
+          .hasMessage("unknown configuration key 'soap.colourScheme'");
     }
 
     // Verifies that an unknown key given as an explicit value is refused by name.

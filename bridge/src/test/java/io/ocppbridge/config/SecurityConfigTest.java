@@ -35,7 +35,7 @@ class SecurityConfigTest {
   @Test
   void defaultsToProfileZero() {
     BridgeConfig config = load("csms.url", WS);
-    assertThat(config.csms().security()).isEqualTo(CsmsSecurity.NONE);
+    assertThat(config.csms().security()).isEqualTo(new CsmsSecurity(0, false, null, null, null));
     assertThat(config.soap().https()).isFalse();
     assertThat(config.soap().rateLimit()).isZero();
     assertThat(config.chargers().allowUnknown()).isTrue();

@@ -74,7 +74,7 @@ class ChargerProfilesProtocolTest {
     assertThatThrownBy(() -> ConfigLoader.fromValues(Map.of("csms.url", "ws://h/ocpp",
         "csms.protocol", "ocpp2.1"))).isInstanceOf(ConfigException.class)
         .hasMessageContaining("csms.protocol")
-        .hasMessageContaining("not one of [native, ocpp1.6, ocpp2.0.1]");
+        .hasMessageContaining("is not native, ocpp1.6 or ocpp2.0.1");
     assertThat(ConfigLoader.fromValues(Map.of("csms.url", "ws://h/ocpp", "csms.protocol",
         "ocpp2.0.1")).csms().protocol()).isEqualTo(CsmsProtocol.OCPP201);
     assertThatThrownBy(() -> ConfigLoader.fromValues(Map.of("csms.url", "ws://h/ocpp",

@@ -51,7 +51,7 @@ class GeneratedSchemasAcceptOcppjsPayloadsTest {
   static void loadGeneratedSchemas() {
     SchemaRegistry registry = PayloadSchemas.registry();
     JsonSchemaGenerator generator = new JsonSchemaGenerator();
-    for (OcppVersion version : JsonSchemaGenerator.generatedVersions()) {
+    for (OcppVersion version : JsonSchemaGenerator.ocppjsVersions()) {
       Map<String, Schema> byFile = new HashMap<>();
       generator.schemas(version).forEach((file, schema) ->
           byFile.put(file, registry.getSchema(schema)));
@@ -65,7 +65,7 @@ class GeneratedSchemasAcceptOcppjsPayloadsTest {
     // GIVEN the example payloads ocppjs documented for every action
     Path root = Reference.file("ocppjs-json");
     List<DynamicTest> tests = new ArrayList<>();
-    for (OcppVersion version : JsonSchemaGenerator.generatedVersions()) {
+    for (OcppVersion version : JsonSchemaGenerator.ocppjsVersions()) {
       for (Initiator initiator : Initiator.values()) {
         for (OcppAction action : OcppAction.all(version, initiator)) {
           for (String part : List.of("request", "response")) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ocppbridge.core.OcppVersion;
 import io.ocppbridge.testsupport.Reference;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -21,9 +22,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The project's OCPP 1.6 schemas ({@code schemas-json/ocpp1.6/}): committed as
- * {@link Ocpp16SchemaCatalog} writes them, and equivalent in every constraint to the official
- * OCA schemas of {@code ../shared/reference/ocpp16-json-schemas/}.
+ * The project's OCPP 1.6 schemas ({@code schemas-json/ocpp1.6/}): generated from the 1.6 WSDLs
+ * with the three differences of {@link Ocpp16JsonContract} (committed as generated:
+ * {@link SchemasUpToDateTest}), and equivalent in every constraint to the official OCA schemas
+ * of {@code ../shared/reference/ocpp16-json-schemas/}.
  */
 class Ocpp16SchemasTest {
 
@@ -33,34 +35,45 @@ class Ocpp16SchemasTest {
       "additionalProperties", "items", "enum", "maxLength", "minLength", "format", "minItems",
       "maxItems", "multipleOf", "minimum", "maximum", "pattern");
 
-  // Verifies that the committed folder holds exactly what the catalogue writes.
+  // Verifies that the committed 1.6 folder holds the generated files and nothing else.
   @Test
-  void committedFilesAreTheCatalogue() throws IOException {
-    // GIVEN the catalogue's files and the committed folder
-    Path folder = SchemasUpToDateTest.committedFolder().resolve(Ocpp16SchemaCatalog.DIRECTORY);
-    Map<String, String> expected = Ocpp16SchemaCatalog.files();
+  void committedFilesAreGenerated() throws IOException {
+    // GIVEN the generated 1.6 files and the committed folder
+    Path folder = SchemasUpToDateTest.committedFolder()
+        .resolve(JsonSchemaGenerator.directory(OcppVersion.V1_6));
+    Map<String, ObjectNode> expected = ours();
     List<String> committed;
     try (Stream<Path> files = Files.list(folder)) {
       committed = files.map(p -> p.getFileName().toString()).sorted().toList();
     }
 
     // WHEN / THEN each file is byte-identical, and none is extra or missing
-    assertThat(committed).containsExactlyInAnyOrderElementsOf(expected.keySet());
-    for (Map.Entry<String, String> file : expected.entrySet()) {
-      assertThat(Files.readString(folder.resolve(file.getKey()), StandardCharsets.UTF_8))
-          .as("%s (regenerate: java -cp bridge/target/ocpp-soap-bridge.jar"
-              + " io.ocppbridge.schema.Ocpp16SchemaCatalog schemas-json)", file.getKey())
-          .isEqualTo(file.getValue());
+    assertThat(committed).containsExactlyInAnyOrderElementsOf(
+        expected.keySet().stream().map(name -> name + ".json").toList());
+    for (Map.Entry<String, ObjectNode> file : expected.entrySet()) {
+      assertThat(Files.readString(folder.resolve(file.getKey() + ".json"),
+          StandardCharsets.UTF_8))
+          .as("%s.json (regenerate: java -cp bridge/target/ocpp-soap-bridge.jar"
+              + " io.ocppbridge.schema.JsonSchemaGenerator schemas-json)", file.getKey())
+          .isEqualTo(SchemaText.of(file.getValue()));
     }
+  }
+
+  /** The generated 1.6 schemas by payload name ({@code BootNotificationResponse}). */
+  private static Map<String, ObjectNode> ours() {
+    Map<String, ObjectNode> byName = new java.util.LinkedHashMap<>();
+    new JsonSchemaGenerator().schemas(OcppVersion.V1_6)
+        .forEach((file, schema) -> byName.put(file.replace(".json", ""), schema));
+    return byName;
   }
 
   // Verifies that every official 1.6 schema has a counterpart with the same properties, required
   // lists, types, enumerations, lengths and formats, at every depth.
   @Test
   void equivalentToTheOfficialSchemas() throws IOException {
-    // GIVEN the official set (56 files) and the catalogue
+    // GIVEN the official set (56 files) and the generated one
     Path official = Reference.file("ocpp16-json-schemas");
-    Map<String, ObjectNode> ours = Ocpp16SchemaCatalog.schemas();
+    Map<String, ObjectNode> ours = ours();
     List<Path> files;
     try (Stream<Path> list = Files.list(official)) {
       files = list.filter(p -> p.toString().endsWith(".json")).sorted().toList();
@@ -78,7 +91,7 @@ class Ocpp16SchemasTest {
       }
     }
 
-    // THEN they are equal, file by file, and the catalogue has nothing more
+    // THEN they are equal, file by file, and the generated set has nothing more
     assertThat(differences).as(String.join("\n", differences)).isEmpty();
     assertThat(ours).hasSize(files.size());
   }
@@ -86,7 +99,7 @@ class Ocpp16SchemasTest {
   // Verifies that the reduction itself sees a difference (an enum value missing).
   @Test
   void reductionNoticesAMissingEnumValue() throws IOException {
-    ObjectNode schema = Ocpp16SchemaCatalog.schemas().get("ResetResponse").deepCopy();
+    ObjectNode schema = ours().get("ResetResponse").deepCopy();
     JsonNode before = constraints(schema);
     ((ArrayNode) schema.at("/properties/status/enum")).remove(1);
 

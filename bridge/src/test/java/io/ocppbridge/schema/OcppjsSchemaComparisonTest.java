@@ -88,7 +88,7 @@ class OcppjsSchemaComparisonTest {
   @BeforeAll
   static void generate() {
     JsonSchemaGenerator generator = new JsonSchemaGenerator();
-    for (OcppVersion version : JsonSchemaGenerator.generatedVersions()) {
+    for (OcppVersion version : JsonSchemaGenerator.ocppjsVersions()) {
       GENERATED.put(version, generator.schemas(version));
     }
   }
@@ -168,7 +168,7 @@ class OcppjsSchemaComparisonTest {
 
     // WHEN the catalogue's payloads are listed in the same form
     Set<String> expected = new TreeSet<>();
-    for (OcppVersion version : JsonSchemaGenerator.generatedVersions()) {
+    for (OcppVersion version : JsonSchemaGenerator.ocppjsVersions()) {
       for (Initiator initiator : Initiator.values()) {
         for (OcppAction action : OcppAction.all(version, initiator)) {
           expected.add(ocppjsFile(version, initiator, action, "request"));
@@ -183,7 +183,7 @@ class OcppjsSchemaComparisonTest {
 
   private static List<Difference> compareAll(Path ocppjs) throws IOException {
     List<Difference> differences = new ArrayList<>();
-    for (OcppVersion version : JsonSchemaGenerator.generatedVersions()) {
+    for (OcppVersion version : JsonSchemaGenerator.ocppjsVersions()) {
       for (Initiator initiator : Initiator.values()) {
         for (OcppAction action : OcppAction.all(version, initiator)) {
           compareFile(ocppjs, version, initiator, action, "request",

@@ -17,8 +17,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Keeps the committed {@code schemas-json/ocpp1.2/} and {@code schemas-json/ocpp1.5/} equal to
- * what {@link JsonSchemaGenerator} makes from {@code wsdl/}. Other files and folders of
+ * Keeps the committed {@code schemas-json/ocpp1.2/}, {@code ocpp1.5/} and {@code ocpp1.6/} equal
+ * to what {@link JsonSchemaGenerator} makes from {@code wsdl/}. Other files and folders of
  * {@code schemas-json/} (the README, schemas of other versions) are not the generator's.
  */
 class SchemasUpToDateTest {

@@ -444,16 +444,17 @@ class CallbackResolverTest {
   private static CallbackConfig config(Policy policy, List<IpNetwork> networks,
       Integer defaultPort, String defaultPath, List<Rewrite> rewrites) {
     return new CallbackConfig(Duration.ofSeconds(10), policy, networks, defaultPort, defaultPath,
-        rewrites);
+        rewrites, null, null);
   }
 
   private static ChargersConfig noChargers() {
-    return new ChargersConfig(Duration.ofSeconds(30), Map.of());
+    return new ChargersConfig(Duration.ofSeconds(30), Map.of(), true);
   }
 
   private static ChargersConfig chargers(String identity, String callbackUrl) {
     return new ChargersConfig(Duration.ofSeconds(30),
-        Map.of(identity, new ChargerSettings(URI.create(callbackUrl), null, false, false)));
+        Map.of(identity, new ChargerSettings(URI.create(callbackUrl), null, false, false, null,
+            null, null, List.of(), null, null)), true);
   }
 
   private static CallbackDecision.Allowed allowed(CallbackDecision decision) {

@@ -27,8 +27,9 @@ class ForbiddenCallbackTargetsTest {
 
   private static CallbackResolver resolver(Policy policy, String... networks) {
     CallbackConfig config = new CallbackConfig(Duration.ofSeconds(1), policy,
-        List.of(networks).stream().map(IpNetwork::parse).toList(), null, "/", List.of());
-    return new CallbackResolver(config, new ChargersConfig(Duration.ofSeconds(30), Map.of()));
+        List.of(networks).stream().map(IpNetwork::parse).toList(), null, "/", List.of(), null,
+        null);
+    return new CallbackResolver(config, new ChargersConfig(Duration.ofSeconds(30), Map.of(), true));
   }
 
   @ParameterizedTest
