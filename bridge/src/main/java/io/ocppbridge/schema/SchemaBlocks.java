@@ -5,9 +5,10 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * The building blocks the schema catalogues state their payloads with: objects of required and
- * optional properties (closed to other properties), arrays, strings with a length, enumerations,
- * numbers, date-times. Each call returns a fresh node, so a catalogue can reuse a type freely.
+ * The building blocks {@link Ocpp201SchemaCatalog} states its payloads with: objects of required
+ * and optional properties (closed to other properties), arrays, strings with a length,
+ * enumerations, numbers, date-times. Each call returns a fresh node, so a type can be reused
+ * freely.
  */
 final class SchemaBlocks {
 
@@ -93,20 +94,12 @@ final class SchemaBlocks {
     return NODES.objectNode().put("type", "number");
   }
 
-  static ObjectNode decimalTenths() {
-    return number().put("multipleOf", 0.1);
-  }
-
   static ObjectNode bool() {
     return NODES.objectNode().put("type", "boolean");
   }
 
   static ObjectNode dateTime() {
     return str().put("format", "date-time");
-  }
-
-  static ObjectNode uri() {
-    return str().put("format", "uri");
   }
 
   /** Any JSON value (OCPP 2.0.1 DataTransfer data). */
