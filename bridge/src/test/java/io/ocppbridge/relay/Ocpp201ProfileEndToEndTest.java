@@ -259,6 +259,33 @@ class Ocpp201ProfileEndToEndTest {
     assertThat(backend.violations()).isEmpty();
   }
 
+  // Verifies that the charger's firmware and diagnostics notifications reach the central system
+  // with the requestId of the UpdateFirmware and GetLog they report on.
+  @Test
+  void notificationsCarryTheRequestIdOfTheirCall() throws Exception {
+    String id = "CB201-REQUEST-IDS";
+    boot(id, OcppVersion.V1_5);
+    assertThat(send(id, "UpdateFirmware", JSON.readTree("{\"requestId\":77,\"firmware\":{"
+        + "\"location\":\"https://fw.example.com/v2.bin\",\"retrieveDateTime\":"
+        + "\"2026-11-21T12:00:00Z\"}}")).get(2).get("status").asText()).isEqualTo("Accepted");
+    assertThat(send(id, "GetLog", JSON.readTree("{\"logType\":\"DiagnosticsLog\","
+        + "\"requestId\":78,\"log\":{\"remoteLocation\":\"ftp://logs.example.com/up\"}}"))
+        .get(2).get("status").asText()).isEqualTo("Accepted");
+
+    try (SoapChargerSimulator charger = charger(id, OcppVersion.V1_5)) {
+      assertThat(charger.send(OcppAction.FIRMWARE_STATUS_NOTIFICATION, SoapChargerSimulator
+          .sample(OcppVersion.V1_5, OcppAction.FIRMWARE_STATUS_NOTIFICATION)).ok()).isTrue();
+      assertThat(charger.send(OcppAction.DIAGNOSTICS_STATUS_NOTIFICATION, SoapChargerSimulator
+          .sample(OcppVersion.V1_5, OcppAction.DIAGNOSTICS_STATUS_NOTIFICATION)).ok()).isTrue();
+    }
+
+    assertThat(awaitCalls(id, "FirmwareStatusNotification", 1).get(0).get("requestId").asInt())
+        .isEqualTo(77);
+    assertThat(awaitCalls(id, "LogStatusNotification", 1).get(0).get("requestId").asInt())
+        .isEqualTo(78);
+    assertThat(backend.violations()).isEmpty();
+  }
+
   private static void boot(String id, OcppVersion version) {
     try (SoapChargerSimulator soap = charger(id, version)) {
       assertThat(new ChargerSession(soap, version, Clock.systemUTC(), QUIET).boot().ok())
