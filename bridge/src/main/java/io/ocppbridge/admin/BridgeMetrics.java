@@ -127,7 +127,7 @@ public final class BridgeMetrics implements RelayMetrics, AutoCloseable {
   /** The upgrade profile could not carry a value over unchanged (one of its loss cases). */
   public void lost(String lossCase) {
     losses.computeIfAbsent(lossCase, c -> Counter.builder("bridge_upgrade_losses")
-        .description("values the OCPP 1.6 upgrade profile changed or dropped, by case")
+        .description("values an upgrade profile (OCPP 1.6 or 2.0.1) changed or dropped, by case")
         .tag("case", c)
         .register(registry)).increment();
   }

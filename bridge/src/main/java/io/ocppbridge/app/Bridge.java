@@ -101,7 +101,7 @@ public final class Bridge implements AutoCloseable {
     NettyCsmsLink csms = new NettyCsmsLink(config.csms(),
         new ChargerSecurity(config.csms().security(), config.chargers()), OcppJson.frameMapper(),
         new CentralSystemCallRelay(sessions, translator, schemas, chargers, profiles, metrics,
-            upgrade.upgrade()),
+            upgrade.relays()),
         timer);
     upgrade.attach(csms);
     if (config.callbacks().policy() == CallbackConfig.Policy.ANY) {
@@ -118,7 +118,7 @@ public final class Bridge implements AutoCloseable {
       ChargerAccess access = new ChargerAccess(config.chargers(), config.soap().rateLimit());
       OcppSoapEndpoint endpoint = new OcppSoapEndpoint(new ChargerRequestRelay(translator,
           schemas, csms, sessions, new CallbackResolver(config.callbacks(), config.chargers()),
-          profiles, presence, metrics, upgrade.upgrade()), access, config.csms().callTimeout());
+          profiles, presence, metrics, upgrade.relays()), access, config.csms().callTimeout());
       SoapServer soap = new SoapServer(config.soap(), endpoint, quirks);
       advertised.set(advertisedUrl(config.soap(), soap.address()));
       LOG.info("OCPP SOAP bridge listening on {} (OCPP 1.2, 1.5 and 1.6, SOAP 1.1 and 1.2); "

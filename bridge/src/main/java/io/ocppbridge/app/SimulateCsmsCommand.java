@@ -19,7 +19,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code simulate-csms}: an OCPP-J central system that accepts every charger-initiated operation
- * of OCPP 1.2 and 1.5, for trying a bridge without a real backend. Lines on standard input send
+ * of OCPP 1.2, 1.5, 1.6 and, on {@code ocpp2.0.1} connections, of OCPP 2.0.1 (the 2.0.1 upgrade
+ * profile), for trying a bridge without a real backend. Lines on standard input send
  * remote operations to connected chargers ({@link CsmsConsole}). Runs until Ctrl-C, {@code quit}
  * or the end of {@code --duration}; the end of the input alone does not stop it (in a container
  * standard input is closed from the start).
@@ -34,11 +35,16 @@ import picocli.CommandLine.Option;
         "      then: CB1 Reset {\"type\":\"Soft\"}",
         "            CB1 RemoteStartTransaction {\"idTag\":\"SIMTAG01\",\"connectorId\":1}",
         "            CB1 ClearCache",
+        "  with csms.protocol: ocpp2.0.1 in the bridge, 2.0.1 calls:",
+        "            CB1 RequestStartTransaction {\"idToken\":{\"idToken\":\"SIMTAG01\","
+            + "\"type\":\"ISO14443\"},\"remoteStartId\":1,\"evseId\":1}",
+        "            CB1 GetBaseReport {\"requestId\":1,\"reportBase\":\"FullInventory\"}",
         "  simulate-csms --host 0.0.0.0 --subprotocols ocpp1.5 --duration 600"})
 final class SimulateCsmsCommand implements Callable<Integer> {
 
-  /** Subprotocols the simulator may offer; ocpp1.6 is accepted at the handshake only. */
-  private static final Set<String> KNOWN_SUBPROTOCOLS = Set.of("ocpp1.2", "ocpp1.5", "ocpp1.6");
+  /** Subprotocols the simulator may offer. */
+  private static final Set<String> KNOWN_SUBPROTOCOLS =
+      Set.of("ocpp1.2", "ocpp1.5", "ocpp1.6", "ocpp2.0.1");
 
   @Option(names = "--host", defaultValue = "127.0.0.1", paramLabel = "<address>",
       description = "Address to bind (default: ${DEFAULT-VALUE}; 0.0.0.0 for every interface).")
@@ -48,10 +54,11 @@ final class SimulateCsmsCommand implements Callable<Integer> {
       description = "Port (default: ${DEFAULT-VALUE}; 0: any free port).")
   int port;
 
-  @Option(names = "--subprotocols", defaultValue = "ocpp1.5,ocpp1.2,ocpp1.6",
+  @Option(names = "--subprotocols", defaultValue = "ocpp1.5,ocpp1.2,ocpp1.6,ocpp2.0.1",
       paramLabel = "<list>",
-      description = {"WebSocket subprotocols accepted, comma-separated, of ocpp1.2, ocpp1.5"
-          + " and ocpp1.6 (1.6 SOAP chargers, or 1.2/1.5 ones under the upgrade profile).",
+      description = {"WebSocket subprotocols accepted, comma-separated, of ocpp1.2, ocpp1.5,"
+          + " ocpp1.6 (1.6 SOAP chargers, or 1.2/1.5 ones under the 1.6 upgrade profile) and"
+          + " ocpp2.0.1 (chargers under the 2.0.1 upgrade profile).",
           "Default: ${DEFAULT-VALUE}"})
   String subprotocols;
 
@@ -78,7 +85,8 @@ final class SimulateCsmsCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     List<String> offered = Arrays.stream(subprotocols.split(",")).map(String::trim).toList();
     if (offered.isEmpty() || !KNOWN_SUBPROTOCOLS.containsAll(offered) || callTimeoutSeconds < 1) {
-      System.err.println("invalid options: --subprotocols takes ocpp1.2, ocpp1.5, ocpp1.6"
+      System.err.println("invalid options: --subprotocols takes ocpp1.2, ocpp1.5, ocpp1.6,"
+          + " ocpp2.0.1"
           + " (got '" + subprotocols + "'); --call-timeout at least 1 second");
       return Main.EXIT_CONFIG;
     }

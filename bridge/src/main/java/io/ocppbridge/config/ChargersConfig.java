@@ -87,7 +87,7 @@ public record ChargersConfig(
       @Key(doc = "Its own client certificate for profile 3 (unset: csms.keystore/certificate)")
       @JsonUnwrapped
       KeyMaterial clientKey,
-      @Key(doc = "How it is presented: native or ocpp1.6 (unset: csms.protocol).")
+      @Key(doc = "How it is presented: native, ocpp1.6 or ocpp2.0.1 (unset: csms.protocol).")
       CsmsProtocol protocol) {
 
     public ChargerSettings {

@@ -53,8 +53,9 @@ public record CsmsConfig(
     @JsonUnwrapped
     CsmsSecurity security,
     @Key(defaultValue = "native",
-        doc = "How chargers are presented: native (each in its own OCPP version) or ocpp1.6"
-            + " (1.2/1.5 chargers as OCPP 1.6-J chargers: the upgrade profile).")
+        doc = "How chargers are presented: native (each in its own OCPP version), ocpp1.6"
+            + " (1.2/1.5 chargers as OCPP 1.6-J chargers) or ocpp2.0.1 (1.2/1.5/1.6 chargers as"
+            + " OCPP 2.0.1 charging stations): the upgrade profiles.")
     CsmsProtocol protocol) {
 
   public CsmsConfig {

@@ -11,4 +11,11 @@ public interface CentralSystemCallHandler {
 
   CompletableFuture<String> handle(ChargerContext charger, String action, String payloadJson);
 
+  /**
+   * The CALLRESULT {@code answerJson} to a CALL was written to the central system: what the
+   * charger presents as sent after it (an OCPP 2.0.1 NotifyReport after GetBaseReport) may go now.
+   */
+  default void answered(ChargerContext charger, String action, String payloadJson,
+      String answerJson) {
+  }
 }

@@ -11,13 +11,18 @@ public record ChargerContext(ChargerId id, OcppVersion version, CsmsProtocol pro
     if (id == null || version == null || protocol == null) {
       throw new IllegalArgumentException("charger id, version and protocol are required");
     }
-    // a 1.6 charger is always presented as itself, whatever the profile asked for
+    // a 1.6 charger is presented as itself under the 1.6 profile
     protocol = protocol.effectiveFor(version);
   }
 
   /** A charger presented in its own version. */
   public ChargerContext(ChargerId id, OcppVersion version) {
     this(id, version, CsmsProtocol.NATIVE);
+  }
+
+  /** An error code as a CALLERROR on its connection writes it. */
+  public String errorCode(OcppErrorCode code) {
+    return protocol.errorCode(code);
   }
 
   /** The WebSocket subprotocol its connection offers. */

@@ -37,13 +37,25 @@ public enum OcppErrorCode {
     return senderFault;
   }
 
-  /** Reads a code as the other side wrote it, accepting the "Occurrence" spelling too. */
+  /**
+   * Reads a code as the other side wrote it, accepting the OCPP 2.0.1 spellings too
+   * ("OccurrenceConstraintViolation", "FormatViolation"), and the two codes 2.0.1 added for
+   * frames its receiver could not handle (RpcFrameworkError, MessageTypeNotSupported) as
+   * InternalError: they blame the frame the bridge sent.
+   */
   public static Optional<OcppErrorCode> parse(String text) {
     if (text == null) {
       return Optional.empty();
     }
-    if (text.equals("OccurrenceConstraintViolation")) {
-      return Optional.of(OCCURENCE_CONSTRAINT_VIOLATION);
+    switch (text) {
+      case "OccurrenceConstraintViolation":
+        return Optional.of(OCCURENCE_CONSTRAINT_VIOLATION);
+      case "FormatViolation":
+        return Optional.of(FORMATION_VIOLATION);
+      case "RpcFrameworkError", "MessageTypeNotSupported":
+        return Optional.of(INTERNAL_ERROR);
+      default:
+        break;
     }
     for (OcppErrorCode c : values()) {
       if (c.wireName.equals(text)) {

@@ -5,7 +5,6 @@ import io.ocppbridge.core.CallbackTarget;
 import io.ocppbridge.core.CentralSystemCallHandler;
 import io.ocppbridge.core.ChargerContext;
 import io.ocppbridge.core.ChargerLink;
-import io.ocppbridge.core.CsmsProtocol;
 import io.ocppbridge.core.Durations;
 import io.ocppbridge.core.Initiator;
 import io.ocppbridge.core.OcppAction;
@@ -19,7 +18,6 @@ import io.ocppbridge.session.ChargerSession;
 import io.ocppbridge.session.SessionRegistry;
 import io.ocppbridge.translate.ChargerClock;
 import io.ocppbridge.translate.SoapJsonTranslator;
-import io.ocppbridge.upgrade.CsmsCallOutcome;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
@@ -42,16 +40,13 @@ public final class CentralSystemCallRelay implements CentralSystemCallHandler {
   private final PayloadSchemas schemas;
   private final ChargerProfiles profiles;
   private final RelayMetrics metrics;
-  private final Ocpp16Upgrade upgrade;
+  private final UpgradeRelays upgrades;
 
-  /**
-   * @param upgrade the upgrade profile for chargers presented as OCPP 1.6; null when no charger
-   *     is
-   */
+  /** @param upgrades the upgrade profiles, for chargers not presented in their own version */
   public CentralSystemCallRelay(SessionRegistry sessions, SoapJsonTranslator translator,
       PayloadSchemas schemas, ChargerLink chargers, ChargerProfiles profiles,
-      RelayMetrics metrics, Ocpp16Upgrade upgrade) {
-    this.upgrade = upgrade;
+      RelayMetrics metrics, UpgradeRelays upgrades) {
+    this.upgrades = upgrades;
     this.metrics = metrics;
     this.profiles = profiles;
     this.sessions = sessions;
@@ -64,15 +59,18 @@ public final class CentralSystemCallRelay implements CentralSystemCallHandler {
   public CompletableFuture<String> handle(ChargerContext charger, String actionName,
       String payloadJson) {
     long start = System.nanoTime();
-    boolean upgraded = charger.protocol() == CsmsProtocol.OCPP16;
+    UpgradeRelay upgrade = null;
     CompletableFuture<String> answer;
     try {
-      answer = upgraded ? relayUpgraded(charger, actionName, payloadJson)
+      upgrade = upgrades.of(charger.protocol());
+      answer = upgrade != null
+          ? upgrade.csmsCall(charger, actionName, payloadJson,
+              (action, payload) -> send(charger, resolve(action, charger.version()), payload))
           : relay(charger, actionName, payloadJson);
     } catch (OcppException e) {
       answer = CompletableFuture.failedFuture(e);
     }
-    String action = upgraded && upgrade != null && upgrade.knows(actionName) ? actionName
+    String action = upgrade != null && upgrade.knows(actionName) ? actionName
         : OcppAction.of(actionName, charger.version(), Initiator.CENTRAL_SYSTEM)
             .map(OcppAction::wireName).orElse("unknown");
     return answer.whenComplete((json, failure) -> metrics.relayed(
@@ -80,32 +78,12 @@ public final class CentralSystemCallRelay implements CentralSystemCallHandler {
         RelayMetrics.errorOf(failure)));
   }
 
-  /**
-   * A 1.6 CALL to a charger presented as OCPP 1.6: converted and sent on, or answered by the
-   * bridge when the charger's version cannot do it (the profile decides which).
-   */
-  private CompletableFuture<String> relayUpgraded(ChargerContext charger, String actionName,
-      String payloadJson) {
-    if (upgrade == null) {
-      throw new OcppException(OcppErrorCode.INTERNAL_ERROR,
-          "this bridge was built without the OCPP 1.6 upgrade profile");
+  @Override
+  public void answered(ChargerContext charger, String action, String payload, String answer) {
+    UpgradeRelay upgrade = upgrades.of(charger.protocol());
+    if (upgrade != null) {
+      upgrade.answered(charger, action, payload, answer);
     }
-    JsonNode call = upgrade.read(payloadJson);
-    CsmsCallOutcome outcome =
-        upgrade.csmsCall(charger.id(), charger.version(), actionName, call);
-    if (outcome instanceof CsmsCallOutcome.AnswerLocally local) {
-      LOG.debug("[{}] {} answered by the bridge (the charger's {} cannot do it)", charger.id(),
-          actionName, charger.version());
-      return CompletableFuture.completedFuture(
-          upgrade.localAnswer(charger.id(), actionName, local.payload()));
-    }
-    if (outcome instanceof CsmsCallOutcome.Error error) {
-      throw new OcppException(error.code(), error.description());
-    }
-    CsmsCallOutcome.Forward forward = (CsmsCallOutcome.Forward) outcome;
-    return send(charger, resolve(forward.action(), charger.version()), forward.payload())
-        .thenApply(answer -> upgrade.chargerAnswer(charger.id(), charger.version(), actionName,
-            call, answer));
   }
 
   private CompletableFuture<String> relay(ChargerContext charger, String actionName,

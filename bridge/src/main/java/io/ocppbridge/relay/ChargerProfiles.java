@@ -29,8 +29,9 @@ public final class ChargerProfiles {
   }
 
   /**
-   * {@code chargers.<id>.protocol}, else {@code csms.protocol}; for an OCPP 1.6 charger always
-   * native (the upgrade profile is for 1.2/1.5 chargers only).
+   * {@code chargers.<id>.protocol}, else {@code csms.protocol}; an OCPP 1.6 charger configured
+   * for {@code ocpp1.6} is native (that profile is for 1.2/1.5 chargers), one configured for
+   * {@code ocpp2.0.1} is upgraded like the others.
    */
   public CsmsProtocol protocol(ChargerId id, OcppVersion version) {
     return chargers.of(id.value()).map(ChargersConfig.ChargerSettings::protocol)

@@ -47,17 +47,14 @@ public final class ChargerRequestRelay {
   private final ChargerProfiles profiles;
   private final PresenceTracker presence;
   private final RelayMetrics metrics;
-  private final Ocpp16Upgrade upgrade;
+  private final UpgradeRelays upgrades;
 
-  /**
-   * @param upgrade the upgrade profile for chargers presented as OCPP 1.6; null when no charger
-   *     is
-   */
+  /** @param upgrades the upgrade profiles, for chargers not presented in their own version */
   public ChargerRequestRelay(SoapJsonTranslator translator, PayloadSchemas schemas,
       CsmsLink csms, SessionRegistry sessions, CallbackResolver callbacks,
       ChargerProfiles profiles, PresenceTracker presence, RelayMetrics metrics,
-      Ocpp16Upgrade upgrade) {
-    this.upgrade = upgrade;
+      UpgradeRelays upgrades) {
+    this.upgrades = upgrades;
     this.metrics = metrics;
     this.presence = presence;
     this.translator = translator;
@@ -111,38 +108,44 @@ public final class ChargerRequestRelay {
         request.action().wireName(), request.version().label(), info.soapVersion(),
         info.from() == null ? "-" : info.from());
     String action = request.action().wireName();
-    boolean upgraded = protocol == CsmsProtocol.OCPP16;
-    String outgoing = upgraded
-        ? upgrade().chargerRequest(id, request.version(), action, requestTree)
-        : request.payloadJson();
-    long sent = System.nanoTime();
-    return csms.call(new ChargerContext(id, request.version(), protocol), action, outgoing)
-        .whenComplete((answer, failure) -> metrics.leg(RelayMetrics.Leg.CSMS, action,
-            Durations.since(sent), failure == null || answeredByCsms(failure)))
-        .thenApply(answer -> {
-          try {
-            // read once: checked, learnt from and translated as a tree
-            JsonNode own = upgraded ? upgrade().csmsAnswer(id, request.version(), action,
-                requestTree, answer) : PayloadSchemas.object(answer);
-            schemas.check(request.version(), request.action(), false, own);
-            learnHeartbeatInterval(session, request, own);
-            return translator.toChargerResponse(request.version(), request.action(), own,
-                clock);
-          } catch (OcppException e) {
-            LOG.warn("[{}] the central system's answer to {} cannot be given to the charger: {};"
-                + " answer: {}", id, action, e.description(), answer);
-            throw new OcppException(OcppErrorCode.INTERNAL_ERROR,
-                "the central system's answer to " + action + " is invalid: " + e.description());
-          }
-        });
+    ChargerContext context = new ChargerContext(id, request.version(), protocol);
+    UpgradeRelay.CsmsSender sender = (name, json) -> {
+      long sent = System.nanoTime();
+      return csms.call(context, name, json).whenComplete((answer, failure) -> metrics.leg(
+          RelayMetrics.Leg.CSMS, name, Durations.since(sent),
+          failure == null || answeredByCsms(failure)));
+    };
+    UpgradeRelay upgrade = upgrades.of(context.protocol());
+    CompletableFuture<JsonNode> answer = upgrade == null
+        ? sender.call(action, request.payloadJson()).thenApply(text -> csmsAnswer(id, action, text))
+        : upgrade.chargerRequest(context, action, requestTree, sender);
+    return answer.thenApply(own -> {
+      try {
+        schemas.check(request.version(), request.action(), false, own);
+        learnHeartbeatInterval(session, request, own);
+        return translator.toChargerResponse(request.version(), request.action(), own, clock);
+      } catch (OcppException e) {
+        LOG.warn("[{}] the central system's answer to {} cannot be given to the charger: {};"
+            + " answer: {}", id, action, e.description(), own);
+        throw invalidAnswer(action, e);
+      }
+    });
   }
 
-  private Ocpp16Upgrade upgrade() {
-    if (upgrade == null) {
-      throw new OcppException(OcppErrorCode.INTERNAL_ERROR,
-          "this bridge was built without the OCPP 1.6 upgrade profile");
+  /** The central system's answer in the charger's own version, read once. */
+  private static JsonNode csmsAnswer(ChargerId id, String action, String answer) {
+    try {
+      return PayloadSchemas.object(answer);
+    } catch (OcppException e) {
+      LOG.warn("[{}] the central system's answer to {} is no JSON object: {}", id, action,
+          answer);
+      throw invalidAnswer(action, e);
     }
-    return upgrade;
+  }
+
+  private static OcppException invalidAnswer(String action, OcppException e) {
+    return new OcppException(OcppErrorCode.INTERNAL_ERROR,
+        "the central system's answer to " + action + " is invalid: " + e.description());
   }
 
   private static boolean answeredByCsms(Throwable failure) {

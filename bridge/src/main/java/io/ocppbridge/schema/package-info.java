@@ -19,6 +19,12 @@
  * {@link io.ocppbridge.translate.Ocpp16WireDifferences} bridges at run time); a test proves the
  * result equivalent, constraint by constraint, to every official 1.6 schema.
  *
+ * <p>The OCPP 2.0.1 schemas ({@code schemas-json/ocpp2.0.1/}, for the 2.0.1 upgrade profile) have
+ * no WSDL to be generated from: {@link io.ocppbridge.schema.Ocpp201SchemaCatalog} states them from
+ * the 2.0.1 interface facts, for the operations the profile maps or answers, with the building
+ * blocks of {@link io.ocppbridge.schema.SchemaBlocks}; they are loaded by
+ * {@link io.ocppbridge.schema.Ocpp201PayloadSchemas}.
+ *
  * <p>May depend on {@code core}, the JDK (its DOM parser), Jackson and the json-schema-validator,
  * plus the hardened parser settings of {@link io.ocppbridge.translate.SecureXml} and the naming of
  * {@link io.ocppbridge.translate.OcppjsNaming}; no transport, no JAXB.

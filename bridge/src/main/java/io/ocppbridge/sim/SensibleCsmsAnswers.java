@@ -13,23 +13,28 @@ import java.util.function.Function;
  * of OCPP 1.2, 1.5 and 1.6: boots accepted with a 300 s heartbeat, id tags accepted,
  * transactions numbered from 1, the current time where one is asked for. The only difference
  * between the versions' answers is the name of the boot's heartbeat interval ({@code interval} in
- * 1.6).
+ * 1.6). A connection with the subprotocol {@code ocpp2.0.1} is answered in OCPP 2.0.1
+ * ({@link Ocpp201CsmsAnswers}).
  */
 public final class SensibleCsmsAnswers implements Function<ReceivedCall, CsmsReply> {
 
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
   private static final String OCPP16 = "ocpp1.6";
+  private static final String OCPP201 = "ocpp2.0.1";
 
   private final Clock clock;
   private final AtomicInteger transactions = new AtomicInteger();
+  private final Ocpp201CsmsAnswers ocpp201;
 
   public SensibleCsmsAnswers(Clock clock) {
     this.clock = clock;
+    this.ocpp201 = new Ocpp201CsmsAnswers(clock);
   }
 
   @Override
   public CsmsReply apply(ReceivedCall call) {
-    ObjectNode payload = answer(call.action());
+    ObjectNode payload = OCPP201.equals(call.subprotocol())
+        ? ocpp201.answer(call.action(), call.payload()) : answer(call.action());
     if (payload != null && OCPP16.equals(call.subprotocol())
         && "BootNotification".equals(call.action())) {
       payload.set("interval", payload.remove("heartbeatInterval"));

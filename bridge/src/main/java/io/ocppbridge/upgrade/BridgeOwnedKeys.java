@@ -14,23 +14,31 @@ import java.util.Set;
  * never passed to a charger over SOAP, and answered NotSupported while the bridge has no basic
  * authentication toward the central system.
  */
-final class BridgeOwnedKeys {
+public final class BridgeOwnedKeys {
 
-  static final String PING_INTERVAL = "WebSocketPingInterval";
-  static final String AUTHORIZATION_KEY = "AuthorizationKey";
+  public static final String PING_INTERVAL = "WebSocketPingInterval";
+  public static final String AUTHORIZATION_KEY = "AuthorizationKey";
   /** Keys answered by the bridge in GetConfiguration. */
-  static final Set<String> READABLE = Set.of(PING_INTERVAL);
+  public static final Set<String> READABLE = Set.of(PING_INTERVAL);
   /** Keys answered by the bridge in ChangeConfiguration. */
-  static final Set<String> WRITABLE = Set.of(PING_INTERVAL, AUTHORIZATION_KEY);
+  public static final Set<String> WRITABLE = Set.of(PING_INTERVAL, AUTHORIZATION_KEY);
 
   private final PingIntervalSetting ping;
 
-  BridgeOwnedKeys(PingIntervalSetting ping) {
+  public BridgeOwnedKeys(PingIntervalSetting ping) {
     this.ping = ping;
   }
 
+  /** The current value of a key in {@link #READABLE}, as configuration values are written. */
+  public String value(ChargerId charger, String key) {
+    if (!key.equals(PING_INTERVAL)) {
+      throw new IllegalArgumentException(key + " is not a key the bridge reads");
+    }
+    return Integer.toString(ping.pingIntervalSeconds(charger));
+  }
+
   /** The 1.6 ChangeConfiguration answer for a key in {@link #WRITABLE}. */
-  ObjectNode change(ChargerId charger, String key, String value) {
+  public ObjectNode change(ChargerId charger, String key, String value) {
     ObjectNode out = JsonNodeFactory.instance.objectNode();
     if (key.equals(AUTHORIZATION_KEY)) {
       return out.put("status", "NotSupported");
@@ -54,7 +62,7 @@ final class BridgeOwnedKeys {
     for (String key : keys) {
       if (key.equals(PING_INTERVAL)) {
         configurationKey.addObject().put("key", PING_INTERVAL).put("readonly", false)
-            .put("value", Integer.toString(ping.pingIntervalSeconds(charger)));
+            .put("value", value(charger, PING_INTERVAL));
       }
     }
   }

@@ -70,7 +70,7 @@ final class ChargerAnswerUpgrade {
       }
       ObjectNode item = known.addObject().put("key", key);
       LossyFields.copy(entry, item, "readonly");
-      fields.text(m, entry, item, "value", Limits.CONFIGURATION_VALUE);
+      fields.text(m, entry, item, "value", fields.limits().configurationValue());
     }
     owned.addTo(m.charger(), known, ownKeysAskedFor(call));
     ArrayNode unknown = out.putArray("unknownKey");
@@ -99,20 +99,20 @@ final class ChargerAnswerUpgrade {
 
   private boolean tooLongKey(MessageContext m, String key, String list) {
     int length = key.codePointCount(0, key.length());
-    if (length <= Limits.CONFIGURATION_KEY) {
+    int max = fields.limits().configurationKey();
+    if (length <= max) {
       return false;
     }
     fields.losses().record(LossCase.CONFIGURATION_KEY_DROPPED, m.charger(), m.field(list)
-        + " entry with a key of " + length + " characters left out (OCPP 1.6 allows "
-        + Limits.CONFIGURATION_KEY + "): " + key.substring(0, key.offsetByCodePoints(0,
-            Limits.CONFIGURATION_KEY)) + "...");
+        + " entry with a key of " + length + " characters left out (" + fields.limits().target()
+        + " allows " + max + "): " + key.substring(0, key.offsetByCodePoints(0, max)) + "...");
     return true;
   }
 
   private ObjectNode getDiagnostics(MessageContext m, JsonNode call, JsonNode answer,
       ConnectorStates state) {
     ObjectNode out = object();
-    fields.text(m, answer, out, "fileName", Limits.FILE_NAME);
+    fields.text(m, answer, out, "fileName", fields.limits().fileName());
     return out;
   }
 

@@ -34,11 +34,7 @@ final class ChargerRequestUpgrade {
       "StatusNotification", ChargerRequestUpgrade::statusNotification,
       "StopTransaction", ChargerRequestUpgrade::stopTransaction);
 
-  /** BootNotification fields and their 1.6 maximum lengths, in 1.6 order (1.2 has no limits). */
-  private static final Map<String, Integer> BOOT_FIELDS = Map.of(
-      "chargePointVendor", 20, "chargePointModel", 20, "chargePointSerialNumber", 25,
-      "chargeBoxSerialNumber", 25, "firmwareVersion", 50, "iccid", 20, "imsi", 20,
-      "meterType", 25, "meterSerialNumber", 25);
+  /** BootNotification fields in 1.6 order (1.2 has no limits; {@link Limits} has them). */
   private static final List<String> BOOT_ORDER = List.of("chargePointVendor", "chargePointModel",
       "chargePointSerialNumber", "chargeBoxSerialNumber", "firmwareVersion", "iccid", "imsi",
       "meterType", "meterSerialNumber");
@@ -65,22 +61,22 @@ final class ChargerRequestUpgrade {
 
   private ObjectNode authorize(MessageContext m, JsonNode in, ConnectorStates state) {
     ObjectNode out = object();
-    fields.identifier(m, in, out, "idTag", Limits.ID_TOKEN);
+    fields.identifier(m, in, out, "idTag", fields.limits().idToken());
     return out;
   }
 
   private ObjectNode bootNotification(MessageContext m, JsonNode in, ConnectorStates state) {
     ObjectNode out = object();
     for (String field : BOOT_ORDER) {
-      fields.text(m, in, out, field, BOOT_FIELDS.get(field));
+      fields.text(m, in, out, field, fields.limits().bootField(field));
     }
     return out;
   }
 
   private ObjectNode dataTransfer(MessageContext m, JsonNode in, ConnectorStates state) {
     ObjectNode out = object();
-    fields.identifier(m, in, out, "vendorId", Limits.VENDOR_ID);
-    fields.identifier(m, in, out, "messageId", Limits.MESSAGE_ID);
+    fields.identifier(m, in, out, "vendorId", fields.limits().vendorId());
+    fields.identifier(m, in, out, "messageId", fields.limits().messageId());
     LossyFields.copy(in, out, "data");
     return out;
   }
@@ -112,7 +108,7 @@ final class ChargerRequestUpgrade {
   private ObjectNode startTransaction(MessageContext m, JsonNode in, ConnectorStates state) {
     ObjectNode out = object();
     LossyFields.copy(in, out, "connectorId");
-    fields.identifier(m, in, out, "idTag", Limits.ID_TOKEN);
+    fields.identifier(m, in, out, "idTag", fields.limits().idToken());
     LossyFields.copy(in, out, "meterStart");
     LossyFields.copy(in, out, "reservationId");
     fields.timestamp(m, in, out, "timestamp");
@@ -125,11 +121,11 @@ final class ChargerRequestUpgrade {
     int connector = in.path("connectorId").intValue();
     out.put("connectorId", connector);
     out.put("errorCode", errorCode(m, in.path("errorCode").asText()));
-    fields.text(m, in, out, "info", Limits.INFO);
+    fields.text(m, in, out, "info", fields.limits().statusText());
     out.put("status", status(m, connector, in.path("status").asText(), state));
     fields.timestamp(m, in, out, "timestamp");
-    fields.text(m, in, out, "vendorId", Limits.VENDOR_ID);
-    fields.text(m, in, out, "vendorErrorCode", Limits.VENDOR_ERROR_CODE);
+    fields.text(m, in, out, "vendorId", fields.limits().vendorId());
+    fields.text(m, in, out, "vendorErrorCode", fields.limits().statusText());
     return out;
   }
 
@@ -157,7 +153,7 @@ final class ChargerRequestUpgrade {
 
   private ObjectNode stopTransaction(MessageContext m, JsonNode in, ConnectorStates state) {
     ObjectNode out = object();
-    fields.optionalIdentifier(m, in, out, "idTag", Limits.ID_TOKEN);
+    fields.optionalIdentifier(m, in, out, "idTag", fields.limits().idToken());
     LossyFields.copy(in, out, "meterStop");
     fields.timestamp(m, in, out, "timestamp");
     LossyFields.copy(in, out, "transactionId");

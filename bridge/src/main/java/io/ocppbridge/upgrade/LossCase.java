@@ -1,9 +1,12 @@
 package io.ocppbridge.upgrade;
 
 /**
- * The lossy cases of the upgrade profile, each with its one policy. Every occurrence is reported
+ * The lossy cases of the upgrade profiles, each with its one policy. Every occurrence is reported
  * to the {@link LossRecorder} under the constant's value; a refusal is reported too, before the
- * error goes out. {@code docs/upgrade-profile.md} has the same list with the affected fields.
+ * error goes out. The first group serves both profiles (the 2.0.1 profile reaches 1.2/1.5
+ * chargers through the 1.6 conversion, with {@link Limits#TOWARD_OCPP201}); the second is the
+ * OCPP 1.6 → 2.0.1 step's own. {@code docs/upgrade-profile.md} has the same list with the
+ * affected fields.
  */
 public final class LossCase {
 
@@ -119,4 +122,110 @@ public final class LossCase {
    * Policy: send its <b>JSON text</b>.
    */
   public static final String DATA_STRINGIFIED = "data-stringified";
+
+  // ---- OCPP 1.6 -> 2.0.1 -------------------------------------------------------------------
+
+  /**
+   * BootNotification fields 2.0.1 has no place for: meterType, meterSerialNumber, and
+   * chargeBoxSerialNumber when chargePointSerialNumber is there (else it becomes the serial
+   * number). Policy: <b>drop</b>.
+   */
+  public static final String BOOT_FIELD_DROPPED = "boot-field-dropped";
+
+  /**
+   * A BootNotification whose reason the bridge does not know (1.x sends none; the bridge knows it
+   * after a Reset, a TriggerMessage or a firmware installation it relayed). Policy: send
+   * <b>Unknown</b>.
+   */
+  public static final String BOOT_REASON_UNKNOWN = "boot-reason-unknown";
+
+  /**
+   * An idTag sent as a 2.0.1 idToken, whose type the central system never told the bridge
+   * (RequestStartTransaction, ReserveNow, SendLocalList teach it). Policy: <b>infer</b> from its
+   * shape: 8, 14 or 20 hexadecimal digits ISO14443, 16 ISO15693, anything else Central; the
+   * same type is used for that idTag afterwards (reported once).
+   */
+  public static final String ID_TOKEN_TYPE_INFERRED = "id-token-type-inferred";
+
+  /**
+   * A 2.0.1 authorization status 1.x lacks (NoCredit, NotAllowedTypeEVSE, NotAtThisLocation,
+   * NotAtThisTime, Unknown). Policy: send <b>Invalid</b>.
+   */
+  public static final String AUTHORIZATION_STATUS_NARROWED = "authorization-status-narrowed";
+
+  /**
+   * Parts of a 2.0.1 idTokenInfo 1.x idTagInfo lacks (chargingPriority, language1/2, evseId,
+   * personalMessage), or a groupIdToken longer than a parentIdTag (20). Policy: <b>drop</b>.
+   */
+  public static final String ID_TOKEN_INFO_DETAIL_DROPPED = "id-token-info-detail-dropped";
+
+  /**
+   * A TransactionEvent answer without idTokenInfo for a StartTransaction, whose 1.x answer
+   * requires an idTagInfo. Policy: answer <b>Accepted</b> (the central system raised no
+   * objection to the transaction it was told of).
+   */
+  public static final String ID_TAG_INFO_ASSUMED = "id-tag-info-assumed";
+
+  /**
+   * A StatusNotification of connector 0 (the whole charger): 2.0.1 has StatusNotification for
+   * connectors only. Policy: <b>answer the charger</b>, send nothing.
+   */
+  public static final String STATION_STATUS_NOT_SENT = "station-status-not-sent";
+
+  /**
+   * StatusNotification errorCode (other than NoError), info, vendorId, vendorErrorCode: 2.0.1
+   * reports problems through the device model. Policy: <b>drop</b>, keep the status.
+   */
+  public static final String STATUS_DETAIL_DROPPED = "status-detail-dropped";
+
+  /**
+   * A time 2.0.1 requires that the 1.x message lacks (StatusNotification timestamp, a composite
+   * schedule's start). Policy: the bridge's <b>current time</b>.
+   */
+  public static final String TIMESTAMP_ASSUMED = "timestamp-assumed";
+
+  /**
+   * A sampled value 2.0.1 cannot carry: a value that is no number (SignedData among them, whose
+   * signing method and key 1.x does not give), or the measurands Temperature and RPM, which 2.0.1
+   * removed. Policy: <b>drop</b> the sample (a meter value left without samples is dropped too).
+   */
+  public static final String SAMPLE_DROPPED = "sample-dropped";
+
+  /**
+   * A MeterValues or StopTransaction naming a transaction number the bridge did not give, or one
+   * that has ended. Policy: meter values are sent as <b>MeterValues</b> outside any transaction;
+   * a stop as a TransactionEvent Ended with the number as the transactionId.
+   */
+  public static final String TRANSACTION_UNKNOWN = "transaction-unknown";
+
+  /** StopTransaction reason SoftReset, which 2.0.1 lacks. Policy: stoppedReason <b>Reboot</b>. */
+  public static final String STOP_REASON_APPROXIMATED = "stop-reason-approximated";
+
+  /**
+   * totalCost, chargingPriority, updatedPersonalMessage of a TransactionEvent answer, and
+   * statusInfo of any answer to a charger's request: 1.x answers have no place. Policy:
+   * <b>drop</b>.
+   */
+  public static final String ANSWER_DETAIL_DROPPED = "answer-detail-dropped";
+
+  /**
+   * A 1.x answer status 2.0.1 lacks (UnlockConnector NotSupported, SendLocalList NotSupported,
+   * SetChargingProfile NotSupported, ChangeConfiguration NotSupported). Policy: the nearest
+   * 2.0.1 value (UnlockFailed, Failed, Rejected, UnknownVariable) with a statusInfo naming the
+   * original.
+   */
+  public static final String STATUS_NARROWED = "status-narrowed";
+
+  /**
+   * Parts of a 2.0.1 charging profile 1.6 lacks: a schedule's salesTariff, a period's phaseToUse;
+   * and limits or minimum rates finer than 1.6's 0.1. Policy: <b>drop</b>, <b>round</b> to 0.1.
+   */
+  public static final String CHARGING_PROFILE_DETAIL_DROPPED = "charging-profile-detail-dropped";
+
+  /**
+   * Parts of a central system's request 1.x cannot express: RequestStartTransaction
+   * groupIdToken, ReserveNow connectorType (and a groupIdToken over 20), UpdateFirmware
+   * installDateTime. Policy: <b>drop</b>, forward the rest.
+   */
+  public static final String REQUEST_DETAIL_DROPPED = "request-detail-dropped";
 }

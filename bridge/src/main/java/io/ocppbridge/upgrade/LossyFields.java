@@ -13,23 +13,28 @@ import java.time.format.DateTimeParseException;
 
 /**
  * Copies one field from a source object to a target object under the policy of its
- * {@link LossCase}, reporting every loss. A missing or null source field is not copied.
+ * {@link LossCase}, reporting every loss. A missing or null source field is not copied. Shared by
+ * both upgrade profiles; the length limits given are those of the target protocol named by its
+ * {@link Limits}.
  */
-final class LossyFields {
+public final class LossyFields {
 
   private final LossRecorder losses;
+  private final Limits limits;
 
-  LossyFields(LossRecorder losses) {
+  /** @param limits whose limits the lengths given to the methods are (for the texts) */
+  public LossyFields(LossRecorder losses, Limits limits) {
     this.losses = losses;
+    this.limits = limits;
   }
 
   /** Copies a field as it is. */
-  static void copy(JsonNode source, ObjectNode target, String field) {
+  public static void copy(JsonNode source, ObjectNode target, String field) {
     copy(source, target, field, field);
   }
 
   /** Copies a field under another name. */
-  static void copy(JsonNode source, ObjectNode target, String from, String to) {
+  public static void copy(JsonNode source, ObjectNode target, String from, String to) {
     JsonNode value = source.get(from);
     if (value != null && !value.isNull()) {
       target.set(to, value.deepCopy());
@@ -37,7 +42,7 @@ final class LossyFields {
   }
 
   /** Free text: truncated to {@code max} code points ({@link LossCase#TEXT_TRUNCATED}). */
-  void text(MessageContext m, JsonNode source, ObjectNode target, String field, int max) {
+  public void text(MessageContext m, JsonNode source, ObjectNode target, String field, int max) {
     JsonNode value = source.get(field);
     if (value == null || value.isNull()) {
       return;
@@ -46,14 +51,15 @@ final class LossyFields {
     int length = text.codePointCount(0, text.length());
     if (length > max) {
       losses.record(LossCase.TEXT_TRUNCATED, m.charger(), m.field(field) + " of " + length
-          + " characters cut to the " + max + " OCPP 1.6 allows");
+          + " characters cut to the " + max + " " + limits.target() + " allows");
       text = text.substring(0, text.offsetByCodePoints(0, max));
     }
     target.put(field, text);
   }
 
   /** A required identifier: refused when too long ({@link LossCase#IDENTIFIER_TOO_LONG}). */
-  void identifier(MessageContext m, JsonNode source, ObjectNode target, String field, int max) {
+  public void identifier(MessageContext m, JsonNode source, ObjectNode target, String field,
+      int max) {
     JsonNode value = source.get(field);
     if (value == null || value.isNull()) {
       return;
@@ -62,15 +68,16 @@ final class LossyFields {
     int length = text.codePointCount(0, text.length());
     if (length > max) {
       losses.record(LossCase.IDENTIFIER_TOO_LONG, m.charger(), m.field(field) + " of " + length
-          + " characters refused (OCPP 1.6 allows " + max + ")");
+          + " characters refused (" + limits.target() + " allows " + max + ")");
       throw new OcppException(OcppErrorCode.PROPERTY_CONSTRAINT_VIOLATION, m.field(field)
-          + " has " + length + " characters; an OCPP 1.6 central system accepts at most " + max);
+          + " has " + length + " characters; an " + limits.target()
+          + " central system accepts at most " + max);
     }
     target.put(field, text);
   }
 
   /** An optional identifier: dropped when too long ({@link LossCase#IDENTIFIER_DROPPED}). */
-  void optionalIdentifier(MessageContext m, JsonNode source, ObjectNode target, String field,
+  public void optionalIdentifier(MessageContext m, JsonNode source, ObjectNode target, String field,
       int max) {
     JsonNode value = source.get(field);
     if (value == null || value.isNull()) {
@@ -80,7 +87,7 @@ final class LossyFields {
     int length = text.codePointCount(0, text.length());
     if (length > max) {
       losses.record(LossCase.IDENTIFIER_DROPPED, m.charger(), m.field(field) + " of " + length
-          + " characters left out (OCPP 1.6 allows " + max + ")");
+          + " characters left out (" + limits.target() + " allows " + max + ")");
       return;
     }
     target.put(field, text);
@@ -91,7 +98,7 @@ final class LossyFields {
    * ({@link LossCase#TIMESTAMP_OFFSET_ASSUMED}); unreadable, it is refused
    * ({@link LossCase#TIMESTAMP_UNREADABLE}).
    */
-  void timestamp(MessageContext m, JsonNode source, ObjectNode target, String field) {
+  public void timestamp(MessageContext m, JsonNode source, ObjectNode target, String field) {
     JsonNode value = source.get(field);
     if (value == null || value.isNull()) {
       return;
@@ -99,7 +106,7 @@ final class LossyFields {
     target.put(field, utc(m, field, value.asText()));
   }
 
-  String utc(MessageContext m, String field, String text) {
+  public String utc(MessageContext m, String field, String text) {
     try {
       return DateTimeFormatter.ISO_INSTANT.format(OffsetDateTime.parse(text).toInstant());
     } catch (DateTimeParseException withOffset) {
@@ -124,7 +131,7 @@ final class LossyFields {
    * @param code the error for the refusal (PropertyConstraintViolation for a central-system
    *     CALL, InternalError for an answer to the charger's own request)
    */
-  void int32Identifier(MessageContext m, JsonNode source, ObjectNode target, String field,
+  public void int32Identifier(MessageContext m, JsonNode source, ObjectNode target, String field,
       OcppErrorCode code) {
     JsonNode value = source.get(field);
     if (value == null || value.isNull()) {
@@ -139,8 +146,11 @@ final class LossyFields {
     target.put(field, value.intValue());
   }
 
-  /** A count or interval toward the charger: clamped to 32 bits ({@link LossCase#INTEGER_CLAMPED}). */
-  void int32Clamped(MessageContext m, JsonNode source, ObjectNode target, String field) {
+  /**
+   * A count or interval toward the charger: clamped to 32 bits
+   * ({@link LossCase#INTEGER_CLAMPED}).
+   */
+  public void int32Clamped(MessageContext m, JsonNode source, ObjectNode target, String field) {
     JsonNode value = source.get(field);
     if (value == null || value.isNull()) {
       return;
@@ -148,7 +158,7 @@ final class LossyFields {
     target.put(field, clamp(m, field, value));
   }
 
-  int clamp(MessageContext m, String field, JsonNode value) {
+  public int clamp(MessageContext m, String field, JsonNode value) {
     if (value.canConvertToInt() && value.isIntegralNumber()) {
       return value.intValue();
     }
@@ -158,7 +168,12 @@ final class LossyFields {
     return clamped;
   }
 
-  LossRecorder losses() {
+  public LossRecorder losses() {
     return losses;
+  }
+
+  /** The limits of the target protocol. */
+  public Limits limits() {
+    return limits;
   }
 }

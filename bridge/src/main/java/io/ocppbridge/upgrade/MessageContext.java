@@ -4,10 +4,10 @@ import io.ocppbridge.core.ChargerId;
 import io.ocppbridge.core.OcppVersion;
 
 /** The message being converted: whose, in which charger version, which action. */
-record MessageContext(ChargerId charger, OcppVersion version, String action) {
+public record MessageContext(ChargerId charger, OcppVersion version, String action) {
 
   /** "StatusNotification.info", for loss reports and error texts. */
-  String field(String name) {
+  public String field(String name) {
     return action + "." + name;
   }
 }

@@ -12,6 +12,9 @@ import java.util.Optional;
  * <ul>
  *   <li>{@value ConnectorStates#MEMBER}: the transactions per connector ({@link ConnectorStates}),
  *       shared by every profile.
+ *   <li>{@value io.ocppbridge.upgrade.v201.StationState#MEMBER}: the OCPP 2.0.1 profile's
+ *       transaction id pairs, sequence numbers, pending remote starts and request ids
+ *       ({@link io.ocppbridge.upgrade.v201.StationState}).
  * </ul>
  *
  * <p>Saving is cheap and never blocks on the database (the registry writes behind), so a part

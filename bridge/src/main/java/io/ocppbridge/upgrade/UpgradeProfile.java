@@ -41,8 +41,17 @@ public final class UpgradeProfile {
    */
   public UpgradeProfile(LossRecorder losses, PingIntervalSetting ping, UpgradeOptions options,
       ProfileStateStore store) {
+    this(losses, ping, options, store, Limits.OCPP16);
+  }
+
+  /**
+   * The profile with the length limits of another target: {@link Limits#TOWARD_OCPP201} when its
+   * 1.6 form is the first step of the OCPP 2.0.1 profile.
+   */
+  public UpgradeProfile(LossRecorder losses, PingIntervalSetting ping, UpgradeOptions options,
+      ProfileStateStore store, Limits limits) {
     this.store = store;
-    LossyFields fields = new LossyFields(losses);
+    LossyFields fields = new LossyFields(losses, limits);
     BridgeOwnedKeys owned = new BridgeOwnedKeys(ping);
     this.requests = new ChargerRequestUpgrade(fields, options);
     this.answers = new CsmsAnswerDowngrade(fields);

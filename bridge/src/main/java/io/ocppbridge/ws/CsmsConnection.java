@@ -229,6 +229,14 @@ final class CsmsConnection {
     String text = codec.encode(answer);
     Trace.toCsms(charger.id().value(), call.action(), text);
     channel.writeAndFlush(new TextWebSocketFrame(text));
+    if (answer instanceof Frame.CallResult) {
+      try {
+        inbound.answered(charger, call.action(), call.payload().toString(), payload);
+      } catch (RuntimeException e) {
+        LOG.error("[{}] what follows the answer to {} could not be sent", charger.id(),
+            call.action(), e);
+      }
+    }
   }
 
   private void onBadFrame(String text, FrameException e) {
@@ -246,7 +254,7 @@ final class CsmsConnection {
   }
 
   private Frame.CallError callError(String id, OcppException e) {
-    return new Frame.CallError(id, e.code().wireName(), e.description(),
+    return new Frame.CallError(id, charger.errorCode(e.code()), e.description(),
         mapper.createObjectNode());
   }
 

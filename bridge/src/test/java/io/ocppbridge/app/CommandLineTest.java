@@ -20,10 +20,13 @@ class CommandLineTest {
         .isEqualTo(Main.EXIT_OK));
     assertThat(out).contains("every operation was relayed and answered, in both directions");
     assertThat(out).doesNotContain("FAIL");
-    // 10 + 9 + 10 charger-initiated operations (1.5, 1.2, 1.6), 5 + 3 + 4 sent by the central
-    // system
-    assertThat(out.lines().filter(l -> l.contains(" ok   ")).count()).isEqualTo(41);
+    // 10 + 9 + 10 + 10 charger-initiated operations (1.5, 1.2, 1.6, 1.5 as 2.0.1), 5 + 3 + 4 + 6
+    // sent by the central system
+    assertThat(out.lines().filter(l -> l.contains(" ok   ")).count()).isEqualTo(57);
     assertThat(out).contains("[DEMO-CP16] ok   SetChargingProfile (from the central system)");
+    assertThat(out).contains("[DEMO-CP201] ok   GetBaseReport (from the central system)")
+        .contains("[DEMO-CP201] ok   RequestStartTransaction (from the central system)")
+        .contains("the central system sees an OCPP 2.0.1 charging station");
   }
 
   /** Verifies that an invalid configuration value stops with exit code 2 naming the key. */

@@ -160,8 +160,45 @@ class SimulateCsmsCommandTest {
   @Test
   void refusesAnUnknownSubprotocol() throws Exception {
     try (CommandRun csms = CommandRun.start("simulate-csms", "--port", "0", "--subprotocols",
-        "ocpp1.5,ocpp2.0.1")) {
+        "ocpp1.5,ocpp2.1")) {
       assertThat(csms.awaitExit(WAIT)).isEqualTo(Main.EXIT_CONFIG);
+    }
+  }
+
+  /**
+   * Verifies that it speaks OCPP 2.0.1 to a charger under the 2.0.1 profile: the charger's
+   * messages are answered in 2.0.1, and a typed 2.0.1 call reaches the 1.5 charger as its 1.5
+   * counterpart.
+   */
+  @Test
+  void speaksOcpp201() throws Exception {
+    try (CommandRun csms = CommandRun.start("simulate-csms", "--port", "0", "--call-timeout",
+        "10")) {
+      // GIVEN a 1.5 charger connected through a bridge with csms.protocol: ocpp2.0.1
+      URI url = URI.create(csms.awaitMatch(URL, WAIT));
+      try (Bridge bridge = Bridge.start(ConfigLoader.fromValues(Map.of("soap.host", "127.0.0.1",
+              "soap.port", "0", "csms.url", url.toString(), "csms.protocol", "ocpp2.0.1",
+              "sessions.store", "memory", "admin.enabled", "false", "soap.shutdownGrace", "1s")));
+          SimulatedChargePointServer chargePoint =
+              new SimulatedChargePointServer("127.0.0.1", 0, "/cp");
+          SoapChargerSimulator charger = new SoapChargerSimulator(bridge.soapAddress(),
+              "CSMS-CB201", OcppVersion.V1_5, true, chargePoint.url().toString())) {
+        assertThat(charger.send(OcppAction.BOOT_NOTIFICATION, SoapChargerSimulator.sample(
+            OcppVersion.V1_5, OcppAction.BOOT_NOTIFICATION)).ok()).isTrue();
+
+        // WHEN a 2.0.1 remote start is typed
+        csms.type("CSMS-CB201 RequestStartTransaction {\"idToken\":{\"idToken\":\"SIMTAG01\","
+            + "\"type\":\"ISO14443\"},\"remoteStartId\":1,\"evseId\":1}");
+
+        // THEN the charger gets its RemoteStartTransaction and the answer is printed
+        csms.awaitOutput("<< CSMS-CB201 RequestStartTransaction CALLRESULT"
+            + " {\"status\":\"Accepted\"}", WAIT);
+        assertThat(chargePoint.received()).extracting(ReceivedSoapCall::action)
+            .containsExactly(OcppAction.REMOTE_START_TRANSACTION);
+        assertThat(chargePoint.received().get(0).payloadXml()).contains("SIMTAG01");
+      }
+      csms.type("quit");
+      assertThat(csms.awaitExit(WAIT)).isEqualTo(Main.EXIT_OK);
     }
   }
 }

@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** A {@link ProfileStateStore} in a map, standing in for the registry in unit tests. */
-final class MemoryProfileStates implements ProfileStateStore {
+public final class MemoryProfileStates implements ProfileStateStore {
 
   private final Map<String, JsonNode> members = new ConcurrentHashMap<>();
 
