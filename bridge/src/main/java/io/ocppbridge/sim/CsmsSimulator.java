@@ -68,6 +68,8 @@ public final class CsmsSimulator implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(CsmsSimulator.class);
   private static final AttributeKey<String> CHARGER = AttributeKey.valueOf("charger");
   private static final AttributeKey<String> SUBPROTOCOL = AttributeKey.valueOf("subprotocol");
+  /** Set on a connection once it is frozen: a frame already read from its socket is ignored. */
+  private static final AttributeKey<Boolean> FROZEN = AttributeKey.valueOf("frozen");
 
   private final EventLoopGroup group;
   private final Channel serverChannel;
@@ -293,7 +295,10 @@ public final class CsmsSimulator implements AutoCloseable {
    * {@code freeze}.
    */
   public void freezeConnections() {
-    connections.forEach(ch -> ch.config().setAutoRead(false));
+    connections.forEach(ch -> {
+      ch.attr(FROZEN).set(Boolean.TRUE);
+      ch.eventLoop().submit(() -> ch.config().setAutoRead(false)).syncUninterruptibly();
+    });
   }
 
   @Override
@@ -445,6 +450,9 @@ public final class CsmsSimulator implements AutoCloseable {
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, TextWebSocketFrame frame)
         throws Exception {
+      if (ctx.channel().hasAttr(FROZEN)) {
+        return; // read before autoRead was off; a hung central system never sees it
+      }
       JsonNode root = mapper.readTree(frame.text());
       if (root.isArray() && root.size() >= 2
           && (root.get(0).asInt() == 3 || root.get(0).asInt() == 4)) {
