@@ -26,12 +26,24 @@ public final class SessionRegistry {
     this.store = store;
   }
 
-  /** Records a request from a charger and returns its session, created on first contact. */
+  /**
+   * Records a request from a charger and returns its session, created on first contact. A charger
+   * this process does not hold (not restored at start because it was silent for longer than the
+   * look-back, or forgotten after its presence window) may still be in the registry: its stored
+   * upgrade-profile state is taken over, so that its first write does not wipe it.
+   */
   public ChargerSession observe(ChargerId id, OcppVersion version, SoapDialect dialect,
       String callbackAddress) {
+    ChargerRecord stored = sessions.containsKey(id) || store == null
+        ? null : store.latest(id.value()).orElse(null);
     return sessions.compute(id, (k, existing) -> {
       if (existing == null) {
-        return new ChargerSession(id, version, dialect, callbackAddress, clock.instant());
+        ChargerSession created =
+            new ChargerSession(id, version, dialect, callbackAddress, clock.instant());
+        if (stored != null) {
+          created.profileState(stored.profileState());
+        }
+        return created;
       }
       existing.refresh(version, dialect, callbackAddress, clock.instant());
       return existing;

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.RejectedExecutionException;
@@ -125,6 +126,25 @@ public final class WriteBehindStore implements AutoCloseable {
   /** Records waiting for the next flush (for health and metrics). */
   public int pendingCount() {
     return pending.size();
+  }
+
+  /**
+   * The newest known record of one charger: its pending update if there is one, otherwise what
+   * the store holds. Empty when the charger is unknown or the store cannot be read (logged): a
+   * charger that writes to us must not be refused because the registry is down.
+   */
+  public Optional<ChargerRecord> latest(String identity) {
+    ChargerRecord queued = pending.get(identity);
+    if (queued != null) {
+      return Optional.of(queued);
+    }
+    try {
+      return store.find(identity);
+    } catch (ChargerStoreException e) {
+      log.warn("Registry could not be read for charger {}; it continues without its stored state:"
+          + " {}", identity, e.getMessage());
+      return Optional.empty();
+    }
   }
 
   /** The store written to, for reads (restart, admin); reads do not see pending updates. */
