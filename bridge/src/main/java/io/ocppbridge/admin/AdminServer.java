@@ -39,16 +39,22 @@ public final class AdminServer implements AutoCloseable {
   private final AdminView view;
   private final BridgeMetrics metrics;
   private final byte[] token;
+  private final HostCheck hosts;
+  private final int maxTraced;
   private final Server server;
   private final int port;
 
   /**
    * @param token the bearer token every path but the health checks needs; null for none
+   * @param hosts the {@code Host} headers answered on every path but the health checks
+   * @param maxTraced how many chargers can be traced on their own at once
    */
   public AdminServer(String host, int port, AdminView view, BridgeMetrics metrics,
-      String token) {
+      String token, HostCheck hosts, int maxTraced) {
     this.view = view;
     this.metrics = metrics;
+    this.hosts = hosts;
+    this.maxTraced = maxTraced;
     this.token = token == null ? null : token.getBytes(StandardCharsets.UTF_8);
     QueuedThreadPool threads = new QueuedThreadPool(8, 2);
     threads.setName("admin-http");
@@ -84,6 +90,9 @@ public final class AdminServer implements AutoCloseable {
     String method = request.getMethod();
     if (path.startsWith("/health/")) {
       health(path, method, reply);
+    } else if (!hosts.accepts(request.getHeaders().get(HttpHeader.HOST))) {
+      metrics.adminRefused("host");
+      reply.send(421, "text/plain", "this host name is not served here; see admin.allowedHosts\n");
     } else if (!authorized(request.getHeaders().get(HttpHeader.AUTHORIZATION))) {
       reply.unauthorized();
     } else if (path.startsWith(CHARGERS + "/") && path.endsWith(TRACE)) {
@@ -148,6 +157,12 @@ public final class AdminServer implements AutoCloseable {
     }
     switch (method) {
       case "PUT" -> {
+        if (!MessageTrace.isSelected(id.get()) && MessageTrace.selected().size() >= maxTraced) {
+          metrics.adminRefused("trace-limit");
+          reply.send(409, "text/plain", "already " + maxTraced + " chargers traced"
+              + " (admin.maxTraced); switch one off first\n");
+          return;
+        }
         MessageTrace.select(id.get());
         LOG.info("[{}] message trace switched on through the admin API", id.get());
       }

@@ -44,6 +44,7 @@ public final class BridgeMetrics implements RelayMetrics, AutoCloseable {
   private final Map<List<String>, Timer> flows = new ConcurrentHashMap<>();
   private final Map<List<String>, Timer> legs = new ConcurrentHashMap<>();
   private final Map<String, Counter> losses = new ConcurrentHashMap<>();
+  private final Map<String, Counter> adminRefusals = new ConcurrentHashMap<>();
 
   public BridgeMetrics() {
     new JvmMemoryMetrics().bindTo(registry);
@@ -129,6 +130,15 @@ public final class BridgeMetrics implements RelayMetrics, AutoCloseable {
     losses.computeIfAbsent(lossCase, c -> Counter.builder("bridge_upgrade_losses")
         .description("values an upgrade profile (OCPP 1.6 or 2.0.1) changed or dropped, by case")
         .tag("case", c)
+        .register(registry)).increment();
+  }
+
+  /** The admin listener refused a request: {@code host} (DNS rebinding) or {@code trace-limit}. */
+  public void adminRefused(String reason) {
+    adminRefusals.computeIfAbsent(reason, r -> Counter.builder("bridge_admin_refused")
+        .description("admin requests refused, by reason (host: Host header not allowed;"
+            + " trace-limit: admin.maxTraced reached)")
+        .tag("reason", r)
         .register(registry)).increment();
   }
 

@@ -3,6 +3,7 @@ package io.ocppbridge.app;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ocppbridge.access.ChargerAccess;
 import io.ocppbridge.admin.AdminServer;
+import io.ocppbridge.admin.HostCheck;
 import io.ocppbridge.admin.AdminView;
 import io.ocppbridge.admin.BridgeMetrics;
 import io.ocppbridge.admin.LinkCounters;
@@ -131,7 +132,9 @@ public final class Bridge implements AutoCloseable {
       metrics.watch(view);
       AdminServer admin = config.admin().enabled()
           ? new AdminServer(config.admin().host(), config.admin().port(), view, metrics,
-              config.admin().token() == null ? null : config.admin().token().reveal())
+              config.admin().token() == null ? null : config.admin().token().reveal(),
+              HostCheck.of(config.admin().allowedHosts(), config.admin().host()),
+              config.admin().maxTraced())
           : null;
       if (admin != null) {
         LOG.info("admin listener on http://{}:{}/ (health, metrics, chargers, trace switch{})",

@@ -1,5 +1,7 @@
 package io.ocppbridge.config;
 
+import java.util.List;
+
 /**
  * The admin listener: health, metrics, charger list, status page, trace switch
  * ({@code admin.*}).
@@ -9,6 +11,10 @@ package io.ocppbridge.config;
  * @param port its port (0 picks a free port)
  * @param token when not null, every path but {@code /health/*} needs {@code Authorization:
  *     Bearer <token>}
+ * @param allowedHosts host names or addresses accepted in the {@code Host} header of every path
+ *     but {@code /health/*} (against DNS rebinding); empty means the loopback names and the bound
+ *     address
+ * @param maxTraced how many chargers can be traced on their own at once
  */
 public record AdminConfig(
     @Key(defaultValue = "true",
@@ -22,12 +28,21 @@ public record AdminConfig(
     @Key(sources = Key.Sources.VALUE_OR_FIRST_LINE_OF_FILE,
         doc = "When set (16 characters or more), every path but /health/* needs"
             + " 'Authorization: Bearer <token>'.")
-    Secret token) {
+    Secret token,
+    @Key(defaultValue = "",
+        doc = "Host names or addresses accepted in the Host header (without port) on every path"
+            + " but /health/*, against DNS rebinding; empty: localhost, 127.0.0.1, ::1 and the"
+            + " bound host.")
+    List<String> allowedHosts,
+    @Key(defaultValue = "100", min = 1, max = 100_000,
+        doc = "How many chargers can be traced on their own at once; more PUTs are refused.")
+    int maxTraced) {
 
   /** The shortest token accepted. */
   static final int MIN_TOKEN_LENGTH = 16;
 
   public AdminConfig {
+    allowedHosts = allowedHosts == null ? List.of() : List.copyOf(allowedHosts);
     if (token != null && token.reveal().length() < MIN_TOKEN_LENGTH) {
       throw ConfigException.forKey(token.source(), "the token must be at least "
           + MIN_TOKEN_LENGTH + " characters long");

@@ -57,10 +57,18 @@ public final class MessageTrace {
    * @param format an SLF4J format for what follows the charger's prefix
    */
   public static void line(String charger, String format, Object... args) {
-    if (SELECTED.contains(charger)) {
-      LOG.info("[" + charger + "] " + format, args);
-    } else if (LOG.isDebugEnabled()) {
-      LOG.debug("[" + charger + "] " + format, args);
+    boolean selected = SELECTED.contains(charger);
+    if (!selected && !LOG.isDebugEnabled()) {
+      return;
+    }
+    // the identity is an argument, never part of the format: one holding "{}" stays itself
+    Object[] all = new Object[args.length + 1];
+    all[0] = charger;
+    System.arraycopy(args, 0, all, 1, args.length);
+    if (selected) {
+      LOG.info("[{}] " + format, all);
+    } else {
+      LOG.debug("[{}] " + format, all);
     }
   }
 }
