@@ -13,6 +13,12 @@ public record ChargerId(String value) {
     if (value == null || value.isBlank()) {
       throw new IllegalArgumentException("chargeBoxIdentity is empty");
     }
+    if (".".equals(value) || "..".equals(value)) {
+      // a dot segment is removed from a URL path (RFC 3986 5.2.4), even percent-encoded by some
+      // servers: the central system would see another path, not this charger
+      throw new IllegalArgumentException(
+          "chargeBoxIdentity '" + value + "' cannot name a charger in a WebSocket URL");
+    }
     if (value.length() > MAX_LENGTH) {
       throw new IllegalArgumentException(
           "chargeBoxIdentity is longer than " + MAX_LENGTH + " characters");
