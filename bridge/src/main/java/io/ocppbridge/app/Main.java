@@ -1,5 +1,6 @@
 package io.ocppbridge.app;
 
+import java.util.Locale;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -19,6 +20,10 @@ public final class Main implements Runnable {
   CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
+    // Fault reasons and validator messages are protocol text read by chargers, central systems
+    // and operators everywhere: English whatever the host's locale (a German JVM put German
+    // validator text and xml:lang="de-DE" into SOAP faults).
+    Locale.setDefault(Locale.ENGLISH);
     System.exit(commandLine().execute(args));
   }
 
