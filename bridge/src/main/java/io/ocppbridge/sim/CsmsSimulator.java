@@ -472,10 +472,14 @@ public final class CsmsSimulator implements AutoCloseable {
       if (reply == null || reply.frameText() == null) {
         return;
       }
-      if (keepRecords) {
-        recordAnswer(reply.frameText());
-      }
-      Runnable send = () -> ctx.writeAndFlush(new TextWebSocketFrame(reply.frameText()));
+      // an answer counts as sent once it is written to the socket, not when it is decided: a
+      // connection closed in between never carried it
+      Runnable send = () -> ctx.writeAndFlush(new TextWebSocketFrame(reply.frameText()))
+          .addListener(written -> {
+            if (written.isSuccess() && keepRecords) {
+              recordAnswer(reply.frameText());
+            }
+          });
       if (reply.delay().isZero()) {
         send.run();
       } else {

@@ -11,6 +11,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Chargers sending SOAP Heartbeats in a loop from a small thread pool, round robin over their
@@ -19,12 +21,24 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class HeartbeatLoad implements AutoCloseable {
 
-  /** What one SOAP request got: the HTTP status (-1: no HTTP answer), whether it is a fault. */
+  private static final Pattern CURRENT_TIME =
+      Pattern.compile("<(?:\\w+:)?currentTime>([^<]+)</(?:\\w+:)?currentTime>");
+
+  /**
+   * What one SOAP request got: the HTTP status (-1: no HTTP answer), whether it is a fault, the
+   * answer's {@code currentTime} (null when none), and when it was sent and answered
+   * ({@link System#nanoTime()}).
+   */
   record Outcome(String identity, int status, boolean soapFault, long latencyMillis,
-      String error) {
+      String error, String currentTime, long startNanos, long endNanos) {
 
     boolean answered() {
       return status > 0;
+    }
+
+    /** Whether the request was in flight at some moment between {@code from} and {@code to}. */
+    boolean overlaps(long fromNanos, long toNanos) {
+      return startNanos <= toNanos && endNanos >= fromNanos;
     }
   }
 
@@ -69,10 +83,13 @@ final class HeartbeatLoad implements AutoCloseable {
     long start = System.nanoTime();
     try {
       HttpResponse<String> response = SoapPost.heartbeat15(bridge, identity, null);
-      return new Outcome(identity, response.statusCode(),
-          response.body() != null && response.body().contains("Fault>"), elapsed(start), null);
+      String body = response.body() == null ? "" : response.body();
+      Matcher time = CURRENT_TIME.matcher(body);
+      return new Outcome(identity, response.statusCode(), body.contains("Fault>"),
+          elapsed(start), null, time.find() ? time.group(1) : null, start, System.nanoTime());
     } catch (Exception e) {
-      return new Outcome(identity, -1, false, elapsed(start), e.toString());
+      return new Outcome(identity, -1, false, elapsed(start), e.toString(), null, start,
+          System.nanoTime());
     }
   }
 
