@@ -111,8 +111,14 @@ public final class AdminServer implements AutoCloseable {
     } else if ("/health/live".equals(path)) {
       reply.send(200, "text/plain", "live\n");
     } else if ("/health/ready".equals(path)) {
+      // A failing registry does not make the bridge unready: relaying works without it (only a
+      // restart would forget what could not be written), so it is named, not hidden behind 503.
       boolean ready = view.ready().getAsBoolean();
-      reply.send(ready ? 200 : 503, "text/plain", ready ? "ready\n" : "not ready\n");
+      StringBuilder body = new StringBuilder(ready ? "ready\n" : "not ready\n");
+      view.sessions().registryHealth().filter(h -> h.failing()).ifPresent(h ->
+          body.append("degraded: registry writes failing since ").append(h.failingSince())
+              .append(", ").append(h.pending()).append(" charger records waiting\n"));
+      reply.send(ready ? 200 : 503, "text/plain", body.toString());
     } else {
       reply.send(404, "text/plain", "not found\n");
     }

@@ -77,6 +77,20 @@ public final class BridgeMetrics implements RelayMetrics, AutoCloseable {
           .description("charger requests refused by the SOAP edge's access checks")
           .register(registry);
     }
+    view.sessions().registryHealth().ifPresent(first -> {
+      Gauge.builder("bridge_registry_pending", view.sessions(),
+              s -> s.registryHealth().map(h -> (double) h.pending()).orElse(0.0))
+          .description("charger records waiting to be written to the registry")
+          .register(registry);
+      Gauge.builder("bridge_registry_failing", view.sessions(),
+              s -> s.registryHealth().map(h -> h.failing() ? 1.0 : 0.0).orElse(0.0))
+          .description("1 while writes to the registry fail, else 0")
+          .register(registry);
+      FunctionCounter.builder("bridge_registry_write_failures", view.sessions(),
+              s -> s.registryHealth().map(h -> (double) h.failedWrites()).orElse(0.0))
+          .description("failed registry writes since the start (each retried with backoff)")
+          .register(registry);
+    });
     LinkCounters link = view.link();
     FunctionCounter.builder("bridge_csms_reconnects", link, l -> l.reconnects().getAsLong())
         .description("WebSockets reopened after one had been open")

@@ -78,6 +78,11 @@ public final class SessionRegistry {
     return session;
   }
 
+  /** The persistent registry's health; empty when sessions are kept in memory only. */
+  public Optional<WriteBehindStore.Health> registryHealth() {
+    return store == null ? Optional.empty() : Optional.of(store.health());
+  }
+
   public Optional<ChargerSession> find(ChargerId id) {
     return Optional.ofNullable(sessions.get(id));
   }

@@ -2,6 +2,7 @@ package io.ocppbridge.session;
 
 import io.ocppbridge.core.Durations;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -33,14 +34,21 @@ import org.slf4j.LoggerFactory;
  * to the interval) and one WARN says so; no update is dropped.
  *
  * <p><b>Failures.</b> A failed flush keeps its records pending (a newer update of one replaces
- * it as usual) and is retried on the next interval. It is logged as one WARN for the whole
- * streak of failures, and one INFO when writes succeed again; nothing is thrown at callers of
- * {@link #update}.
+ * it as usual) and is retried with a backoff that doubles from the flush interval up to
+ * {@link #LONGEST_RETRY}: a registry on a full disk is not hammered. A streak of failures is
+ * logged as one WARN when it starts, a reminder at most every {@link #REMINDER_EVERY}, and one
+ * INFO when writes succeed again; {@link #health()} tells the admin listener and the metrics;
+ * nothing is thrown at callers of {@link #update}.
  */
 public final class WriteBehindStore implements AutoCloseable {
 
   public static final Duration DEFAULT_FLUSH_INTERVAL = Duration.ofSeconds(1);
   public static final int DEFAULT_MAX_PENDING = 100_000;
+
+  /** The longest wait between two attempts while the registry keeps failing. */
+  public static final Duration LONGEST_RETRY = Duration.ofSeconds(60);
+  /** How often a failure streak is logged again while it lasts. */
+  public static final Duration REMINDER_EVERY = Duration.ofMinutes(5);
 
   /** How long {@link #close} waits for a flush in progress before its own, final one. */
   private static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
@@ -58,6 +66,26 @@ public final class WriteBehindStore implements AutoCloseable {
   private final AtomicBoolean closed = new AtomicBoolean();
   /** Failed flushes in a row; written under flushLock, read by update(). */
   private volatile int failedFlushes;
+  /** Failed flushes since the start, for the metrics. */
+  private final java.util.concurrent.atomic.AtomicLong failedWrites =
+      new java.util.concurrent.atomic.AtomicLong();
+  private volatile Instant failingSince;
+  private volatile String lastError;
+  /** nanoTime before which a scheduled flush is skipped while failing; under flushLock. */
+  private long nextAttemptNanos;
+  private long lastReminderNanos;
+
+  /**
+   * What the admin listener and the metrics show of the registry.
+   *
+   * @param failing whether the last write failed
+   * @param pending records waiting to be written
+   * @param failedWrites failed writes since the start
+   * @param failingSince when the current streak of failures began; null when not failing
+   * @param lastError the last failure's message; null when not failing
+   */
+  public record Health(boolean failing, int pending, long failedWrites, Instant failingSince,
+      String lastError) {}
 
   /** Flushes every second, brought forward past 100,000 pending identities. */
   public WriteBehindStore(ChargerStore store) {
@@ -123,6 +151,13 @@ public final class WriteBehindStore implements AutoCloseable {
     }
   }
 
+  /** The registry as health checks and metrics show it. */
+  public Health health() {
+    boolean failing = failedFlushes > 0;
+    return new Health(failing, pending.size(), failedWrites.get(),
+        failing ? failingSince : null, failing ? lastError : null);
+  }
+
   /** Records waiting for the next flush (for health and metrics). */
   public int pendingCount() {
     return pending.size();
@@ -180,7 +215,15 @@ public final class WriteBehindStore implements AutoCloseable {
   private void flushQuietly() {
     earlyFlushQueued.set(false);
     try {
-      flush();
+      flushLock.lock();
+      try {
+        if (failedFlushes > 0 && System.nanoTime() - nextAttemptNanos < 0) {
+          return; // backing off from a failing registry
+        }
+        flushPending();
+      } finally {
+        flushLock.unlock();
+      }
     } catch (RuntimeException e) {
       // a bug, not a store failure (flushPending catches those); keep the schedule alive
       log.error("Registry flush failed unexpectedly", e);
@@ -196,12 +239,24 @@ public final class WriteBehindStore implements AutoCloseable {
       store.saveAll(batch);
     } catch (RuntimeException e) {
       failedFlushes++;
+      failedWrites.incrementAndGet();
+      lastError = describe(e);
+      long now = System.nanoTime();
+      Duration wait = retryDelay(failedFlushes);
+      nextAttemptNanos = now + wait.toNanos();
       if (failedFlushes == 1) {
-        log.warn("Could not write {} charger records to the registry ({}); "
-            + "keeping them and retrying every {}", batch.size(), describe(e),
-            Durations.text(flushInterval));
+        failingSince = Instant.now();
+        lastReminderNanos = now;
+        log.warn("Could not write {} charger records to the registry ({}); keeping them and"
+            + " retrying, backing off up to {}", batch.size(), lastError,
+            Durations.text(LONGEST_RETRY));
+      } else if (now - lastReminderNanos >= REMINDER_EVERY.toNanos()) {
+        lastReminderNanos = now;
+        log.warn("The registry still cannot be written: {} charger records waiting, {} failed"
+            + " attempts since {} ({})", pending.size(), failedFlushes, failingSince, lastError);
       }
-      log.debug("Registry write failure {} in a row", failedFlushes, e);
+      log.debug("Registry write failure {} in a row; next attempt in {}", failedFlushes,
+          Durations.text(wait), e);
       return false;
     }
     for (ChargerRecord r : batch) {
@@ -217,6 +272,15 @@ public final class WriteBehindStore implements AutoCloseable {
       overBoundReported.set(false);
     }
     return true;
+  }
+
+  /** The flush interval doubled for each failure after the first, up to {@link #LONGEST_RETRY}. */
+  private Duration retryDelay(int failures) {
+    Duration delay = flushInterval;
+    for (int i = 1; i < failures && delay.compareTo(LONGEST_RETRY) < 0; i++) {
+      delay = delay.multipliedBy(2);
+    }
+    return delay.compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : delay;
   }
 
   private static String describe(Throwable e) {

@@ -190,6 +190,47 @@ class WriteBehindStoreTest {
     assertThat(events(Level.WARN)).hasSize(2);
   }
 
+  /** Verifies that health shows a failure streak while it lasts, and its end. */
+  @Test
+  void healthNamesAFailingRegistry() {
+    writer = new WriteBehindStore(store, MANUAL, 100);
+    assertThat(writer.health().failing()).isFalse();
+    store.failuresLeft.set(2);
+    writer.update(record("CP1", 1));
+    writer.flush();
+    writer.flush();
+
+    WriteBehindStore.Health failing = writer.health();
+    assertThat(failing.failing()).isTrue();
+    assertThat(failing.pending()).isEqualTo(1);
+    assertThat(failing.failedWrites()).isEqualTo(2);
+    assertThat(failing.failingSince()).isNotNull();
+    assertThat(failing.lastError()).contains("disk full");
+
+    writer.flush();
+    WriteBehindStore.Health healed = writer.health();
+    assertThat(healed.failing()).isFalse();
+    assertThat(healed.pending()).isZero();
+    assertThat(healed.failedWrites()).isEqualTo(2);
+    assertThat(healed.failingSince()).isNull();
+  }
+
+  /**
+   * Verifies that the writer thread backs off from a failing registry: over a second at a 10 ms
+   * interval it would try about 100 times without backoff, and with it (10, 20, 40, ... ms) only
+   * about 7; the bound leaves room for a slow machine either way.
+   */
+  @Test
+  void theWriterBacksOffFromAFailingRegistry() throws Exception {
+    store.failuresLeft.set(Integer.MAX_VALUE);
+    writer = new WriteBehindStore(store, Duration.ofMillis(10), 100);
+    writer.update(record("CP1", 1));
+    Thread.sleep(1_000);
+    long attempts = writer.health().failedWrites();
+    assertThat(attempts).isBetween(2L, 20L);
+    assertThat(events(Level.WARN)).hasSize(1);
+  }
+
   /** Verifies that the writer thread retries by itself after a failure. */
   @Test
   void writerThreadRetriesAfterAFailure() throws Exception {
