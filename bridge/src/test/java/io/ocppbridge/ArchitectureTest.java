@@ -130,7 +130,7 @@ class ArchitectureTest {
         promise(CONFIG, CORE, JACKSON),
         promise(TLS, CONFIG, "javax.net.."),
         promise(LOGGING, CORE, SLF4J),
-        promise(ACCESS, CORE, CONFIG, CAFFEINE, SLF4J),
+        promise(ACCESS, CORE, CONFIG, CAFFEINE, SLF4J, "com.sun.management.."),
         promise(SESSION, CORE, CONFIG, CAFFEINE, SLF4J, "javax.sql..", "org.flywaydb.."),
         promise(TRANSLATE, with(XML, CORE, GENERATED, "jakarta.xml.bind..", JACKSON, SLF4J)),
         promise(SCHEMA, with(XML, CORE, TRANSLATE, JACKSON, "com.networknt..")),

@@ -30,15 +30,29 @@ public final class ChargerAccess {
   private final LongSupplier nanoClock;
   private final Cache<String, TokenBucket> buckets;
   private final Map<String, LongAdder> refusals = new ConcurrentHashMap<>();
+  private final NewChargerGate gate;
 
   /**
    * @param rateLimit requests per second per charger ({@code soap.rateLimit}; 0: no limit)
    */
   public ChargerAccess(ChargersConfig chargers, double rateLimit) {
-    this(chargers, rateLimit, System::nanoTime);
+    this(chargers, rateLimit, (NewChargerGate) null);
+  }
+
+  /**
+   * @param gate bounds the chargers not held yet, checked after everything else (null: none)
+   */
+  public ChargerAccess(ChargersConfig chargers, double rateLimit, NewChargerGate gate) {
+    this(chargers, rateLimit, System::nanoTime, gate);
   }
 
   ChargerAccess(ChargersConfig chargers, double rateLimit, LongSupplier nanoClock) {
+    this(chargers, rateLimit, nanoClock, null);
+  }
+
+  private ChargerAccess(ChargersConfig chargers, double rateLimit, LongSupplier nanoClock,
+      NewChargerGate gate) {
+    this.gate = gate;
     this.chargers = chargers;
     this.rateLimit = rateLimit;
     this.nanoClock = nanoClock;
@@ -83,12 +97,18 @@ public final class ChargerAccess {
                 + identity + "'; send it again later", false);
       }
     }
+    if (gate != null) {
+      gate.admit(identity, peerAddress);
+    }
   }
 
   /** How many requests were refused so far, by reason. */
   public Map<String, Long> refusals() {
     Map<String, Long> result = new TreeMap<>();
     refusals.forEach((k, v) -> result.put(k, v.sum()));
+    if (gate != null) {
+      result.putAll(gate.refusals());
+    }
     return result;
   }
 

@@ -118,6 +118,8 @@ public final class AdminServer implements AutoCloseable {
       view.sessions().registryHealth().filter(h -> h.failing()).ifPresent(h ->
           body.append("degraded: registry writes failing since ").append(h.failingSince())
               .append(", ").append(h.pending()).append(" charger records waiting\n"));
+      // Saturation refuses new chargers only; those held are served, so it is named, not 503.
+      view.saturation().get().forEach(line -> body.append(line).append('\n'));
       reply.send(ready ? 200 : 503, "text/plain", body.toString());
     } else {
       reply.send(404, "text/plain", "not found\n");

@@ -45,6 +45,8 @@ public final class BridgeMetrics implements RelayMetrics, AutoCloseable {
   private final Map<List<String>, Timer> legs = new ConcurrentHashMap<>();
   private final Map<String, Counter> losses = new ConcurrentHashMap<>();
   private final Map<String, Counter> adminRefusals = new ConcurrentHashMap<>();
+  /** What {@link #gauge} and {@link #counter} read: Micrometer holds them weakly only. */
+  private final List<Object> readers = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   public BridgeMetrics() {
     new JvmMemoryMetrics().bindTo(registry);
@@ -70,7 +72,7 @@ public final class BridgeMetrics implements RelayMetrics, AutoCloseable {
           .register(registry);
     }
     for (String reason : List.of("unknown-charger", "network", "authentication",
-        "rate-limit")) {
+        "rate-limit", "capacity", "descriptors", "new-identity-rate")) {
       FunctionCounter.builder("bridge_requests_refused", view,
               v -> v.refusals().get().getOrDefault(reason, 0L))
           .tag("reason", reason)
@@ -105,6 +107,21 @@ public final class BridgeMetrics implements RelayMetrics, AutoCloseable {
     Gauge.builder("bridge_csms_outstanding_calls", link, l -> l.outstandingCalls().getAsInt())
         .description("CALLs sent to the central system and not answered yet")
         .register(registry);
+  }
+
+  /** A gauge read from the running bridge (registered once, at start). */
+  public void gauge(String name, String description, java.util.function.DoubleSupplier value) {
+    readers.add(value);
+    Gauge.builder(name, value, java.util.function.DoubleSupplier::getAsDouble)
+        .description(description).register(registry);
+  }
+
+  /** A counter read from the running bridge (registered once, at start). */
+  public void counter(String name, String description,
+      java.util.function.DoubleSupplier value) {
+    readers.add(value);
+    FunctionCounter.builder(name, value, java.util.function.DoubleSupplier::getAsDouble)
+        .description(description).register(registry);
   }
 
   @Override

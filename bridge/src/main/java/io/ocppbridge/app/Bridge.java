@@ -2,6 +2,8 @@ package io.ocppbridge.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ocppbridge.access.ChargerAccess;
+import io.ocppbridge.access.NewChargerGate;
+import io.ocppbridge.access.OpenFiles;
 import io.ocppbridge.admin.AdminServer;
 import io.ocppbridge.admin.HostCheck;
 import io.ocppbridge.admin.AdminView;
@@ -111,12 +113,17 @@ public final class Bridge implements AutoCloseable {
     }
     try {
       PresenceTracker presence = new PresenceTracker(config.sessions().presenceFactor(),
-          config.sessions().presenceFloor(), timer, id -> {
-            LOG.info("[{}] offline: nothing heard for longer than its presence window", id);
-            csms.release(id, "the charger went silent");
-          });
-      restore(store.store(), sessions, presence, csms, profiles);
-      ChargerAccess access = new ChargerAccess(config.chargers(), config.soap().rateLimit());
+          config.sessions().presenceFloor(), config.sessions().unacceptedWindow(), timer,
+          id -> SessionLimits.offline(id, sessions, csms));
+      restore(store.store(), sessions, presence, csms, profiles, timer,
+          config.sessions().restoreWindow());
+      OpenFiles files = OpenFiles.ofThisProcess();
+      NewChargerGate gate = new NewChargerGate(config.sessions(),
+          SessionLimits.held(presence, sessions, config.chargers()), files);
+      gate.logLimits();
+      SessionLimits.watch(metrics, presence, csms, files);
+      ChargerAccess access =
+          new ChargerAccess(config.chargers(), config.soap().rateLimit(), gate);
       OcppSoapEndpoint endpoint = new OcppSoapEndpoint(new ChargerRequestRelay(translator,
           schemas, csms, sessions, new CallbackResolver(config.callbacks(), config.chargers()),
           profiles, presence, metrics, upgrade.relays()), access, config.csms().callTimeout());
@@ -128,7 +135,7 @@ public final class Bridge implements AutoCloseable {
               : " (set soap.publicUrl if chargers reach the bridge by another address)");
       AdminView view = new AdminView(sessions, csms::isConnected, quirks,
           () -> !endpoint.isDraining(), new LinkCounters(csms::reconnects, csms::failedAttempts,
-              csms::queuedCalls, csms::outstandingCalls), access::refusals);
+              csms::queuedCalls, csms::outstandingCalls), access::refusals, gate::saturation);
       metrics.watch(view);
       AdminServer admin = config.admin().enabled()
           ? new AdminServer(config.admin().host(), config.admin().port(), view, metrics,
@@ -158,23 +165,25 @@ public final class Bridge implements AutoCloseable {
    * system sees a connection, nothing more.
    */
   private static void restore(ChargerStore store, SessionRegistry sessions,
-      PresenceTracker presence, NettyCsmsLink csms, ChargerProfiles profiles) {
+      PresenceTracker presence, NettyCsmsLink csms, ChargerProfiles profiles,
+      ScheduledExecutorService timer, Duration window) {
     Instant now = Instant.now();
     Duration lookBack = presence.window((int) LONGEST_HEARTBEAT.toSeconds());
-    int restored = 0;
+    java.util.List<ChargerContext> restored = new java.util.ArrayList<>();
     for (ChargerRecord record : store.seenSince(now.minus(lookBack))) {
       Duration silent = Duration.between(record.lastSeen(), now);
       ChargerSession session = sessions.restore(record);
       if (presence.restore(session.id(), record.heartbeatIntervalSeconds(), silent)) {
         // the configuration of now decides the dialect, not the one recorded
         session.protocol(profiles.protocol(session.id(), session.version()));
-        csms.open(new ChargerContext(session.id(), session.version(), session.protocol()));
-        restored++;
+        restored.add(new ChargerContext(session.id(), session.version(), session.protocol()));
       }
     }
-    if (restored > 0) {
+    if (!restored.isEmpty()) {
       LOG.info("reconnecting {} charger(s) heard from within their presence window before the"
-          + " restart", restored);
+          + " restart, spread over {} (sessions.restoreWindow)", restored.size(),
+          io.ocppbridge.core.Durations.text(window));
+      SessionLimits.spread(restored, window, timer, presence, csms);
     }
   }
 

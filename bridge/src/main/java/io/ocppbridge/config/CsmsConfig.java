@@ -23,6 +23,10 @@ import java.time.Duration;
  * @param security security profile, trust and client certificate ({@link CsmsSecurity})
  * @param protocol how chargers are presented to the central system: in their own version
  *     ({@code native}) or through an upgrade profile (per charger {@code chargers.<id>.protocol})
+ * @param provenAfter a connection open this long (or that carried an answer) has proven itself:
+ *     only then does the reconnect backoff start again from {@code reconnectFloor}
+ * @param handshakeRate WebSocket handshakes per second toward the central system, over all
+ *     chargers (a token bucket holding one second's worth)
  */
 public record CsmsConfig(
     @Key(doc = "Base WebSocket URL (ws:// or wss://) of the OCPP-J central system; each charger"
@@ -56,7 +60,17 @@ public record CsmsConfig(
         doc = "How chargers are presented: native (each in its own OCPP version), ocpp1.6"
             + " (1.2/1.5 chargers as OCPP 1.6-J chargers) or ocpp2.0.1 (1.2/1.5/1.6 chargers as"
             + " OCPP 2.0.1 charging stations): the upgrade profiles.")
-    CsmsProtocol protocol) {
+    CsmsProtocol protocol,
+    @Key(defaultValue = "30s",
+        doc = "A connection that stayed open this long, or carried an answer, has proven itself;"
+            + " only then does the reconnect backoff start again from reconnectFloor (a central"
+            + " system that accepts and closes at once is retried with growing delays).")
+    Duration provenAfter,
+    @Key(defaultValue = "50", min = 0.1, max = 100_000,
+        doc = "WebSocket handshakes per second toward the central system over all chargers"
+            + " (reconnects, new chargers and the reopening after a restart); the excess waits"
+            + " its turn.")
+    double handshakeRate) {
 
   public CsmsConfig {
     if (url == null) {

@@ -13,6 +13,18 @@ import java.time.Duration;
  *     (relative to the working directory), or {@code memory} for none
  * @param flushInterval how often registry changes are written; a {@code kill -9} loses at most
  *     this much
+ * @param maxChargers chargers held at once (each present charger holds one WebSocket to the
+ *     central system); a charger not present beyond it is refused with a "try later" fault
+ * @param newIdentityBurst identities never seen before that one source address may introduce
+ *     at once
+ * @param newIdentityRate identities never seen before that one source address may introduce
+ *     per minute, after the burst
+ * @param unacceptedWindow how long the session of a charger the central system never accepted
+ *     (no answer yet: refused handshake, closed at once) is kept after its last request
+ * @param restoreWindow at a restart, the reopening of the known chargers' WebSockets is spread
+ *     over this long
+ * @param descriptorUse the share of the process's open-file limit beyond which new chargers are
+ *     refused (the rest is left for SOAP connections and the registry)
  */
 public record SessionsConfig(
     @Key(defaultValue = "3", min = 1, max = 100,
@@ -29,7 +41,31 @@ public record SessionsConfig(
     String store,
     @Key(defaultValue = "1s",
         doc = "How often registry changes are written; a kill -9 loses at most this much.")
-    Duration flushInterval) {
+    Duration flushInterval,
+    @Key(defaultValue = "10000", min = 1, max = 10_000_000,
+        doc = "Chargers held at once, each with its WebSocket to the central system; beyond it a"
+            + " charger not present now is refused with a Receiver fault saying to try later.")
+    int maxChargers,
+    @Key(defaultValue = "20", min = 1, max = 1_000_000,
+        doc = "Identities never seen before that one source address may introduce at once.")
+    int newIdentityBurst,
+    @Key(defaultValue = "60", min = 0.01, max = 1_000_000,
+        doc = "Identities never seen before that one source address may introduce per minute"
+            + " after the burst; the excess is refused with a Receiver fault saying to try later.")
+    double newIdentityRate,
+    @Key(defaultValue = "2m",
+        doc = "A charger the central system has not accepted yet (no answer: handshake refused,"
+            + " connection closed at once) is dropped this long after its last request, and is"
+            + " never written to the registry.")
+    Duration unacceptedWindow,
+    @Key(defaultValue = "30s", zeroMeansOff = true,
+        doc = "At a restart, the WebSockets of the known chargers are reopened spread over this"
+            + " long instead of all at once (0: at once, still within csms.handshakeRate).")
+    Duration restoreWindow,
+    @Key(defaultValue = "0.8", min = 0.1, max = 0.99,
+        doc = "Share of the process's open-file limit beyond which new chargers are refused"
+            + " (the rest stays for SOAP connections and the registry).")
+    double descriptorUse) {
 
   /** The {@code sessions.store} value that keeps nothing across restarts. */
   public static final String MEMORY = "memory";

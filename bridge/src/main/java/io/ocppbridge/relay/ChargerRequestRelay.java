@@ -102,7 +102,7 @@ public final class ChargerRequestRelay {
     CsmsProtocol protocol = profiles.protocol(id, request.version());
     session.protocol(protocol);
     decideCallback(session, info);
-    presence.seen(id, session.heartbeatInterval());
+    presence.seen(id, session.heartbeatInterval(), session.accepted());
     sessions.persist(session);
     MessageTrace.line(id.value(), "<<cp {} (OCPP {}, SOAP {}, from {})",
         request.action().wireName(), request.version().label(), info.soapVersion(),
@@ -111,9 +111,13 @@ public final class ChargerRequestRelay {
     ChargerContext context = new ChargerContext(id, request.version(), protocol);
     UpgradeRelay.CsmsSender sender = (name, json) -> {
       long sent = System.nanoTime();
-      return csms.call(context, name, json).whenComplete((answer, failure) -> metrics.leg(
-          RelayMetrics.Leg.CSMS, name, Durations.since(sent),
-          failure == null || answeredByCsms(failure)));
+      return csms.call(context, name, json).whenComplete((answer, failure) -> {
+        boolean answered = failure == null || answeredByCsms(failure);
+        metrics.leg(RelayMetrics.Leg.CSMS, name, Durations.since(sent), answered);
+        if (answered) {
+          accepted(session);
+        }
+      });
     };
     UpgradeRelay upgrade = upgrades.of(context.protocol());
     CompletableFuture<JsonNode> answer = upgrade == null
@@ -130,6 +134,17 @@ public final class ChargerRequestRelay {
         throw invalidAnswer(action, e);
       }
     });
+  }
+
+  /**
+   * The central system answered this charger: from now on it is written to the registry and
+   * kept for its whole presence window.
+   */
+  private void accepted(ChargerSession session) {
+    if (session.markAccepted()) {
+      sessions.persist(session);
+      presence.seen(session.id(), session.heartbeatInterval(), true);
+    }
   }
 
   /** The central system's answer in the charger's own version, read once. */

@@ -22,6 +22,7 @@ public final class ChargerSession {
   private volatile Integer heartbeatInterval;
   private volatile CsmsProtocol protocol = CsmsProtocol.NATIVE;
   private volatile String profileState;
+  private volatile boolean accepted;
 
   ChargerSession(ChargerId id, OcppVersion version, SoapDialect dialect, String callbackAddress,
       Instant lastSeen) {
@@ -64,6 +65,23 @@ public final class ChargerSession {
 
   public void profileState(String json) {
     this.profileState = json;
+  }
+
+  /**
+   * True once the central system answered a request of this charger (or it was known from the
+   * registry): only then is it written to the registry and kept for its whole presence window.
+   */
+  public boolean accepted() {
+    return accepted;
+  }
+
+  /** Marks it accepted; true the first time. */
+  public synchronized boolean markAccepted() {
+    if (accepted) {
+      return false;
+    }
+    accepted = true;
+    return true;
   }
 
   public SoapDialect dialect() {

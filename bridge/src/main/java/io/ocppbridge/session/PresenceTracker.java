@@ -21,14 +21,26 @@ public final class PresenceTracker {
   private final Cache<ChargerId, Duration> present;
   private final double factor;
   private final Duration floor;
+  private final Duration unaccepted;
 
   /**
    * @param onOffline told, once, when a charger's window passes without a request
    */
   public PresenceTracker(double factor, Duration floor, ScheduledExecutorService timer,
       Consumer<ChargerId> onOffline) {
+    this(factor, floor, floor, timer, onOffline);
+  }
+
+  /**
+   * @param unaccepted the window of a charger the central system has not accepted yet
+   *     ({@code sessions.unacceptedWindow})
+   * @param onOffline told, once, when a charger's window passes without a request
+   */
+  public PresenceTracker(double factor, Duration floor, Duration unaccepted,
+      ScheduledExecutorService timer, Consumer<ChargerId> onOffline) {
     this.factor = factor;
     this.floor = floor;
+    this.unaccepted = unaccepted;
     this.present = Caffeine.newBuilder()
         .expireAfter(new Expiry<ChargerId, Duration>() {
           @Override
@@ -58,6 +70,19 @@ public final class PresenceTracker {
   /** The charger was heard from; {@code heartbeatInterval} may be null when not known. */
   public void seen(ChargerId id, Integer heartbeatIntervalSeconds) {
     present.put(id, window(heartbeatIntervalSeconds));
+  }
+
+  /**
+   * The charger was heard from; one the central system has not accepted yet is present for the
+   * short {@code sessions.unacceptedWindow} only.
+   */
+  public void seen(ChargerId id, Integer heartbeatIntervalSeconds, boolean accepted) {
+    present.put(id, accepted ? window(heartbeatIntervalSeconds) : unaccepted);
+  }
+
+  /** Chargers present now (each holds its WebSocket to the central system). */
+  public int count() {
+    return (int) Math.min(Integer.MAX_VALUE, present.estimatedSize());
   }
 
   /**

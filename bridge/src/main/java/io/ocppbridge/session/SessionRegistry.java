@@ -42,6 +42,7 @@ public final class SessionRegistry {
             new ChargerSession(id, version, dialect, callbackAddress, clock.instant());
         if (stored != null) {
           created.profileState(stored.profileState());
+          created.markAccepted(); // the registry holds only chargers once accepted
         }
         return created;
       }
@@ -50,9 +51,12 @@ public final class SessionRegistry {
     });
   }
 
-  /** Queues the session's current state for the store (never blocks on disk). */
+  /**
+   * Queues the session's current state for the store (never blocks on disk); nothing for a
+   * charger the central system has not accepted yet (an invented identity leaves no row).
+   */
   public void persist(ChargerSession session) {
-    if (store != null) {
+    if (store != null && session.accepted()) {
       store.update(toRecord(session));
     }
   }
@@ -70,6 +74,7 @@ public final class SessionRegistry {
         record.callbackAddress(), record.lastSeen());
     session.heartbeatInterval(record.heartbeatIntervalSeconds());
     session.profileState(record.profileState());
+    session.markAccepted();
     if (record.callbackAddress() != null) {
       session.restoreCallback(new CallbackDecision.Allowed(URI.create(record.callbackAddress()),
           record.callbackAddress(), source(record.callbackSource()), false));
@@ -81,6 +86,16 @@ public final class SessionRegistry {
   /** The persistent registry's health; empty when sessions are kept in memory only. */
   public Optional<WriteBehindStore.Health> registryHealth() {
     return store == null ? Optional.empty() : Optional.of(store.health());
+  }
+
+  /** True when the charger is held now or recorded in the registry. */
+  public boolean isKnown(ChargerId id) {
+    return sessions.containsKey(id) || (store != null && store.latest(id.value()).isPresent());
+  }
+
+  /** Drops the session of a charger from memory (one the central system never accepted). */
+  public void forget(ChargerId id) {
+    sessions.remove(id);
   }
 
   public Optional<ChargerSession> find(ChargerId id) {

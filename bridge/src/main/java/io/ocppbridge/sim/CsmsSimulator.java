@@ -61,6 +61,14 @@ public final class CsmsSimulator implements AutoCloseable {
    */
   public record CallAnswer(String chargerId, String messageId, String action, JsonNode frame) {}
 
+  /**
+   * A WebSocket upgrade request as it arrived, refused or not.
+   *
+   * @param chargerId the identity in its URL
+   * @param nanoTime when it arrived ({@link System#nanoTime()})
+   */
+  public record Handshake(String chargerId, long nanoTime) {}
+
   /** A CALL sent on a connection and not yet answered. */
   private record OutgoingCall(Channel channel, String chargerId, String action,
       CompletableFuture<JsonNode> answer) {}
@@ -94,6 +102,8 @@ public final class CsmsSimulator implements AutoCloseable {
   private final java.util.concurrent.atomic.AtomicInteger refusedCredentials =
       new java.util.concurrent.atomic.AtomicInteger();
   private volatile boolean keepRecords = true;
+  private volatile boolean closeAfterHandshake;
+  private final List<Handshake> handshakes = new CopyOnWriteArrayList<>();
 
   /**
    * Starts on {@code host:port} (0 picks a free port).
@@ -271,6 +281,19 @@ public final class CsmsSimulator implements AutoCloseable {
     this.refuseHandshakeWith = status;
   }
 
+  /**
+   * Closes every WebSocket right after accepting it (true), with a close frame 1000: a central
+   * system that accepts and hangs up at once; false accepts normally again.
+   */
+  public void closeAfterHandshake(boolean close) {
+    this.closeAfterHandshake = close;
+  }
+
+  /** Every WebSocket upgrade request since the start (refused ones too), in arrival order. */
+  public List<Handshake> handshakes() {
+    return List.copyOf(handshakes);
+  }
+
   /** WebSocket connections accepted since the start, open or closed. */
   public int acceptedConnections() {
     return accepted.get();
@@ -319,6 +342,9 @@ public final class CsmsSimulator implements AutoCloseable {
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+      String path = new QueryStringDecoder(request.uri()).rawPath();
+      handshakes.add(new Handshake(QueryStringDecoder.decodeComponent(
+          path.substring(path.lastIndexOf('/') + 1)), System.nanoTime()));
       HttpResponseStatus refuse = refuseHandshakeWith;
       if (refuse != null) {
         request.release();
@@ -443,6 +469,10 @@ public final class CsmsSimulator implements AutoCloseable {
         });
         LOG.info("simulated central system: {} connected with {}",
             ctx.channel().attr(CHARGER).get(), hc.selectedSubprotocol());
+        if (closeAfterHandshake) {
+          ctx.writeAndFlush(new io.netty.handler.codec.http.websocketx.CloseWebSocketFrame(
+              1000, "closing at once")).addListener(ChannelFutureListener.CLOSE);
+        }
       }
       super.userEventTriggered(ctx, evt);
     }

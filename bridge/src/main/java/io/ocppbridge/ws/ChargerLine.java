@@ -20,6 +20,12 @@ import org.slf4j.LoggerFactory;
  * on demand, reopened after a loss or a failed attempt with {@link Backoff}, closed when the
  * charger goes offline or the bridge stops. Calls wait for the connection through {@link #ready}
  * (within their own timeout); a refusal by the central system fails them at once.
+ *
+ * <p>The backoff starts again from its floor only once a connection has proven itself (stayed
+ * open {@code csms.provenAfter}, or carried an answer): a central system that accepts and closes
+ * at once is retried with growing delays, not once a second. A refused handshake (HTTP status,
+ * subprotocol, credentials, TLS) is not retried in the background: the charger's next request
+ * retries it, and not before the backoff's delay has passed.
  */
 final class ChargerLine {
 
@@ -30,6 +36,7 @@ final class ChargerLine {
   private final Backoff backoff;
   private final ScheduledExecutorService timer;
   private final LinkStats stats;
+  private final Duration provenAfter;
 
   private ChargerContext charger;
   private boolean wanted;
@@ -41,12 +48,18 @@ final class ChargerLine {
   private String lastFailure;
   private boolean everOpen;
   private Duration pingOverride;
-  /** The last attempt's refusal when it was an authentication or TLS failure, else null. */
-  private CsmsUnavailable securityFailure;
+  /** The last attempt's refusal by the central system, until {@link #refusedUntil}, else null. */
+  private CsmsUnavailable refusal;
+  private long refusedUntil;
+  /** True once the open connection has proven itself (the backoff then starts afresh). */
+  private boolean proven;
+  private ScheduledFuture<?> provenCheck;
+  private boolean unprovenReported;
 
   ChargerLine(CallQueue queue, Function<ChargerContext, CompletableFuture<CsmsConnection>> connector,
-      Backoff backoff, ScheduledExecutorService timer, LinkStats stats) {
+      Backoff backoff, ScheduledExecutorService timer, LinkStats stats, Duration provenAfter) {
     this.stats = stats;
+    this.provenAfter = provenAfter;
     this.queue = queue;
     this.connector = connector;
     this.backoff = backoff;
@@ -69,10 +82,10 @@ final class ChargerLine {
     if (open != null && open.isOpen()) {
       return CompletableFuture.completedFuture(open);
     }
-    if (attempt == null && retry != null && securityFailure != null) {
-      // Credentials or TLS were refused: trying again before the backoff's delay cannot help
-      // and would let a chatty charger drive a tight loop of refused handshakes.
-      return CompletableFuture.failedFuture(securityFailure);
+    if (attempt == null && refusal != null && System.nanoTime() - refusedUntil < 0) {
+      // The central system refused this charger: trying again before the backoff's delay
+      // cannot help and would let a chatty charger drive a tight loop of refused handshakes.
+      return CompletableFuture.failedFuture(refusal);
     }
     if (attempt == null) {
       // A charger's request is worth an attempt now: a retry scheduled far out by the backoff
@@ -159,10 +172,14 @@ final class ChargerLine {
         stats.reconnected();
       }
       everOpen = true;
-      failures = 0;
       lastFailure = null;
-      securityFailure = null;
+      refusal = null;
       open = conn;
+      proven = false;
+      // the failures are forgotten only once this connection proves itself
+      provenCheck = timer.schedule(() -> onProven(conn), provenAfter.toMillis(),
+          TimeUnit.MILLISECONDS);
+      conn.whenAnswered(() -> onProven(conn));
       if (pingOverride != null) {
         conn.pingInterval(pingOverride);
       }
@@ -174,12 +191,32 @@ final class ChargerLine {
     stats.attemptFailed();
     Throwable cause = Failures.cause(failure);
     lastFailure = cause instanceof OcppException o ? o.description() : "connection failed";
-    securityFailure = cause instanceof CsmsUnavailable u && u.security() ? u : null;
     if (cause instanceof CsmsUnavailable u && u.refused()) {
+      // Nobody may be asking for this charger any more: no retry in the background; the next
+      // request of the charger tries again once the backoff's delay has passed.
+      refusal = u;
+      refusedUntil = System.nanoTime() + backoff.delay(failures).toNanos();
       ready.completeExceptionally(u);
       ready = new CompletableFuture<>();
+      stats.refused();
+      return;
     }
+    refusal = null;
     scheduleRetry();
+  }
+
+  /** The connection stayed open long enough, or carried an answer: the backoff starts afresh. */
+  private synchronized void onProven(CsmsConnection conn) {
+    if (conn != open || proven || !conn.isOpen()) {
+      return;
+    }
+    proven = true;
+    failures = 0;
+    unprovenReported = false;
+    if (provenCheck != null) {
+      provenCheck.cancel(false);
+      provenCheck = null;
+    }
   }
 
   private synchronized void onClosed(CsmsConnection conn) {
@@ -188,6 +225,21 @@ final class ChargerLine {
     }
     open = null;
     ready = new CompletableFuture<>();
+    if (provenCheck != null) {
+      provenCheck.cancel(false);
+      provenCheck = null;
+    }
+    if (!proven) {
+      failures++;
+      lastFailure = "the central system closed the connection before it proved itself";
+      stats.unproven();
+      if (!unprovenReported && wanted && !conn.isClosing()) {
+        unprovenReported = true;
+        LOG.warn("[{}] the central system closed the connection before it proved itself (open"
+            + " less than {}, no answer); reconnecting with growing delays", charger.id(),
+            Durations.text(provenAfter));
+      }
+    }
     if (wanted && !conn.isClosing()) {
       scheduleRetry();
     }

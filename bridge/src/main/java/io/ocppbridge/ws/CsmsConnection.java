@@ -41,6 +41,7 @@ final class CsmsConnection {
   private final CentralSystemCallHandler inbound;
   private final Map<String, Outstanding> outstanding = new ConcurrentHashMap<>();
   private volatile boolean closing;
+  private volatile Runnable onAnswer;
   /** Ids of the central system's CALLs being answered now: a repeated one is not run twice. */
   private final java.util.Set<String> inboundInFlight = ConcurrentHashMap.newKeySet();
 
@@ -59,7 +60,19 @@ final class CsmsConnection {
     return charger;
   }
 
-  /** Runs {@code action} once the WebSocket is closed, whoever closed it. */
+  /** Runs {@code action} at the first answer (CALLRESULT or CALLERROR) from the central system. */
+  void whenAnswered(Runnable action) {
+    this.onAnswer = action;
+  }
+
+  private void answered() {
+    Runnable action = onAnswer;
+    if (action != null) {
+      onAnswer = null;
+      action.run();
+    }
+  }
+
   /**
    * Pings every {@code interval} from now on (nothing written for that long: a ping; nothing read
    * for twice as long: dead); zero stops pinging.
@@ -86,6 +99,7 @@ final class CsmsConnection {
     });
   }
 
+  /** Runs {@code action} once the WebSocket is closed, whoever closed it. */
   void whenClosed(Runnable action) {
     channel.closeFuture().addListener(f -> action.run());
   }
@@ -161,6 +175,7 @@ final class CsmsConnection {
   }
 
   private void onCallResult(Frame.CallResult result) {
+    answered();
     Outstanding o = outstanding.remove(result.id());
     if (o == null) {
       LOG.warn("[{}] CALLRESULT {} matches no outstanding call (late answer of a timed-out call?);"
@@ -173,6 +188,7 @@ final class CsmsConnection {
   }
 
   private void onCallError(Frame.CallError error) {
+    answered();
     Outstanding o = outstanding.remove(error.id());
     if (o == null) {
       LOG.warn("[{}] CALLERROR {} matches no outstanding call; dropped", charger.id(), error.id());

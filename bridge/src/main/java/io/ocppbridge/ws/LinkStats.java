@@ -7,6 +7,26 @@ final class LinkStats {
 
   private final LongAdder reconnects = new LongAdder();
   private final LongAdder failedAttempts = new LongAdder();
+  private final LongAdder refused = new LongAdder();
+  private final LongAdder unproven = new LongAdder();
+
+  /** A handshake the central system refused (HTTP status, subprotocol, credentials, TLS). */
+  void refused() {
+    refused.increment();
+  }
+
+  /** A connection closed before it proved itself (open too briefly, no answer). */
+  void unproven() {
+    unproven.increment();
+  }
+
+  long refusedHandshakes() {
+    return refused.sum();
+  }
+
+  long unprovenConnections() {
+    return unproven.sum();
+  }
 
   void reconnected() {
     reconnects.increment();

@@ -31,6 +31,7 @@ public final class NettyCsmsLink implements CsmsLink, AutoCloseable {
   private final Backoff backoff;
   private final ConcurrentMap<ChargerId, ChargerLine> lines = new ConcurrentHashMap<>();
   private final LinkStats stats = new LinkStats();
+  private final HandshakePacer pacer;
 
   /** Each charger with its own security profile and password where it has them. */
   public NettyCsmsLink(CsmsConfig config, ChargerSecurity security, ObjectMapper mapper,
@@ -39,6 +40,7 @@ public final class NettyCsmsLink implements CsmsLink, AutoCloseable {
     this.client = new CsmsClient(config, security, new FrameCodec(mapper), mapper, inbound);
     this.timer = timer;
     this.backoff = new Backoff(config.reconnectFloor(), config.reconnectCeiling());
+    this.pacer = new HandshakePacer(config.handshakeRate(), timer);
   }
 
   @Override
@@ -65,6 +67,37 @@ public final class NettyCsmsLink implements CsmsLink, AutoCloseable {
     if (line != null) {
       line.release(WebSocketCloseStatus.NORMAL_CLOSURE, reason);
     }
+  }
+
+  /**
+   * Closes the charger's WebSocket and forgets its line altogether (a charger the central system
+   * never accepted, gone silent): nothing of it stays in memory.
+   */
+  public void forget(ChargerId id, String reason) {
+    ChargerLine line = lines.remove(id);
+    if (line != null) {
+      line.release(WebSocketCloseStatus.NORMAL_CLOSURE, reason);
+    }
+  }
+
+  /** Chargers with a line (open, opening or waiting to reopen), now. */
+  public int lineCount() {
+    return lines.size();
+  }
+
+  /** Handshakes refused by the central system (HTTP status, subprotocol, credentials, TLS). */
+  public long refusedHandshakes() {
+    return stats.refusedHandshakes();
+  }
+
+  /** Connections closed before they proved themselves ({@code csms.provenAfter}). */
+  public long unprovenConnections() {
+    return stats.unprovenConnections();
+  }
+
+  /** Handshakes waiting for their slot under {@code csms.handshakeRate}, now. */
+  public int pacedHandshakes() {
+    return pacer.waiting();
   }
 
   /** True when the charger's WebSocket is open now. */
@@ -119,6 +152,8 @@ public final class NettyCsmsLink implements CsmsLink, AutoCloseable {
 
   private ChargerLine line(ChargerId id) {
     return lines.computeIfAbsent(id, k -> new ChargerLine(
-        new CallQueue(config.maxQueuedCalls(), timer), client::connect, backoff, timer, stats));
+        new CallQueue(config.maxQueuedCalls(), timer),
+        charger -> pacer.paced(() -> client.connect(charger)), backoff, timer, stats,
+        config.provenAfter()));
   }
 }

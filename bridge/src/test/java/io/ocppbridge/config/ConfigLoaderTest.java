@@ -121,6 +121,11 @@ class ConfigLoaderTest {
           "BRIDGE_CHARGERS_CALL_TIMEOUT", "BRIDGE_CHARGERS_ALLOW_UNKNOWN",
           "BRIDGE_SESSIONS_PRESENCE_FACTOR", "BRIDGE_SESSIONS_PRESENCE_FLOOR",
           "BRIDGE_SESSIONS_STORE", "BRIDGE_SESSIONS_FLUSH_INTERVAL", "BRIDGE_SOAP_SHUTDOWN_GRACE",
+          "BRIDGE_SESSIONS_MAX_CHARGERS", "BRIDGE_SESSIONS_NEW_IDENTITY_BURST",
+          "BRIDGE_SESSIONS_NEW_IDENTITY_RATE", "BRIDGE_SESSIONS_UNACCEPTED_WINDOW",
+          "BRIDGE_SESSIONS_RESTORE_WINDOW", "BRIDGE_SESSIONS_DESCRIPTOR_USE",
+          "BRIDGE_CSMS_PROVEN_AFTER", "BRIDGE_CSMS_HANDSHAKE_RATE",
+          "BRIDGE_ADMIN_ALLOWED_HOSTS", "BRIDGE_ADMIN_MAX_TRACED",
           "BRIDGE_ADMIN_ENABLED", "BRIDGE_ADMIN_HOST", "BRIDGE_ADMIN_PORT", "BRIDGE_ADMIN_TOKEN",
           "BRIDGE_ADMIN_TOKEN_FILE", "BRIDGE_CALLBACKS_CONNECT_TIMEOUT",
           "BRIDGE_CALLBACKS_POLICY", "BRIDGE_CALLBACKS_ALLOWED_NETWORKS",
@@ -165,7 +170,7 @@ class ConfigLoaderTest {
           URI.create("wss://csms.example.com/ocpp15"), Duration.ofSeconds(45),
           Duration.ofMillis(2500), 4, 65536, Duration.ofSeconds(1), Duration.ofSeconds(60),
           Duration.ofSeconds(30), new CsmsSecurity(0, false, null, null, null),
-          io.ocppbridge.core.CsmsProtocol.NATIVE));
+          io.ocppbridge.core.CsmsProtocol.NATIVE, Duration.ofSeconds(30), 50.0));
     }
 
     // Verifies that a file setting some keys leaves the others at their defaults.
