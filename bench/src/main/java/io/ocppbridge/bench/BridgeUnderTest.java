@@ -57,6 +57,13 @@ public final class BridgeUnderTest implements AutoCloseable {
     values.put("csms.connectTimeout", "30s");
     values.put("sessions.store", "memory");
     values.put("admin.enabled", "false");
+    // The benchmarks measure capacity: every load generator speaks from 127.0.0.1 with thousands
+    // of identities, which the edge bounds (docs/sessions-limits.md) would rightly refuse.
+    values.put("sessions.maxChargers", "1000000");
+    values.put("sessions.newIdentityBurst", "1000000");
+    values.put("sessions.newIdentityRate", "1000000");
+    values.put("sessions.descriptorUse", "0.99");
+    values.put("csms.handshakeRate", "100000");
     return Bridge.start(ConfigLoader.fromValues(values));
   }
 

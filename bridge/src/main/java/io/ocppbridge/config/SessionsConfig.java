@@ -42,7 +42,7 @@ public record SessionsConfig(
     @Key(defaultValue = "1s",
         doc = "How often registry changes are written; a kill -9 loses at most this much.")
     Duration flushInterval,
-    @Key(defaultValue = "10000", min = 1, max = 10_000_000,
+    @Key(defaultValue = "20000", min = 1, max = 10_000_000,
         doc = "Chargers held at once, each with its WebSocket to the central system; beyond it a"
             + " charger not present now is refused with a Receiver fault saying to try later.")
     int maxChargers,

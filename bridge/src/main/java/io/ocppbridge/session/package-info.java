@@ -9,6 +9,11 @@
  * ({@link io.ocppbridge.session.RegistrySchema}) from {@code db/registry/V*.sql}. A change of
  * columns is a new script, never an edit of an old one.
  *
+ * <p>A session is <em>accepted</em> once the central system answered one of the charger's
+ * requests (or the registry knew it): only accepted chargers are written to the registry and kept
+ * for their whole presence window; the others are kept for {@code sessions.unacceptedWindow}
+ * ({@link io.ocppbridge.session.PresenceTracker}), so invented identities leave nothing behind.
+ *
  * <p>May depend on {@code core}, {@code config} (the callback policy and per-charger settings),
  * Caffeine, JDBC, Flyway and SLF4J; no transport.
  */

@@ -11,6 +11,11 @@
  * profile 3 a client certificate ({@code CsmsClient}). Refused credentials and failed TLS
  * handshakes are reported by {@code OcppFrameHandler} and {@code TlsFailures}.
  *
+ * <p>Reconnect pacing ({@code ChargerLine}): the backoff resets only once a connection proved
+ * itself ({@code csms.provenAfter} open, or an answer); a refused handshake waits for the
+ * charger's next request; every handshake takes a slot of the global {@code HandshakePacer}
+ * ({@code csms.handshakeRate}).
+ *
  * <p>May depend on {@code core}, {@code frame}, {@code session}, {@code config}, {@code tls},
  * {@code logging}, Netty, Jackson and SLF4J; never on the SOAP edge.
  */
