@@ -66,7 +66,8 @@ class CentralSystemRestartUnderLoadTest {
         "soap.host", "127.0.0.1", "soap.port", "0", "csms.url", first.url().toString(),
         "csms.callTimeout", "3s", "csms.connectTimeout", "2s",
         "csms.reconnectFloor", "100ms", "csms.reconnectCeiling", "500ms",
-        "sessions.store", "memory", "soap.shutdownGrace", "1s")));
+        "sessions.store", "memory", "soap.shutdownGrace", "1s",
+        "sessions.newIdentityBurst", "1000")));
     List<String> identities = IntStream.range(0, CHARGERS).mapToObj(i -> "CHAOS-" + i).toList();
     load = HeartbeatLoad.start(bridge.soapAddress(), identities, 6, LOAD, MAX_REQUESTS);
 

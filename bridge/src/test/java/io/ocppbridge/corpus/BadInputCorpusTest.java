@@ -127,7 +127,8 @@ class BadInputCorpusTest {
     rawCsms = new RawFrameCsms();
     rawBridge = Bridge.start(ConfigLoader.fromValues(Map.of(
         "soap.host", "127.0.0.1", "soap.port", "0", "csms.url", rawCsms.url().toString(),
-        "csms.callTimeout", "5s", "csms.connectTimeout", "2s")));
+        "csms.callTimeout", "5s", "csms.connectTimeout", "2s",
+        "sessions.newIdentityBurst", "1000000")));
     validSoap = validSoapBodies();
     validJson = JsonCorpus.valid();
   }

@@ -16,6 +16,10 @@ import java.util.Map;
  */
 public final class BridgeFixture implements AutoCloseable {
 
+  /** Lifts the per-source bound on new identities (all test chargers share 127.0.0.1). */
+  public static final Map<String, String> MANY_IDENTITIES =
+      Map.of("sessions.newIdentityBurst", "1000000");
+
   private final CsmsSimulator csms;
   private final Bridge bridge;
 
@@ -38,6 +42,9 @@ public final class BridgeFixture implements AutoCloseable {
     values.put("soap.shutdownGrace", "1s");
     values.put("admin.enabled", "true");
     values.put("admin.port", "0");
+    // Test bridges serve hundreds of identities from 127.0.0.1, which the per-source bound on
+    // new identities would refuse; SessionLimitsTest sets the bounds it exercises.
+    values.putAll(MANY_IDENTITIES);
     values.putAll(extra);
     try {
       return new BridgeFixture(csms, Bridge.start(ConfigLoader.fromValues(values)));

@@ -43,6 +43,7 @@ public final class Strict16Backend implements AutoCloseable {
     values.put("csms.protocol", "ocpp1.6");
     values.put("csms.callTimeout", "5s");
     values.put("sessions.store", "memory");
+    values.putAll(BridgeFixture.MANY_IDENTITIES);
     values.put("soap.shutdownGrace", "1s");
     this.bridge = Bridge.start(ConfigLoader.fromValues(values));
     this.chargerServer = new SimulatedChargePointServer("127.0.0.1", 0, chargerPath);

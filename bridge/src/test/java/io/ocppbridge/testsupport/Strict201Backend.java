@@ -53,6 +53,7 @@ public final class Strict201Backend implements AutoCloseable {
     values.put("sessions.store", store == null ? "memory" : store.toString());
     values.put("soap.shutdownGrace", "1s");
     values.put("admin.enabled", "false");
+    values.putAll(BridgeFixture.MANY_IDENTITIES);
     this.bridge = Bridge.start(ConfigLoader.fromValues(values));
     this.chargerServer = new SimulatedChargePointServer("127.0.0.1", 0, chargerPath);
   }

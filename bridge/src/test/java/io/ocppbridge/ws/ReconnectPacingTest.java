@@ -90,6 +90,7 @@ class ReconnectPacingTest {
       Map<String, String> config = new HashMap<>(Map.of("soap.host", "127.0.0.1",
           "soap.port", "0", "csms.url", csms.url().toString(),
           "sessions.store", dir.resolve("registry").toString(), "soap.shutdownGrace", "1s"));
+      config.putAll(BridgeFixture.MANY_IDENTITIES);
       try (Bridge first = Bridge.start(ConfigLoader.fromValues(config))) {
         for (int i = 0; i < chargers; i++) {
           assertThat(SoapPost.heartbeat15(first.soapAddress(), "CB-S" + i, null).statusCode())
