@@ -25,6 +25,7 @@ import io.ocppbridge.session.ChargerStore;
 import io.ocppbridge.session.InMemoryChargerStore;
 import io.ocppbridge.session.JdbcChargerStore;
 import io.ocppbridge.session.PresenceTracker;
+import io.ocppbridge.session.RegistryDatabase;
 import io.ocppbridge.session.SessionRegistry;
 import io.ocppbridge.session.WriteBehindStore;
 import io.ocppbridge.soap.ChargerCallbackClient;
@@ -68,7 +69,8 @@ public final class Bridge implements AutoCloseable {
   /** What a running bridge holds, in the order it is stopped. */
   private record Parts(OcppSoapEndpoint endpoint, NettyCsmsLink csms, SoapServer soap,
       WriteBehindStore store, ScheduledExecutorService timer, SessionRegistry sessions,
-      QuirkCounter quirks, Duration shutdownGrace, AdminServer admin, BridgeMetrics metrics) {}
+      QuirkCounter quirks, Duration shutdownGrace, AdminServer admin, BridgeMetrics metrics,
+      RegistryDatabase database) {}
 
   private Bridge(Parts parts) {
     this.parts = parts;
@@ -88,8 +90,17 @@ public final class Bridge implements AutoCloseable {
       t.setDaemon(true);
       return t;
     });
-    WriteBehindStore store = new WriteBehindStore(openStore(config.sessions()),
-        config.sessions().flushInterval(), WriteBehindStore.DEFAULT_MAX_PENDING);
+    RegistryDatabase database = connectDatabase(config.sessions());
+    WriteBehindStore store;
+    try {
+      store = new WriteBehindStore(openStore(config.sessions(), database),
+          config.sessions().flushInterval(), WriteBehindStore.DEFAULT_MAX_PENDING);
+    } catch (RuntimeException e) {
+      if (database != null) {
+        database.close();
+      }
+      throw e;
+    }
     SessionRegistry sessions = new SessionRegistry(Clock.systemUTC(), store);
     AtomicReference<String> advertised = new AtomicReference<>();
     ChargerCallbackClient chargers = new ChargerCallbackClient(advertised::get,
@@ -142,11 +153,14 @@ public final class Bridge implements AutoCloseable {
             config.admin().token() == null ? "" : "; bearer token required");
       }
       return new Bridge(new Parts(endpoint, csms, soap, store, timer, sessions, quirks,
-          config.soap().shutdownGrace(), admin, metrics));
+          config.soap().shutdownGrace(), admin, metrics, database));
     } catch (RuntimeException e) {
       csms.close();
       metrics.close();
       store.close();
+      if (database != null) {
+        database.close();
+      }
       timer.shutdownNow();
       throw e;
     }
@@ -178,9 +192,24 @@ public final class Bridge implements AutoCloseable {
     }
   }
 
-  private static ChargerStore openStore(SessionsConfig sessions) {
+  /** The database server of a shared registry, or null for an embedded or no registry. */
+  private static RegistryDatabase connectDatabase(SessionsConfig sessions) {
+    if (!sessions.isPostgresql()) {
+      return null;
+    }
+    RegistryDatabase database = RegistryDatabase.connect(sessions.store(),
+        sessions.storeUser() == null ? null : sessions.storeUser().reveal(),
+        sessions.storePassword() == null ? null : sessions.storePassword().reveal());
+    LOG.info("charger registry: {} (PostgreSQL)", database.description());
+    return database;
+  }
+
+  private static ChargerStore openStore(SessionsConfig sessions, RegistryDatabase database) {
     if (SessionsConfig.MEMORY.equals(sessions.store())) {
       return new InMemoryChargerStore();
+    }
+    if (database != null) {
+      return JdbcChargerStore.open(database);
     }
     Path file = Path.of(sessions.store()).toAbsolutePath();
     try {
@@ -255,6 +284,9 @@ public final class Bridge implements AutoCloseable {
     }
     parts.metrics().close();
     parts.store().close();
+    if (parts.database() != null) {
+      parts.database().close();
+    }
     parts.timer().shutdownNow();
     LOG.info("OCPP SOAP bridge stopped");
   }

@@ -7,9 +7,11 @@
  * through JDBC only (the embedded H2 driver is a runtime dependency), written behind the flow
  * ({@code WriteBehindStore}); its tables are created and upgraded by Flyway
  * ({@link io.ocppbridge.session.RegistrySchema}) from {@code db/registry/V*.sql}. A change of
- * columns is a new script, never an edit of an old one.
+ * columns is a new script, never an edit of an old one. A registry that several bridge nodes share
+ * lives on PostgreSQL ({@link io.ocppbridge.session.RegistryDatabase}: a HikariCP pool), with the
+ * same scripts.
  *
  * <p>May depend on {@code core}, {@code config} (the callback policy and per-charger settings),
- * Caffeine, JDBC, Flyway and SLF4J; no transport.
+ * Caffeine, JDBC, Flyway, HikariCP and SLF4J; no transport.
  */
 package io.ocppbridge.session;
