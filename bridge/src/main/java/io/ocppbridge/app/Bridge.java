@@ -7,12 +7,15 @@ import io.ocppbridge.admin.HostCheck;
 import io.ocppbridge.admin.AdminView;
 import io.ocppbridge.admin.BridgeMetrics;
 import io.ocppbridge.admin.LinkCounters;
+import io.ocppbridge.cluster.ClusterNode;
 import io.ocppbridge.config.BridgeConfig;
 import io.ocppbridge.config.CallbackConfig;
 import io.ocppbridge.config.ChargerSecurity;
 import io.ocppbridge.config.SessionsConfig;
 import io.ocppbridge.config.SoapConfig;
 import io.ocppbridge.core.ChargerContext;
+import io.ocppbridge.core.ChargerId;
+import io.ocppbridge.core.CsmsLink;
 import io.ocppbridge.core.QuirkCounter;
 import io.ocppbridge.relay.CentralSystemCallRelay;
 import io.ocppbridge.relay.ChargerProfiles;
@@ -48,6 +51,7 @@ import java.time.Instant;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,7 +74,7 @@ public final class Bridge implements AutoCloseable {
   private record Parts(OcppSoapEndpoint endpoint, NettyCsmsLink csms, SoapServer soap,
       WriteBehindStore store, ScheduledExecutorService timer, SessionRegistry sessions,
       QuirkCounter quirks, Duration shutdownGrace, AdminServer admin, BridgeMetrics metrics,
-      RegistryDatabase database) {}
+      RegistryDatabase database, ClusterNode cluster) {}
 
   private Bridge(Parts parts) {
     this.parts = parts;
@@ -116,6 +120,9 @@ public final class Bridge implements AutoCloseable {
             upgrade.relays()),
         timer);
     upgrade.attach(csms);
+    ClusterNode cluster = database == null ? null
+        : ClusterNode.start(config.cluster(), database, csms, sessions::forget);
+    CsmsLink link = cluster == null ? csms : cluster.link();
     if (config.callbacks().policy() == CallbackConfig.Policy.ANY) {
       LOG.warn("callbacks.policy is 'any': the bridge will call whatever address a request"
           + " names; use it only on a closed test network");
@@ -124,12 +131,13 @@ public final class Bridge implements AutoCloseable {
       PresenceTracker presence = new PresenceTracker(config.sessions().presenceFactor(),
           config.sessions().presenceFloor(), timer, id -> {
             LOG.info("[{}] offline: nothing heard for longer than its presence window", id);
-            csms.release(id, "the charger went silent");
+            link.release(id, "the charger went silent");
           });
-      restore(store.store(), sessions, presence, csms, profiles);
+      restore(store.store(), sessions, presence, csms, profiles,
+          cluster == null ? id -> true : cluster::takeIfFree);
       ChargerAccess access = new ChargerAccess(config.chargers(), config.soap().rateLimit());
       OcppSoapEndpoint endpoint = new OcppSoapEndpoint(new ChargerRequestRelay(translator,
-          schemas, csms, sessions, new CallbackResolver(config.callbacks(), config.chargers()),
+          schemas, link, sessions, new CallbackResolver(config.callbacks(), config.chargers()),
           profiles, presence, metrics, upgrade.relays()), access, config.csms().callTimeout());
       SoapServer soap = new SoapServer(config.soap(), endpoint, quirks);
       advertised.set(advertisedUrl(config.soap(), soap.address()));
@@ -153,8 +161,11 @@ public final class Bridge implements AutoCloseable {
             config.admin().token() == null ? "" : "; bearer token required");
       }
       return new Bridge(new Parts(endpoint, csms, soap, store, timer, sessions, quirks,
-          config.soap().shutdownGrace(), admin, metrics, database));
+          config.soap().shutdownGrace(), admin, metrics, database, cluster));
     } catch (RuntimeException e) {
+      if (cluster != null) {
+        cluster.close();
+      }
       csms.close();
       metrics.close();
       store.close();
@@ -172,14 +183,17 @@ public final class Bridge implements AutoCloseable {
    * system sees a connection, nothing more.
    */
   private static void restore(ChargerStore store, SessionRegistry sessions,
-      PresenceTracker presence, NettyCsmsLink csms, ChargerProfiles profiles) {
+      PresenceTracker presence, NettyCsmsLink csms, ChargerProfiles profiles,
+      Predicate<ChargerId> mayOpen) {
     Instant now = Instant.now();
     Duration lookBack = presence.window((int) LONGEST_HEARTBEAT.toSeconds());
     int restored = 0;
     for (ChargerRecord record : store.seenSince(now.minus(lookBack))) {
       Duration silent = Duration.between(record.lastSeen(), now);
       ChargerSession session = sessions.restore(record);
-      if (presence.restore(session.id(), record.heartbeatIntervalSeconds(), silent)) {
+      // in a cluster, only chargers no other node serves (mayOpen takes their lease)
+      if (presence.restore(session.id(), record.heartbeatIntervalSeconds(), silent)
+          && mayOpen.test(session.id())) {
         // the configuration of now decides the dialect, not the one recorded
         session.protocol(profiles.protocol(session.id(), session.version()));
         csms.open(new ChargerContext(session.id(), session.version(), session.protocol()));
@@ -279,6 +293,9 @@ public final class Bridge implements AutoCloseable {
       parts.csms().close();
     }
     parts.soap().close();
+    if (parts.cluster() != null) {
+      parts.cluster().close();
+    }
     if (parts.admin() != null) {
       parts.admin().close();
     }

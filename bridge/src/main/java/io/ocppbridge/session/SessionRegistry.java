@@ -83,6 +83,15 @@ public final class SessionRegistry {
     return store == null ? Optional.empty() : Optional.of(store.health());
   }
 
+  /**
+   * Forgets the session of a charger another bridge node serves now, so that if the charger
+   * comes back, its session is rebuilt from the registry (with what that node recorded), not
+   * from what this node knew before.
+   */
+  public void forget(ChargerId id) {
+    sessions.remove(id);
+  }
+
   public Optional<ChargerSession> find(ChargerId id) {
     return Optional.ofNullable(sessions.get(id));
   }

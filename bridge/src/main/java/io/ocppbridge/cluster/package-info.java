@@ -1,0 +1,20 @@
+/**
+ * Several bridge nodes, one PostgreSQL registry (DESIGN "Scale beyond one machine"): each
+ * charger's WebSocket toward the central system is held by exactly one node, which holds an
+ * expiring lease row for it ({@code charger_lease}, created by the registry's Flyway scripts) and
+ * renews it every {@code cluster.renewEvery}.
+ *
+ * <p>A charger request reaching a node that does not own the charger (the load balancer moved
+ * it) makes that node take the lease ({@link io.ocppbridge.cluster.LeaseStore#take}) before the
+ * request goes to the central system; the database tells the old owner with a
+ * {@code NOTIFY} ({@link io.ocppbridge.cluster.HandoverListener}), and the old owner's next
+ * renewal finds the lease gone if the notification was missed. Either way it closes its
+ * WebSocket within {@code cluster.handoverWithin}; a node cut off from the database that long
+ * closes all of its chargers' WebSockets. The database is the only coordinator: nodes never talk
+ * to each other.
+ *
+ * <p>May depend on {@code core} (the {@code CsmsLink} port it wraps), {@code config},
+ * {@code session} (the registry's database), JDBC, the PostgreSQL driver (LISTEN/NOTIFY) and
+ * SLF4J; no transport library.
+ */
+package io.ocppbridge.cluster;
