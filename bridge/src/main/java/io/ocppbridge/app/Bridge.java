@@ -13,7 +13,6 @@ import io.ocppbridge.config.CallbackConfig;
 import io.ocppbridge.config.ChargerSecurity;
 import io.ocppbridge.config.SessionsConfig;
 import io.ocppbridge.config.SoapConfig;
-import io.ocppbridge.core.ChargerContext;
 import io.ocppbridge.core.ChargerId;
 import io.ocppbridge.core.CsmsLink;
 import io.ocppbridge.core.QuirkCounter;
@@ -23,7 +22,6 @@ import io.ocppbridge.relay.ChargerRequestRelay;
 import io.ocppbridge.schema.PayloadSchemas;
 import io.ocppbridge.session.CallbackResolver;
 import io.ocppbridge.session.ChargerRecord;
-import io.ocppbridge.session.ChargerSession;
 import io.ocppbridge.session.ChargerStore;
 import io.ocppbridge.session.InMemoryChargerStore;
 import io.ocppbridge.session.JdbcChargerStore;
@@ -133,8 +131,14 @@ public final class Bridge implements AutoCloseable {
             LOG.info("[{}] offline: nothing heard for longer than its presence window", id);
             link.release(id, "the charger went silent");
           });
-      restore(store.store(), sessions, presence, csms, profiles,
-          cluster == null ? id -> true : cluster::takeIfFree);
+      ChargerReopener reopener = new ChargerReopener(sessions, presence, csms, profiles);
+      restore(store.store(), reopener, presence,
+          cluster == null ? id -> true : cluster::takeIfFree, link);
+      if (cluster != null) {
+        // a dead node's chargers: reopened from the registry once their leases expire
+        cluster.takeOverExpired(id -> store.latest(id.value())
+            .map(record -> reopener.reopen(record, Instant.now())).orElse(false));
+      }
       ChargerAccess access = new ChargerAccess(config.chargers(), config.soap().rateLimit());
       OcppSoapEndpoint endpoint = new OcppSoapEndpoint(new ChargerRequestRelay(translator,
           schemas, link, sessions, new CallbackResolver(config.callbacks(), config.chargers()),
@@ -182,22 +186,21 @@ public final class Bridge implements AutoCloseable {
    * restart, so the central system can reach it at once. No message is invented: the central
    * system sees a connection, nothing more.
    */
-  private static void restore(ChargerStore store, SessionRegistry sessions,
-      PresenceTracker presence, NettyCsmsLink csms, ChargerProfiles profiles,
-      Predicate<ChargerId> mayOpen) {
+  private static void restore(ChargerStore store, ChargerReopener reopener,
+      PresenceTracker presence, Predicate<ChargerId> mayOpen, CsmsLink link) {
     Instant now = Instant.now();
     Duration lookBack = presence.window((int) LONGEST_HEARTBEAT.toSeconds());
     int restored = 0;
     for (ChargerRecord record : store.seenSince(now.minus(lookBack))) {
-      Duration silent = Duration.between(record.lastSeen(), now);
-      ChargerSession session = sessions.restore(record);
+      ChargerId id = new ChargerId(record.identity());
       // in a cluster, only chargers no other node serves (mayOpen takes their lease)
-      if (presence.restore(session.id(), record.heartbeatIntervalSeconds(), silent)
-          && mayOpen.test(session.id())) {
-        // the configuration of now decides the dialect, not the one recorded
-        session.protocol(profiles.protocol(session.id(), session.version()));
-        csms.open(new ChargerContext(session.id(), session.version(), session.protocol()));
+      if (!mayOpen.test(id)) {
+        continue;
+      }
+      if (reopener.reopen(record, now)) {
         restored++;
+      } else {
+        link.release(id, "silent for longer than its presence window");
       }
     }
     if (restored > 0) {
@@ -280,6 +283,9 @@ public final class Bridge implements AutoCloseable {
 
   @Override
   public void close() {
+    if (parts.cluster() != null) {
+      parts.cluster().stopTakingOver();
+    }
     try {
       int left = parts.endpoint().drain(parts.shutdownGrace());
       if (left > 0) {

@@ -23,6 +23,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +39,8 @@ import org.slf4j.LoggerFactory;
 public final class ClusterNode implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(ClusterNode.class);
+  /** Expired leases looked at per round, so that surviving nodes share a dead node's chargers. */
+  private static final int TAKEOVER_BATCH = 200;
 
   private final String nodeId;
   private final ClusterConfig config;
@@ -50,8 +53,10 @@ public final class ClusterNode implements AutoCloseable {
   private final Map<String, CompletableFuture<Void>> taking = new ConcurrentHashMap<>();
   private final AtomicLong takenFromOthers = new AtomicLong();
   private final AtomicLong lostToOthers = new AtomicLong();
+  private final AtomicLong tookFromDeadNodes = new AtomicLong();
   private volatile long lastRenewalNanos = System.nanoTime();
   private volatile boolean fenced;
+  private volatile boolean leaving;
 
   private ClusterNode(ClusterConfig config, RegistryDatabase database, CsmsLink link,
       Consumer<ChargerId> lost) {
@@ -121,6 +126,50 @@ public final class ClusterNode implements AutoCloseable {
     }
   }
 
+  /**
+   * From now on, every {@code cluster.renewEvery}, takes the chargers whose lease expired (their
+   * node died, or stopped) and reopens their WebSockets with {@code reopen}, without waiting for
+   * a request. A charger {@code reopen} declines (silent too long) is let go.
+   */
+  public void takeOverExpired(Predicate<ChargerId> reopen) {
+    long every = config.renewEvery().toMillis();
+    worker.scheduleWithFixedDelay(() -> takeOver(reopen), 0, every, TimeUnit.MILLISECONDS);
+  }
+
+  private void takeOver(Predicate<ChargerId> reopen) {
+    if (fenced || leaving) {
+      return;
+    }
+    int reopened = 0;
+    try {
+      for (String charger : leases.expired(TAKEOVER_BATCH)) {
+        if (!leases.takeIfFree(charger)) {
+          continue; // another node was faster
+        }
+        owned.add(charger);
+        ChargerId id = new ChargerId(charger);
+        if (reopen.test(id)) {
+          reopened++;
+          tookFromDeadNodes.incrementAndGet();
+        } else {
+          owned.remove(charger);
+          leases.release(charger);
+        }
+      }
+    } catch (SQLException | RuntimeException e) {
+      LOG.warn("cannot look for chargers of stopped nodes: {}", e.getMessage());
+    }
+    if (reopened > 0) {
+      LOG.info("took over {} charger(s) whose node stopped renewing its leases; reopening their"
+          + " WebSockets", reopened);
+    }
+  }
+
+  /** Chargers this node took over from nodes that died or stopped, since it started. */
+  public long tookFromDeadNodes() {
+    return tookFromDeadNodes.get();
+  }
+
   /** How many chargers this node owns now. */
   public int leasesOwned() {
     return owned.size();
@@ -147,11 +196,28 @@ public final class ClusterNode implements AutoCloseable {
     if (owned.contains(charger)) {
       return CompletableFuture.completedFuture(null);
     }
-    return taking.computeIfAbsent(charger, c -> {
-      CompletableFuture<Void> done = CompletableFuture.runAsync(() -> take(id), worker);
-      done.whenComplete((v, e) -> taking.remove(c));
-      return done;
-    });
+    CompletableFuture<Void> mine = new CompletableFuture<>();
+    CompletableFuture<Void> running = taking.putIfAbsent(charger, mine);
+    if (running != null) {
+      return running; // a request of the same charger is taking it already
+    }
+    try {
+      worker.execute(() -> {
+        try {
+          take(id);
+          mine.complete(null);
+        } catch (RuntimeException e) {
+          mine.completeExceptionally(e);
+        } finally {
+          taking.remove(charger, mine);
+        }
+      });
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      taking.remove(charger, mine);
+      mine.completeExceptionally(new OcppException(OcppErrorCode.INTERNAL_ERROR,
+          "the bridge is stopping", OcppException.Origin.BRIDGE, e));
+    }
+    return mine;
   }
 
   private void take(ChargerId id) {
@@ -229,9 +295,34 @@ public final class ClusterNode implements AutoCloseable {
     lost.accept(id);
   }
 
+  /** The node is stopping: it takes no more chargers of other nodes from now on. */
+  public void stopTakingOver() {
+    leaving = true;
+  }
+
+  /**
+   * Leaves the cluster: the leases of this node end now (its WebSockets are closed by then), so
+   * that the other nodes take its chargers over at their next round instead of after the
+   * lease time.
+   */
   @Override
   public void close() {
     listener.close();
+    try {
+      worker.submit(() -> {
+        int handed = leases.expireAll();
+        if (handed > 0) {
+          LOG.info("left the cluster: {} charger(s) for the other nodes to take over", handed);
+        }
+        return handed;
+      }).get(5, TimeUnit.SECONDS);
+    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException
+        | java.util.concurrent.RejectedExecutionException e) {
+      LOG.warn("could not hand this node's leases over; they expire after {}",
+          Durations.text(config.leaseTtl()));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     worker.shutdownNow();
     try {
       worker.awaitTermination(2, TimeUnit.SECONDS);

@@ -7,7 +7,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
@@ -35,6 +37,10 @@ final class LeaseStore {
       + " WHERE node_id = ? AND charger_id = ANY (?) RETURNING charger_id";
   private static final String RELEASE =
       "DELETE FROM charger_lease WHERE charger_id = ? AND node_id = ?";
+  private static final String EXPIRED = "SELECT charger_id FROM charger_lease"
+      + " WHERE expires_at <= now() ORDER BY expires_at LIMIT ?";
+  private static final String EXPIRE_MINE =
+      "UPDATE charger_lease SET expires_at = now() WHERE node_id = ?";
   private static final String NOTIFY = "SELECT pg_notify('" + CHANNEL + "', ?)";
   private static final String NODE_BEAT = "INSERT INTO bridge_node (node_id, started_at,"
       + " last_renewal) VALUES (?, now(), now()) ON CONFLICT (node_id)"
@@ -139,6 +145,30 @@ final class LeaseStore {
       release.setString(1, charger);
       release.setString(2, node);
       release.executeUpdate();
+    }
+  }
+
+  /** Chargers whose lease has expired (their node died or stopped), oldest first. */
+  List<String> expired(int limit) throws SQLException {
+    List<String> out = new ArrayList<>();
+    try (Connection c = database.getConnection();
+        PreparedStatement ps = c.prepareStatement(EXPIRED)) {
+      ps.setInt(1, limit);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(rs.getString(1));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Ends every lease of this node now, so that the other nodes take its chargers at once. */
+  int expireAll() throws SQLException {
+    try (Connection c = database.getConnection();
+        PreparedStatement ps = c.prepareStatement(EXPIRE_MINE)) {
+      ps.setString(1, node);
+      return ps.executeUpdate();
     }
   }
 

@@ -1,0 +1,36 @@
+package io.ocppbridge.app;
+
+import io.ocppbridge.core.ChargerContext;
+import io.ocppbridge.core.ChargerId;
+import io.ocppbridge.relay.ChargerProfiles;
+import io.ocppbridge.session.ChargerRecord;
+import io.ocppbridge.session.ChargerSession;
+import io.ocppbridge.session.PresenceTracker;
+import io.ocppbridge.session.SessionRegistry;
+import io.ocppbridge.ws.NettyCsmsLink;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Reopens a charger's WebSocket from its registry record, without waiting for a request: after
+ * a restart, and in a cluster when this node takes over the chargers of a node that died. The
+ * session is rebuilt from the record (callback address, SOAP dialect, upgrade-profile state);
+ * the dialect toward the central system is the one configured now. No message is invented: the
+ * central system sees a connection, nothing more.
+ */
+record ChargerReopener(SessionRegistry sessions, PresenceTracker presence, NettyCsmsLink csms,
+    ChargerProfiles profiles) {
+
+  /** Reopens the charger unless its presence window has passed; true when it did. */
+  boolean reopen(ChargerRecord record, Instant now) {
+    Duration silent = Duration.between(record.lastSeen(), now);
+    ChargerId id = new ChargerId(record.identity());
+    if (!presence.restore(id, record.heartbeatIntervalSeconds(), silent)) {
+      return false;
+    }
+    ChargerSession session = sessions.restore(record);
+    session.protocol(profiles.protocol(session.id(), session.version()));
+    csms.open(new ChargerContext(session.id(), session.version(), session.protocol()));
+    return true;
+  }
+}
