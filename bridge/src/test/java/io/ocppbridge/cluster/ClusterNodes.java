@@ -33,6 +33,11 @@ final class ClusterNodes implements AutoCloseable {
 
   /** Starts node {@code name} (its cluster.nodeId). */
   Bridge start(String name) {
+    return start(name, Map.of());
+  }
+
+  /** Starts node {@code name} with settings of its own besides the shared ones. */
+  Bridge start(String name, Map<String, String> own) {
     Map<String, String> values = new HashMap<>();
     values.put("soap.host", "127.0.0.1");
     values.put("soap.port", "0");
@@ -46,6 +51,7 @@ final class ClusterNodes implements AutoCloseable {
     values.put("sessions.flushInterval", "200ms");
     values.put("cluster.nodeId", name);
     values.putAll(extra);
+    values.putAll(own);
     Bridge bridge = Bridge.start(ConfigLoader.fromValues(values));
     nodes.put(name, bridge);
     return bridge;
