@@ -6,6 +6,7 @@ import io.ocppbridge.admin.AdminServer;
 import io.ocppbridge.admin.HostCheck;
 import io.ocppbridge.admin.AdminView;
 import io.ocppbridge.admin.BridgeMetrics;
+import io.ocppbridge.admin.ClusterStatus;
 import io.ocppbridge.admin.LinkCounters;
 import io.ocppbridge.cluster.ClusterNode;
 import io.ocppbridge.config.BridgeConfig;
@@ -153,11 +154,15 @@ public final class Bridge implements AutoCloseable {
           () -> !endpoint.isDraining(), new LinkCounters(csms::reconnects, csms::failedAttempts,
               csms::queuedCalls, csms::outstandingCalls), access::refusals);
       metrics.watch(view);
+      ClusterStatus clusterStatus = cluster == null ? null : new ClusterAdminStatus(cluster);
+      if (clusterStatus != null) {
+        metrics.watchCluster(clusterStatus);
+      }
       AdminServer admin = config.admin().enabled()
           ? new AdminServer(config.admin().host(), config.admin().port(), view, metrics,
               config.admin().token() == null ? null : config.admin().token().reveal(),
               HostCheck.of(config.admin().allowedHosts(), config.admin().host()),
-              config.admin().maxTraced())
+              config.admin().maxTraced(), clusterStatus)
           : null;
       if (admin != null) {
         LOG.info("admin listener on http://{}:{}/ (health, metrics, chargers, trace switch{})",

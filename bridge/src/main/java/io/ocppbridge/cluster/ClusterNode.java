@@ -14,6 +14,7 @@ import java.net.UnknownHostException;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -41,6 +42,8 @@ public final class ClusterNode implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ClusterNode.class);
   /** Expired leases looked at per round, so that surviving nodes share a dead node's chargers. */
   private static final int TAKEOVER_BATCH = 200;
+  /** How often the watchdog compares the last renewal with {@code cluster.handoverWithin}. */
+  private static final long WATCHDOG_MILLIS = 100;
 
   private final String nodeId;
   private final ClusterConfig config;
@@ -49,6 +52,8 @@ public final class ClusterNode implements AutoCloseable {
   private final Consumer<ChargerId> lost;
   private final HandoverListener listener;
   private final ScheduledExecutorService worker;
+  /** Apart from the worker, which a hanging database call may hold: fences in time anyway. */
+  private final ScheduledExecutorService watchdog;
   private final Set<String> owned = ConcurrentHashMap.newKeySet();
   private final Map<String, CompletableFuture<Void>> taking = new ConcurrentHashMap<>();
   private final AtomicLong takenFromOthers = new AtomicLong();
@@ -57,6 +62,7 @@ public final class ClusterNode implements AutoCloseable {
   private volatile long lastRenewalNanos = System.nanoTime();
   private volatile boolean fenced;
   private volatile boolean leaving;
+  private volatile boolean lastRenewalFailed;
 
   private ClusterNode(ClusterConfig config, RegistryDatabase database, CsmsLink link,
       Consumer<ChargerId> lost) {
@@ -68,6 +74,11 @@ public final class ClusterNode implements AutoCloseable {
     this.listener = new HandoverListener(database::dedicatedConnection, this::takenBy);
     this.worker = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "cluster-leases");
+      t.setDaemon(true);
+      return t;
+    });
+    this.watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "cluster-watchdog");
       t.setDaemon(true);
       return t;
     });
@@ -93,6 +104,8 @@ public final class ClusterNode implements AutoCloseable {
     node.listener.start();
     long every = config.renewEvery().toMillis();
     node.worker.scheduleWithFixedDelay(node::renew, every, every, TimeUnit.MILLISECONDS);
+    node.watchdog.scheduleWithFixedDelay(node::fenceIfCutOff, WATCHDOG_MILLIS, WATCHDOG_MILLIS,
+        TimeUnit.MILLISECONDS);
     LOG.info("cluster node '{}': leases of {}, renewed every {}, handover within {}",
         node.nodeId, Durations.text(config.leaseTtl()), Durations.text(config.renewEvery()),
         Durations.text(config.handoverWithin()));
@@ -185,6 +198,37 @@ public final class ClusterNode implements AutoCloseable {
     return lostToOthers.get();
   }
 
+  /** True while this node's lease renewals reach the database. */
+  public boolean databaseAnswers() {
+    long silent = System.nanoTime() - lastRenewalNanos;
+    return !lastRenewalFailed && !fenced
+        && silent < config.renewEvery().multipliedBy(2).plusSeconds(1).toNanos();
+  }
+
+  /** The chargers this node owns now. */
+  public Set<String> ownedChargers() {
+    return Set.copyOf(owned);
+  }
+
+  /** The nodes of the cluster as the registry records them, read now. */
+  public List<Node> nodes() {
+    try {
+      return leases.nodes().stream().map(n -> new Node(n.id(), n.startedAt(), n.lastRenewal(),
+          n.alive(), n.leases())).toList();
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read the cluster's nodes: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * A node of the cluster.
+   *
+   * @param alive whether it renewed its leases within the lease time
+   * @param leases its live leases
+   */
+  public record Node(String id, java.time.Instant startedAt, java.time.Instant lastRenewal,
+      boolean alive, int leases) {}
+
   /** True while the database notifies this node of handovers. */
   public boolean isListening() {
     return listener.isListening();
@@ -251,6 +295,10 @@ public final class ClusterNode implements AutoCloseable {
     try {
       Set<String> kept = leases.renew(mine);
       lastRenewalNanos = System.nanoTime();
+      if (lastRenewalFailed && !fenced) {
+        LOG.info("charger leases renewed again");
+      }
+      lastRenewalFailed = false;
       if (fenced) {
         LOG.info("the registry answers again: this node takes chargers again");
         fenced = false;
@@ -264,12 +312,19 @@ public final class ClusterNode implements AutoCloseable {
         }
       }
     } catch (SQLException | RuntimeException e) {
-      Duration silent = Duration.ofNanos(System.nanoTime() - lastRenewalNanos);
-      if (silent.compareTo(config.handoverWithin()) >= 0 && !owned.isEmpty()) {
-        fence(silent, e);
-      } else if (!fenced) {
+      if (!lastRenewalFailed) {
+        // once per outage; the fence (or the recovery) is logged on its own
         LOG.warn("cannot renew {} charger lease(s): {}", mine.size(), e.getMessage());
       }
+      lastRenewalFailed = true;
+    }
+  }
+
+  /** Lets every charger go once no renewal has succeeded for {@code cluster.handoverWithin}. */
+  private void fenceIfCutOff() {
+    Duration silent = Duration.ofNanos(System.nanoTime() - lastRenewalNanos);
+    if (silent.compareTo(config.handoverWithin()) >= 0 && !owned.isEmpty()) {
+      fence(silent);
     }
   }
 
@@ -277,11 +332,10 @@ public final class ClusterNode implements AutoCloseable {
    * Cut off from the database for {@code cluster.handoverWithin}: another node may have taken
    * any of this node's chargers meanwhile without this one learning it, so all are let go.
    */
-  private void fence(Duration silent, Exception cause) {
+  private void fence(Duration silent) {
     Set<String> all = new HashSet<>(owned);
-    LOG.error("cannot renew charger leases for {} ({}): closing the WebSockets of {} charger(s)"
-        + " so that no charger is served by two nodes", Durations.text(silent),
-        cause.getMessage(), all.size());
+    LOG.error("cannot renew charger leases for {}: closing the WebSockets of {} charger(s)"
+        + " so that no charger is served by two nodes", Durations.text(silent), all.size());
     fenced = true;
     for (String charger : all) {
       if (owned.remove(charger)) {
@@ -323,6 +377,7 @@ public final class ClusterNode implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    watchdog.shutdownNow();
     worker.shutdownNow();
     try {
       worker.awaitTermination(2, TimeUnit.SECONDS);

@@ -41,6 +41,14 @@ final class LeaseStore {
       + " WHERE expires_at <= now() ORDER BY expires_at LIMIT ?";
   private static final String EXPIRE_MINE =
       "UPDATE charger_lease SET expires_at = now() WHERE node_id = ?";
+  private static final String NODES = "SELECT n.node_id, n.started_at, n.last_renewal,"
+      + " n.last_renewal > now() - ? * interval '1 millisecond',"
+      + " (SELECT count(*) FROM charger_lease l WHERE l.node_id = n.node_id"
+      + " AND l.expires_at > now()) FROM bridge_node n ORDER BY n.node_id";
+  /** Nodes gone for a day with no lease left are forgotten (node ids change with each pid). */
+  private static final String FORGET_OLD_NODES = "DELETE FROM bridge_node n"
+      + " WHERE n.last_renewal < now() - interval '1 day' AND NOT EXISTS"
+      + " (SELECT 1 FROM charger_lease l WHERE l.node_id = n.node_id)";
   private static final String NOTIFY = "SELECT pg_notify('" + CHANNEL + "', ?)";
   private static final String NODE_BEAT = "INSERT INTO bridge_node (node_id, started_at,"
       + " last_renewal) VALUES (?, now(), now()) ON CONFLICT (node_id)"
@@ -172,14 +180,38 @@ final class LeaseStore {
     }
   }
 
-  /** Records this node as started now. */
+  /** Records this node as started now, and forgets nodes long gone. */
   void nodeStarted() throws SQLException {
     try (Connection c = database.getConnection();
-        PreparedStatement start = c.prepareStatement(NODE_START)) {
+        PreparedStatement start = c.prepareStatement(NODE_START);
+        PreparedStatement forget = c.prepareStatement(FORGET_OLD_NODES)) {
       start.setString(1, node);
       start.executeUpdate();
+      forget.executeUpdate();
     }
   }
+
+  /** The nodes recorded, with their live leases; alive when renewed within the lease time. */
+  List<NodeRow> nodes() throws SQLException {
+    List<NodeRow> out = new ArrayList<>();
+    try (Connection c = database.getConnection();
+        PreparedStatement ps = c.prepareStatement(NODES)) {
+      ps.setLong(1, ttlMillis);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(new NodeRow(rs.getString(1),
+              rs.getObject(2, java.time.OffsetDateTime.class).toInstant(),
+              rs.getObject(3, java.time.OffsetDateTime.class).toInstant(), rs.getBoolean(4),
+              rs.getInt(5)));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** A row of the node table. */
+  record NodeRow(String id, java.time.Instant startedAt, java.time.Instant lastRenewal,
+      boolean alive, int leases) {}
 
   private void bindLease(PreparedStatement ps, String charger) throws SQLException {
     ps.setString(1, charger);

@@ -10,7 +10,13 @@
  * {@code NOTIFY} ({@link io.ocppbridge.cluster.HandoverListener}), and the old owner's next
  * renewal finds the lease gone if the notification was missed. Either way it closes its
  * WebSocket within {@code cluster.handoverWithin}; a node cut off from the database that long
- * closes all of its chargers' WebSockets. The database is the only coordinator: nodes never talk
+ * closes all of its chargers' WebSockets (a watchdog thread of its own decides, so that a hanging
+ * database call cannot delay it).
+ *
+ * <p>A node that dies stops renewing: once its leases expire, the other nodes take its chargers
+ * ({@link io.ocppbridge.cluster.ClusterNode#takeOverExpired}) and reopen their WebSockets from
+ * the registry without waiting for a request. A node that stops gracefully ends its leases at
+ * once. The database is the only coordinator: nodes never talk
  * to each other.
  *
  * <p>May depend on {@code core} (the {@code CsmsLink} port it wraps), {@code config},
