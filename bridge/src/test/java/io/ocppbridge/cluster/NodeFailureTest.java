@@ -13,9 +13,6 @@ import io.ocppbridge.testsupport.Poll;
 import io.ocppbridge.testsupport.PostgresServer;
 import io.ocppbridge.testsupport.SoapPost;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -82,13 +79,12 @@ class NodeFailureTest {
     cluster = new ClusterNodes(database, Map.of("cluster.leaseTtl", LEASE_TTL.toSeconds() + "s",
         "cluster.renewEvery", RENEW_EVERY.toSeconds() + "s", "cluster.handoverWithin", "3s"));
     chargers = new SimulatedChargePointServer("127.0.0.1", 0, "/cp");
-    int portA = freePort();
-    child = startChildNode(database, portA);
+    child = startChildNode(database);
     Bridge b = cluster.start("node-b");
-    awaitPort(portA);
+    java.net.URI soapA = awaitListening();
     for (String id : CHARGERS) {
-      assertThat(SoapPost.heartbeat15(java.net.URI.create("http://127.0.0.1:" + portA + "/ocpp"),
-          id, chargers.url().toString()).statusCode()).isEqualTo(200);
+      assertThat(SoapPost.heartbeat15(soapA, id, chargers.url().toString()).statusCode())
+          .isEqualTo(200);
     }
     Poll.until(Duration.ofSeconds(10), "three chargers connected",
         () -> CHARGERS.stream().allMatch(id -> cluster.csms().sockets().open(id) == 1));
@@ -129,11 +125,12 @@ class NodeFailureTest {
         .contains(PROFILE_STATE);
   }
 
-  private Process startChildNode(String database, int port) throws IOException {
+  /** Node A listens on a port of its choosing (0): a port picked for it could be taken. */
+  private Process startChildNode(String database) throws IOException {
     Path config = Files.writeString(dir.resolve("node-a.yaml"), """
         soap:
           host: 127.0.0.1
-          port: %d
+          port: 0
           shutdownGrace: 1s
         csms:
           url: %s
@@ -151,7 +148,7 @@ class NodeFailureTest {
           handoverWithin: 3s
         admin:
           enabled: false
-        """.formatted(port, cluster.csms().url(), database, PostgresServer.USER,
+        """.formatted(cluster.csms().url(), database, PostgresServer.USER,
         LEASE_TTL.toSeconds(), RENEW_EVERY.toSeconds()));
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-cp",
@@ -162,16 +159,21 @@ class NodeFailureTest {
     return builder.start();
   }
 
-  private void awaitPort(int port) throws Exception {
-    Poll.until(Duration.ofSeconds(60), "node A listens (log in " + dir + ")", () -> {
+  /** The SOAP URL node A's log names once it listens. */
+  private java.net.URI awaitListening() {
+    java.util.regex.Pattern listening =
+        java.util.regex.Pattern.compile("bridge listening on (http://127\\.0\\.0\\.1:\\d+/ocpp)");
+    java.util.concurrent.atomic.AtomicReference<String> url =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    Poll.until(Duration.ofSeconds(60), "node A listens", () -> {
       assertThat(child.isAlive()).as("node A alive; log: %s", log()).isTrue();
-      try (Socket s = new Socket()) {
-        s.connect(new InetSocketAddress("127.0.0.1", port), 200);
-        return true;
-      } catch (IOException notYet) {
-        return false;
+      java.util.regex.Matcher m = listening.matcher(log());
+      if (m.find()) {
+        url.set(m.group(1));
       }
+      return url.get() != null;
     });
+    return java.net.URI.create(url.get());
   }
 
   private String log() {
@@ -201,9 +203,4 @@ class NodeFailureTest {
     }
   }
 
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    }
-  }
 }
