@@ -40,6 +40,7 @@ class ArchitectureTest {
   private static final String GENERATED = "io.ocppbridge.generated..";
   private static final String LOGGING = "io.ocppbridge.logging..";
   private static final String ADMIN = "io.ocppbridge.admin..";
+  private static final String CLUSTER = "io.ocppbridge.cluster..";
 
   private static final String JACKSON = "com.fasterxml.jackson..";
   private static final String SLF4J = "org.slf4j..";
@@ -82,7 +83,7 @@ class ArchitectureTest {
     // WHEN the inner layers' dependencies are checked
     ArchRule rule = noClasses().that()
         .resideInAnyPackage(CORE, FRAME, TRANSLATE, SESSION, CONFIG, RELAY, SCHEMA, UPGRADE,
-            TLS, ACCESS)
+            TLS, ACCESS, CLUSTER)
         .should().dependOnClassesThat().resideInAnyPackage(TRANSPORTS)
         .because("only the soap and ws edges may know CXF, Jetty, Netty, JAX-WS or servlets");
 
@@ -131,7 +132,9 @@ class ArchitectureTest {
         promise(TLS, CONFIG, "javax.net.."),
         promise(LOGGING, CORE, SLF4J),
         promise(ACCESS, CORE, CONFIG, CAFFEINE, SLF4J, "com.sun.management.."),
-        promise(SESSION, CORE, CONFIG, CAFFEINE, SLF4J, "javax.sql..", "org.flywaydb.."),
+        promise(SESSION, CORE, CONFIG, CAFFEINE, SLF4J, "javax.sql..", "org.flywaydb..",
+            "com.zaxxer.hikari.."),
+        promise(CLUSTER, CORE, CONFIG, SESSION, "javax.sql..", "org.postgresql..", SLF4J),
         promise(TRANSLATE, with(XML, CORE, GENERATED, "jakarta.xml.bind..", JACKSON, SLF4J)),
         promise(SCHEMA, with(XML, CORE, TRANSLATE, JACKSON, "com.networknt..")),
         promise(RELAY, CORE, CONFIG, LOGGING, SCHEMA, SESSION, TRANSLATE, UPGRADE, JACKSON,

@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The admin listener, a small Jetty server of its own apart from the SOAP listener:
  * {@code /health/live}, {@code /health/ready}, {@code /metrics} (Prometheus),
- * {@code /api/chargers}, {@code /api/chargers/{id}}, the per-charger trace switch
+ * {@code /api/chargers}, {@code /api/chargers/{id}}, {@code /api/cluster} (nodes and leases,
+ * in a cluster), the per-charger trace switch
  * {@code PUT|DELETE /api/chargers/{id}/trace}, and a status page at {@code /}. With a token,
  * everything but the health checks needs {@code Authorization: Bearer <token>}.
  */
@@ -41,6 +42,7 @@ public final class AdminServer implements AutoCloseable {
   private final byte[] token;
   private final HostCheck hosts;
   private final int maxTraced;
+  private final ClusterStatus cluster;
   private final Server server;
   private final int port;
 
@@ -51,6 +53,16 @@ public final class AdminServer implements AutoCloseable {
    */
   public AdminServer(String host, int port, AdminView view, BridgeMetrics metrics,
       String token, HostCheck hosts, int maxTraced) {
+    this(host, port, view, metrics, token, hosts, maxTraced, null);
+  }
+
+  /**
+   * @param cluster this node's cluster state ({@code /api/cluster}, and the database in
+   *     {@code /health/ready}); null for a bridge alone
+   */
+  public AdminServer(String host, int port, AdminView view, BridgeMetrics metrics,
+      String token, HostCheck hosts, int maxTraced, ClusterStatus cluster) {
+    this.cluster = cluster;
     this.view = view;
     this.metrics = metrics;
     this.hosts = hosts;
@@ -113,8 +125,16 @@ public final class AdminServer implements AutoCloseable {
     } else if ("/health/ready".equals(path)) {
       // A failing registry does not make the bridge unready: relaying works without it (only a
       // restart would forget what could not be written), so it is named, not hidden behind 503.
-      boolean ready = view.ready().getAsBoolean();
+      // In a cluster, a node that cannot reach the shared registry can take no charger over and
+      // lets its own go: the load balancer must send chargers to another node.
+      boolean databaseDown = cluster != null && !cluster.databaseAnswers();
+      boolean ready = view.ready().getAsBoolean() && !databaseDown;
       StringBuilder body = new StringBuilder(ready ? "ready\n" : "not ready\n");
+      if (databaseDown) {
+        body.append("the registry database does not answer: this node cannot own chargers\n");
+      } else if (cluster != null) {
+        body.append("registry database: answering\n");
+      }
       view.sessions().registryHealth().filter(h -> h.failing()).ifPresent(h ->
           body.append("degraded: registry writes failing since ").append(h.failingSince())
               .append(", ").append(h.pending()).append(" charger records waiting\n"));
@@ -143,6 +163,7 @@ public final class AdminServer implements AutoCloseable {
         reply.send(200, "application/json", list.toString());
       }
       case "/" -> reply.send(200, "text/html; charset=utf-8", StatusPage.render(view));
+      case "/api/cluster" -> cluster(reply);
       default -> {
         Optional<ChargerSession> session = path.startsWith(CHARGERS + "/")
             ? id(path.substring(CHARGERS.length() + 1)).flatMap(view.sessions()::find)
@@ -154,6 +175,35 @@ public final class AdminServer implements AutoCloseable {
         }
       }
     }
+  }
+
+  /** This node, the nodes of the cluster and the leases this node holds. */
+  private void cluster(Reply reply) {
+    if (cluster == null) {
+      reply.send(404, "text/plain", "this bridge is not in a cluster (sessions.store is not a"
+          + " jdbc:postgresql:// URL)\n");
+      return;
+    }
+    ObjectNode body = JSON.createObjectNode().put("node", cluster.nodeId())
+        .put("databaseAnswers", cluster.databaseAnswers());
+    try {
+      ArrayNode nodes = body.putArray("nodes");
+      for (ClusterStatus.Node n : cluster.nodes()) {
+        nodes.addObject().put("id", n.id()).put("self", n.id().equals(cluster.nodeId()))
+            .put("alive", n.alive()).put("leases", n.leases())
+            .put("startedAt", n.startedAt().toString())
+            .put("lastRenewal", n.lastRenewal().toString());
+      }
+    } catch (RuntimeException e) {
+      body.remove("nodes");
+      body.put("nodesUnavailable", "the registry database could not be read");
+    }
+    ArrayNode owned = body.putArray("leasesOwned");
+    cluster.ownedChargers().stream().sorted().forEach(owned::add);
+    body.putObject("takeovers").put("fromLiveNodes", cluster.takenFromLiveNodes())
+        .put("fromStoppedNodes", cluster.takenFromStoppedNodes())
+        .put("lostToOtherNodes", cluster.lostToOtherNodes());
+    reply.send(200, "application/json", body.toString());
   }
 
   /** {@code PUT} switches the charger's trace on, {@code DELETE} off; any identity is allowed. */

@@ -56,6 +56,27 @@ public final class BridgeMetrics implements RelayMetrics, AutoCloseable {
   }
 
   /** Registers the gauges that read the running bridge. */
+  /** Meters of this node's leases in a cluster. */
+  public void watchCluster(ClusterStatus cluster) {
+    Gauge.builder("bridge_cluster_leases_owned", cluster, c -> c.ownedChargers().size())
+        .description("chargers whose WebSocket this node holds under its lease")
+        .register(registry);
+    Gauge.builder("bridge_cluster_database_up", cluster, c -> c.databaseAnswers() ? 1 : 0)
+        .description("1 while this node's lease renewals reach the registry database, else 0")
+        .register(registry);
+    FunctionCounter.builder("bridge_cluster_takeovers", cluster, c -> c.takenFromLiveNodes())
+        .tag("from", "live-node")
+        .description("chargers this node took over from another node")
+        .register(registry);
+    FunctionCounter.builder("bridge_cluster_takeovers", cluster, c -> c.takenFromStoppedNodes())
+        .tag("from", "stopped-node")
+        .description("chargers this node took over from another node")
+        .register(registry);
+    FunctionCounter.builder("bridge_cluster_handovers", cluster, c -> c.lostToOtherNodes())
+        .description("chargers another node took from this one (their WebSocket closed here)")
+        .register(registry);
+  }
+
   public void watch(AdminView view) {
     Gauge.builder("bridge_chargers_known", view.sessions(), s -> s.all().size())
         .description("chargers heard from since start or restored after a restart")

@@ -8,13 +8,17 @@ import io.ocppbridge.admin.AdminServer;
 import io.ocppbridge.admin.HostCheck;
 import io.ocppbridge.admin.AdminView;
 import io.ocppbridge.admin.BridgeMetrics;
+import io.ocppbridge.admin.ClusterStatus;
 import io.ocppbridge.admin.LinkCounters;
+import io.ocppbridge.cluster.ClusterNode;
 import io.ocppbridge.config.BridgeConfig;
 import io.ocppbridge.config.CallbackConfig;
 import io.ocppbridge.config.ChargerSecurity;
 import io.ocppbridge.config.SessionsConfig;
 import io.ocppbridge.config.SoapConfig;
 import io.ocppbridge.core.ChargerContext;
+import io.ocppbridge.core.ChargerId;
+import io.ocppbridge.core.CsmsLink;
 import io.ocppbridge.core.QuirkCounter;
 import io.ocppbridge.relay.CentralSystemCallRelay;
 import io.ocppbridge.relay.ChargerProfiles;
@@ -22,11 +26,11 @@ import io.ocppbridge.relay.ChargerRequestRelay;
 import io.ocppbridge.schema.PayloadSchemas;
 import io.ocppbridge.session.CallbackResolver;
 import io.ocppbridge.session.ChargerRecord;
-import io.ocppbridge.session.ChargerSession;
 import io.ocppbridge.session.ChargerStore;
 import io.ocppbridge.session.InMemoryChargerStore;
 import io.ocppbridge.session.JdbcChargerStore;
 import io.ocppbridge.session.PresenceTracker;
+import io.ocppbridge.session.RegistryDatabase;
 import io.ocppbridge.session.SessionRegistry;
 import io.ocppbridge.session.WriteBehindStore;
 import io.ocppbridge.soap.ChargerCallbackClient;
@@ -46,9 +50,13 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,7 +78,8 @@ public final class Bridge implements AutoCloseable {
   /** What a running bridge holds, in the order it is stopped. */
   private record Parts(OcppSoapEndpoint endpoint, NettyCsmsLink csms, SoapServer soap,
       WriteBehindStore store, ScheduledExecutorService timer, SessionRegistry sessions,
-      QuirkCounter quirks, Duration shutdownGrace, AdminServer admin, BridgeMetrics metrics) {}
+      QuirkCounter quirks, Duration shutdownGrace, AdminServer admin, BridgeMetrics metrics,
+      RegistryDatabase database, ClusterNode cluster) {}
 
   private Bridge(Parts parts) {
     this.parts = parts;
@@ -90,8 +99,17 @@ public final class Bridge implements AutoCloseable {
       t.setDaemon(true);
       return t;
     });
-    WriteBehindStore store = new WriteBehindStore(openStore(config.sessions()),
-        config.sessions().flushInterval(), WriteBehindStore.DEFAULT_MAX_PENDING);
+    RegistryDatabase database = connectDatabase(config.sessions());
+    WriteBehindStore store;
+    try {
+      store = new WriteBehindStore(openStore(config.sessions(), database),
+          config.sessions().flushInterval(), WriteBehindStore.DEFAULT_MAX_PENDING);
+    } catch (RuntimeException e) {
+      if (database != null) {
+        database.close();
+      }
+      throw e;
+    }
     SessionRegistry sessions = new SessionRegistry(Clock.systemUTC(), store);
     AtomicReference<String> advertised = new AtomicReference<>();
     ChargerCallbackClient chargers = new ChargerCallbackClient(advertised::get,
@@ -107,6 +125,9 @@ public final class Bridge implements AutoCloseable {
             upgrade.relays()),
         timer);
     upgrade.attach(csms);
+    ClusterNode cluster = database == null ? null
+        : ClusterNode.start(config.cluster(), database, csms, sessions::forget);
+    CsmsLink link = cluster == null ? csms : cluster.link();
     if (config.callbacks().policy() == CallbackConfig.Policy.ANY) {
       LOG.warn("callbacks.policy is 'any': the bridge will call whatever address a request"
           + " names; use it only on a closed test network");
@@ -114,9 +135,16 @@ public final class Bridge implements AutoCloseable {
     try {
       PresenceTracker presence = new PresenceTracker(config.sessions().presenceFactor(),
           config.sessions().presenceFloor(), config.sessions().unacceptedWindow(), timer,
-          id -> SessionLimits.offline(id, sessions, csms));
-      restore(store.store(), sessions, presence, csms, profiles, timer,
+          id -> SessionLimits.offline(id, sessions, csms, link));
+      ChargerReopener reopener = new ChargerReopener(sessions, presence, csms, profiles);
+      restore(store.store(), reopener, presence,
+          cluster == null ? id -> true : cluster::takeIfFree, link, timer,
           config.sessions().restoreWindow());
+      if (cluster != null) {
+        // a dead node's chargers: reopened from the registry once their leases expire
+        cluster.takeOverExpired(id -> store.latest(id.value())
+            .map(record -> reopener.reopen(record, Instant.now())).orElse(false));
+      }
       OpenFiles files = OpenFiles.ofThisProcess();
       NewChargerGate gate = new NewChargerGate(config.sessions(),
           SessionLimits.held(presence, sessions, config.chargers()), files);
@@ -125,7 +153,7 @@ public final class Bridge implements AutoCloseable {
       ChargerAccess access =
           new ChargerAccess(config.chargers(), config.soap().rateLimit(), gate);
       OcppSoapEndpoint endpoint = new OcppSoapEndpoint(new ChargerRequestRelay(translator,
-          schemas, csms, sessions, new CallbackResolver(config.callbacks(), config.chargers()),
+          schemas, link, sessions, new CallbackResolver(config.callbacks(), config.chargers()),
           profiles, presence, metrics, upgrade.relays()), access, config.csms().callTimeout());
       SoapServer soap = new SoapServer(config.soap(), endpoint, quirks);
       advertised.set(advertisedUrl(config.soap(), soap.address()));
@@ -137,11 +165,15 @@ public final class Bridge implements AutoCloseable {
           () -> !endpoint.isDraining(), new LinkCounters(csms::reconnects, csms::failedAttempts,
               csms::queuedCalls, csms::outstandingCalls), access::refusals, gate::saturation);
       metrics.watch(view);
+      ClusterStatus clusterStatus = cluster == null ? null : new ClusterAdminStatus(cluster);
+      if (clusterStatus != null) {
+        metrics.watchCluster(clusterStatus);
+      }
       AdminServer admin = config.admin().enabled()
           ? new AdminServer(config.admin().host(), config.admin().port(), view, metrics,
               config.admin().token() == null ? null : config.admin().token().reveal(),
               HostCheck.of(config.admin().allowedHosts(), config.admin().host()),
-              config.admin().maxTraced())
+              config.admin().maxTraced(), clusterStatus)
           : null;
       if (admin != null) {
         LOG.info("admin listener on http://{}:{}/ (health, metrics, chargers, trace switch{})",
@@ -149,11 +181,17 @@ public final class Bridge implements AutoCloseable {
             config.admin().token() == null ? "" : "; bearer token required");
       }
       return new Bridge(new Parts(endpoint, csms, soap, store, timer, sessions, quirks,
-          config.soap().shutdownGrace(), admin, metrics));
+          config.soap().shutdownGrace(), admin, metrics, database, cluster));
     } catch (RuntimeException e) {
+      if (cluster != null) {
+        cluster.close();
+      }
       csms.close();
       metrics.close();
       store.close();
+      if (database != null) {
+        database.close();
+      }
       timer.shutdownNow();
       throw e;
     }
@@ -164,32 +202,51 @@ public final class Bridge implements AutoCloseable {
    * restart, so the central system can reach it at once. No message is invented: the central
    * system sees a connection, nothing more.
    */
-  private static void restore(ChargerStore store, SessionRegistry sessions,
-      PresenceTracker presence, NettyCsmsLink csms, ChargerProfiles profiles,
+  private static void restore(ChargerStore store, ChargerReopener reopener,
+      PresenceTracker presence, Predicate<ChargerId> mayOpen, CsmsLink link,
       ScheduledExecutorService timer, Duration window) {
     Instant now = Instant.now();
     Duration lookBack = presence.window((int) LONGEST_HEARTBEAT.toSeconds());
-    java.util.List<ChargerContext> restored = new java.util.ArrayList<>();
+    List<ChargerContext> restored = new ArrayList<>();
     for (ChargerRecord record : store.seenSince(now.minus(lookBack))) {
-      Duration silent = Duration.between(record.lastSeen(), now);
-      ChargerSession session = sessions.restore(record);
-      if (presence.restore(session.id(), record.heartbeatIntervalSeconds(), silent)) {
-        // the configuration of now decides the dialect, not the one recorded
-        session.protocol(profiles.protocol(session.id(), session.version()));
-        restored.add(new ChargerContext(session.id(), session.version(), session.protocol()));
+      ChargerId id = new ChargerId(record.identity());
+      // in a cluster, only chargers no other node serves (mayOpen takes their lease)
+      if (!mayOpen.test(id)) {
+        continue;
+      }
+      Optional<ChargerContext> charger = reopener.prepare(record, now);
+      if (charger.isPresent()) {
+        restored.add(charger.get());
+      } else {
+        link.release(id, "silent for longer than its presence window");
       }
     }
     if (!restored.isEmpty()) {
       LOG.info("reconnecting {} charger(s) heard from within their presence window before the"
           + " restart, spread over {} (sessions.restoreWindow)", restored.size(),
           io.ocppbridge.core.Durations.text(window));
-      SessionLimits.spread(restored, window, timer, presence, csms);
+      SessionLimits.spread(restored, window, timer, presence, link);
     }
   }
 
-  private static ChargerStore openStore(SessionsConfig sessions) {
+  /** The database server of a shared registry, or null for an embedded or no registry. */
+  private static RegistryDatabase connectDatabase(SessionsConfig sessions) {
+    if (!sessions.isPostgresql()) {
+      return null;
+    }
+    RegistryDatabase database = RegistryDatabase.connect(sessions.store(),
+        sessions.storeUser() == null ? null : sessions.storeUser().reveal(),
+        sessions.storePassword() == null ? null : sessions.storePassword().reveal());
+    LOG.info("charger registry: {} (PostgreSQL)", database.description());
+    return database;
+  }
+
+  private static ChargerStore openStore(SessionsConfig sessions, RegistryDatabase database) {
     if (SessionsConfig.MEMORY.equals(sessions.store())) {
       return new InMemoryChargerStore();
+    }
+    if (database != null) {
+      return JdbcChargerStore.open(database);
     }
     Path file = Path.of(sessions.store()).toAbsolutePath();
     try {
@@ -246,6 +303,9 @@ public final class Bridge implements AutoCloseable {
 
   @Override
   public void close() {
+    if (parts.cluster() != null) {
+      parts.cluster().stopTakingOver();
+    }
     try {
       int left = parts.endpoint().drain(parts.shutdownGrace());
       if (left > 0) {
@@ -259,11 +319,17 @@ public final class Bridge implements AutoCloseable {
       parts.csms().close();
     }
     parts.soap().close();
+    if (parts.cluster() != null) {
+      parts.cluster().close();
+    }
     if (parts.admin() != null) {
       parts.admin().close();
     }
     parts.metrics().close();
     parts.store().close();
+    if (parts.database() != null) {
+      parts.database().close();
+    }
     parts.timer().shutdownNow();
     LOG.info("OCPP SOAP bridge stopped");
   }

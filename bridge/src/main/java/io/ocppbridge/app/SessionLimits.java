@@ -6,6 +6,7 @@ import io.ocppbridge.admin.BridgeMetrics;
 import io.ocppbridge.config.ChargersConfig;
 import io.ocppbridge.core.ChargerContext;
 import io.ocppbridge.core.ChargerId;
+import io.ocppbridge.core.CsmsLink;
 import io.ocppbridge.session.ChargerSession;
 import io.ocppbridge.session.PresenceTracker;
 import io.ocppbridge.session.SessionRegistry;
@@ -57,17 +58,18 @@ final class SessionLimits {
    * A charger's presence window passed: its WebSocket is closed. One the central system never
    * accepted is forgotten altogether (it was never written to the registry either).
    */
-  static void offline(ChargerId id, SessionRegistry sessions, NettyCsmsLink csms) {
+  static void offline(ChargerId id, SessionRegistry sessions, NettyCsmsLink csms, CsmsLink link) {
     Optional<ChargerSession> session = sessions.find(id);
     if (session.isPresent() && !session.get().accepted()) {
       LOG.info("[{}] forgotten: the central system never accepted it and it has been silent for"
           + " sessions.unacceptedWindow", id);
       csms.forget(id, "the charger was never accepted and went silent");
+      link.release(id, "the charger was never accepted and went silent");
       sessions.forget(id);
       return;
     }
     LOG.info("[{}] offline: nothing heard for longer than its presence window", id);
-    csms.release(id, "the charger went silent");
+    link.release(id, "the charger went silent");
   }
 
   /**
@@ -77,7 +79,7 @@ final class SessionLimits {
    * present when its turn comes (a charger's own request opens its WebSocket at once anyway).
    */
   static void spread(List<ChargerContext> chargers, Duration window,
-      ScheduledExecutorService timer, PresenceTracker presence, NettyCsmsLink csms) {
+      ScheduledExecutorService timer, PresenceTracker presence, CsmsLink csms) {
     long step = chargers.size() <= 1 ? 0 : Math.min(window.toNanos() / chargers.size(),
         1_000_000_000L / SLOWEST_RESTORE_PER_SECOND);
     for (int i = 0; i < chargers.size(); i++) {

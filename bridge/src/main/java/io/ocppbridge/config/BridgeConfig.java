@@ -6,7 +6,8 @@ package io.ocppbridge.config;
  * the central system's URL and the chargers' passwords) run here.
  */
 public record BridgeConfig(SoapConfig soap, CsmsConfig csms, CallbackConfig callbacks,
-    ChargersConfig chargers, SessionsConfig sessions, AdminConfig admin) {
+    ChargersConfig chargers, SessionsConfig sessions, AdminConfig admin,
+    ClusterConfig cluster) {
 
   public BridgeConfig {
     SecurityProfiles.check(csms, chargers);

@@ -118,6 +118,16 @@ public final class JdbcChargerStore implements ChargerStore {
     return new JdbcChargerStore(JdbcConnections.perOperation(dataSource), description);
   }
 
+  /**
+   * Opens the registry on a database server, a pooled connection per use, creating or upgrading
+   * its tables first ({@link RegistrySchema}). The pool stays the caller's to close.
+   */
+  public static JdbcChargerStore open(RegistryDatabase database) {
+    RegistrySchema.migrate(database.dataSource(), database.description());
+    return new JdbcChargerStore(JdbcConnections.perOperation(database.dataSource()),
+        database.description());
+  }
+
   @Override
   public void saveAll(Collection<ChargerRecord> records) {
     if (records.isEmpty()) {
@@ -310,7 +320,7 @@ public final class JdbcChargerStore implements ChargerStore {
   }
 
   /** The URL for messages, without what may follow a password parameter. */
-  private static String withoutSecrets(String jdbcUrl) {
+  static String withoutSecrets(String jdbcUrl) {
     int query = jdbcUrl.indexOf('?');
     int settings = jdbcUrl.indexOf(';');
     int cut = query < 0 ? settings : settings < 0 ? query : Math.min(query, settings);

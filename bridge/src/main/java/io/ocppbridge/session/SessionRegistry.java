@@ -93,7 +93,11 @@ public final class SessionRegistry {
     return sessions.containsKey(id) || (store != null && store.latest(id.value()).isPresent());
   }
 
-  /** Drops the session of a charger from memory (one the central system never accepted). */
+  /**
+   * Drops the session of a charger from memory: one the central system never accepted, or one
+   * another bridge node serves now (if it comes back, its session is rebuilt from the registry,
+   * with what that node recorded, not from what this node knew before).
+   */
   public void forget(ChargerId id) {
     sessions.remove(id);
   }

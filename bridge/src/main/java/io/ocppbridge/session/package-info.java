@@ -7,7 +7,9 @@
  * through JDBC only (the embedded H2 driver is a runtime dependency), written behind the flow
  * ({@code WriteBehindStore}); its tables are created and upgraded by Flyway
  * ({@link io.ocppbridge.session.RegistrySchema}) from {@code db/registry/V*.sql}. A change of
- * columns is a new script, never an edit of an old one.
+ * columns is a new script, never an edit of an old one. A registry that several bridge nodes share
+ * lives on PostgreSQL ({@link io.ocppbridge.session.RegistryDatabase}: a HikariCP pool), with the
+ * same scripts.
  *
  * <p>A session is <em>accepted</em> once the central system answered one of the charger's
  * requests (or the registry knew it): only accepted chargers are written to the registry and kept
@@ -15,6 +17,6 @@
  * ({@link io.ocppbridge.session.PresenceTracker}), so invented identities leave nothing behind.
  *
  * <p>May depend on {@code core}, {@code config} (the callback policy and per-charger settings),
- * Caffeine, JDBC, Flyway and SLF4J; no transport.
+ * Caffeine, JDBC, Flyway, HikariCP and SLF4J; no transport.
  */
 package io.ocppbridge.session;

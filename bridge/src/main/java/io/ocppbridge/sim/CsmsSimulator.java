@@ -104,6 +104,7 @@ public final class CsmsSimulator implements AutoCloseable {
   private volatile boolean keepRecords = true;
   private volatile boolean closeAfterHandshake;
   private final List<Handshake> handshakes = new CopyOnWriteArrayList<>();
+  private final SocketsPerIdentity sockets = new SocketsPerIdentity();
 
   /**
    * Starts on {@code host:port} (0 picks a free port).
@@ -266,6 +267,14 @@ public final class CsmsSimulator implements AutoCloseable {
       }
     });
     return ids;
+  }
+
+  /**
+   * How many WebSockets each identity has open at once, as several bridge nodes would show it:
+   * the most ever open together, and how long two or more stayed open.
+   */
+  public SocketsPerIdentity sockets() {
+    return sockets;
   }
 
   /** Replaces the reply function for calls from now on. */
@@ -463,7 +472,9 @@ public final class CsmsSimulator implements AutoCloseable {
         String chargerId = ctx.channel().attr(CHARGER).get();
         Channel channel = ctx.channel();
         chargers.put(chargerId, channel);
+        sockets.opened(chargerId);
         channel.closeFuture().addListener(f -> {
+          sockets.closed(chargerId);
           chargers.remove(chargerId, channel);
           failOutgoing(channel);
         });

@@ -46,10 +46,17 @@ final class ChargerHeadersInterceptor extends AbstractSoapInterceptor {
   }
 
   private final QuirkCounter quirks;
+  private final String basePath;
 
-  ChargerHeadersInterceptor(QuirkCounter quirks) {
+  /**
+   * @param basePath the path the endpoint is published on ({@code soap.path}); a request to
+   *     {@code <basePath>/<identity>} names its charger in the URL as well
+   */
+  ChargerHeadersInterceptor(QuirkCounter quirks, String basePath) {
     super(Phase.PRE_LOGICAL);
     this.quirks = quirks;
+    this.basePath = basePath.endsWith("/") ? basePath.substring(0, basePath.length() - 1)
+        : basePath;
     addBefore(MAPAggregator.class.getName());
   }
 
@@ -93,8 +100,53 @@ final class ChargerHeadersInterceptor extends AbstractSoapInterceptor {
       quirks.record(QuirkCounter.NO_ADDRESSING);
     }
     message.getExchange().put(ExchangeKeys.CREDENTIALS, credentials(message));
+    identity = withPathIdentity(message, identity);
     message.getExchange().put(ExchangeKeys.REQUEST, new ChargerRequestInfo(identity,
         soapVersion, addressingNs, from, replyTo, peerAddress(message)));
+  }
+
+  /**
+   * The identity the request goes on with: the header's, or the URL path's when there is no
+   * header (a load balancer routes by path: {@code /ocpp/{chargeBoxIdentity}}). When both are
+   * given and differ, or the path holds more than one segment, the request is marked for a
+   * Sender fault rather than served for either charger.
+   */
+  private String withPathIdentity(SoapMessage message, String header) {
+    Object request = message.get("HTTP.REQUEST");
+    if (!(request instanceof jakarta.servlet.http.HttpServletRequest http)) {
+      return header;
+    }
+    String path = http.getRequestURI();
+    if (path == null || !path.startsWith(basePath + "/")
+        || path.length() == basePath.length() + 1) {
+      return header;
+    }
+    String raw = path.substring(basePath.length() + 1);
+    if (raw.contains("/")) {
+      refuse(message, "the URL path must be " + basePath + " or " + basePath
+          + "/{chargeBoxIdentity}, with the identity as one segment");
+      return header;
+    }
+    String fromPath;
+    try {
+      fromPath = java.net.URLDecoder.decode(raw.replace("+", "%2B"),
+          java.nio.charset.StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      refuse(message, "the identity in the URL path is not valid percent-encoding");
+      return header;
+    }
+    if (header == null) {
+      return fromPath;
+    }
+    if (!header.trim().equals(fromPath)) {
+      refuse(message, "the chargeBoxIdentity header '" + header.trim()
+          + "' and the identity in the URL path '" + fromPath + "' name different chargers");
+    }
+    return header;
+  }
+
+  private static void refuse(SoapMessage message, String reason) {
+    message.getExchange().put(ExchangeKeys.IDENTITY_REFUSAL, reason);
   }
 
   private static String address(EndpointReferenceType epr) {

@@ -5,6 +5,11 @@ final class ExchangeKeys {
 
   /** The {@link ChargerRequestInfo}. */
   static final String REQUEST = "io.ocppbridge.soap.request";
+  /**
+   * Why the request names its charger ambiguously (header and URL path disagree, or the path is
+   * not one identity): the request is refused with this text as a Sender fault.
+   */
+  static final String IDENTITY_REFUSAL = "io.ocppbridge.soap.identityRefusal";
   /** The {@code wsa:Action} of the response, {@code /<Action>Response}. */
   static final String RESPONSE_ACTION = "io.ocppbridge.soap.responseAction";
   /** Set when the request had no MessageID and the bridge gave it one. */

@@ -184,6 +184,11 @@ public final class OcppSoapEndpoint implements Provider<DOMSource> {
       Element payload) {
     relay.recognise(payload).ifPresent(action ->
         exchange.put(ExchangeKeys.RESPONSE_ACTION, action.soapResponseAction()));
+    Object identityRefusal = exchange.get(ExchangeKeys.IDENTITY_REFUSAL);
+    if (identityRefusal != null) {
+      return CompletableFuture.failedFuture(
+          new OcppException(OcppErrorCode.PROTOCOL_ERROR, identityRefusal.toString()));
+    }
     if (access != null && info != null && info.chargeBoxIdentity() != null
         && !info.chargeBoxIdentity().isBlank()) {
       try {

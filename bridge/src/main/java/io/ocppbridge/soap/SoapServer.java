@@ -42,7 +42,7 @@ public final class SoapServer implements AutoCloseable {
     addressing.setAddressingRequired(false);
     factory.setFeatures(List.of(addressing));
     factory.getInInterceptors().add(new RequestSizeInterceptor(config.maxMessageSize()));
-    factory.getInInterceptors().add(new ChargerHeadersInterceptor(quirks));
+    factory.getInInterceptors().add(new ChargerHeadersInterceptor(quirks, config.path()));
     factory.setProperties(XmlLimits.forRequests());
     ResponseAddressingInterceptor responseAddressing = new ResponseAddressingInterceptor();
     factory.getOutInterceptors().add(responseAddressing);

@@ -155,6 +155,10 @@ class ChargerInitiatedRelayTest {
   private static JsonNode answerTo(ReceivedCall call) {
     // The fixture's central system answers with SensibleCsmsAnswers; ask it again is not
     // possible (it numbers transactions), so read the answer from the fixture's record.
+    // recorded once written to the socket, which may be after the bridge has read it
+    io.ocppbridge.testsupport.Poll.until(java.time.Duration.ofSeconds(5),
+        "the central system's answer recorded",
+        () -> fixture.csms().answers().containsKey(call.messageId()));
     return fixture.csms().answers().get(call.messageId());
   }
 }

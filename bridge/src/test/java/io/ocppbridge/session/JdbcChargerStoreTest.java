@@ -117,7 +117,7 @@ class JdbcChargerStoreTest extends ChargerStoreContract {
     store.saveAll(List.of(withState));
     assertThat(store.find("CP-OLD")).contains(withState);
     // AND the history says: the old table taken as version 1, then upgraded
-    assertThat(appliedVersions(old)).containsExactly("BASELINE 1", "SQL 2");
+    assertThat(appliedVersions(old)).containsExactly("BASELINE 1", "SQL 2", "SQL 3");
   }
 
   /** Verifies that a new registry is created by the migrations, every version applied once. */
@@ -128,7 +128,8 @@ class JdbcChargerStoreTest extends ChargerStoreContract {
     store = JdbcChargerStore.open(url());
 
     // THEN every version was applied exactly once, none baselined
-    assertThat(appliedVersions(dir.resolve("registry"))).containsExactly("SQL 1", "SQL 2");
+    assertThat(appliedVersions(dir.resolve("registry")))
+        .containsExactly("SQL 1", "SQL 2", "SQL 3");
   }
 
   private static List<String> appliedVersions(Path file) throws Exception {
