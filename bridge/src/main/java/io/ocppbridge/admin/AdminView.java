@@ -2,9 +2,11 @@ package io.ocppbridge.admin;
 
 import io.ocppbridge.core.ChargerId;
 import io.ocppbridge.core.QuirkCounter;
+import io.ocppbridge.core.RefusalBook;
 import io.ocppbridge.session.SessionRegistry;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -18,7 +20,11 @@ import java.util.function.Supplier;
  * @param link the counters of the WebSockets to the central system
  * @param refusals charger requests refused by the SOAP edge's access checks so far, by reason
  *     ({@code unknown-charger}, {@code network}, {@code authentication}, {@code rate-limit})
+ * @param faults every refusal (SOAP fault) of a charger request, with each charger's last
+ * @param answerStyle the answer style a charger is answered in now, by identity
+ *     ({@code standard}, {@code echo-identity}, {@code auto: standard}, {@code auto: echo-identity})
  */
 public record AdminView(SessionRegistry sessions, Predicate<ChargerId> connected,
     QuirkCounter quirks, BooleanSupplier ready, LinkCounters link,
-    Supplier<Map<String, Long>> refusals) {}
+    Supplier<Map<String, Long>> refusals, RefusalBook faults,
+    Function<String, String> answerStyle) {}
