@@ -1,6 +1,7 @@
 package io.ocppbridge.soap;
 
 import io.ocppbridge.access.AccessRefused;
+import io.ocppbridge.core.ChargerId;
 import io.ocppbridge.core.OcppErrorCode;
 import io.ocppbridge.core.OcppException;
 import io.ocppbridge.core.RefusalBook;
@@ -100,17 +101,24 @@ final class RefusalRecorder extends AbstractSoapInterceptor {
     }
   }
 
-  /** The identity the request claimed, as parsed by CXF or read from its raw headers. */
+  /**
+   * The identity the request claimed, as parsed by CXF or read from its raw headers; null when
+   * none was sent or it cannot name a charger (too long, control characters): such a refusal is
+   * logged and counted without an identity.
+   */
   private static String identity(Exchange exchange) {
+    String claimed = null;
     if (exchange.get(ExchangeKeys.REQUEST) instanceof io.ocppbridge.relay.ChargerRequestInfo i
-        && i.chargeBoxIdentity() != null && !i.chargeBoxIdentity().isBlank()) {
-      return i.chargeBoxIdentity().trim();
+        && i.chargeBoxIdentity() != null) {
+      claimed = i.chargeBoxIdentity().trim();
+    } else if (exchange.get(ExchangeKeys.EARLY_FACTS) instanceof EarlyRequestFacts f) {
+      claimed = f.identity();
     }
-    if (exchange.get(ExchangeKeys.EARLY_FACTS) instanceof EarlyRequestFacts f
-        && f.identity() != null && !f.identity().isEmpty()) {
-      return f.identity();
+    try {
+      return claimed == null ? null : new ChargerId(claimed).value();
+    } catch (IllegalArgumentException e) {
+      return null;
     }
-    return null;
   }
 
   private static String shortened(String text) {

@@ -218,6 +218,42 @@ class NonConformantSoapChargerTest {
     }
   }
 
+  /**
+   * Verifies that the 1.5 and 1.2 charge-point namespaces are read as their own version's
+   * central-system namespace, and that a charge-point operation stays refused.
+   */
+  @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.CsvSource({
+      "1.5, urn://Ocpp/Cp/2012/06/, urn://Ocpp/Cs/2012/06/",
+      "1.2, urn://Ocpp/Cp/2010/08/, urn://Ocpp/Cs/2010/08/"})
+  void olderChargePointNamespacesAreReadAsTheirCentralSystemNamespace(String version,
+      String cp, String cs) throws Exception {
+    String id = "OCA" + version.replace(".", "");
+    // WHEN a Heartbeat comes in that version's charge-point namespace
+    HttpResponse<String> answer = io.ocppbridge.testsupport.SoapPost.post(fixture.soapUrl(),
+        "application/soap+xml; charset=utf-8", cpEnvelope(cp, id, "<heartbeatRequest xmlns=\""
+            + cp + "\"/>"));
+
+    // THEN it is answered in that version, and relayed for this charger
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+    assertThat(answer.body()).contains("heartbeatResponse").contains(cs);
+    assertThat(fixture.bridge().sessions().find(new ChargerId(id)).orElseThrow().version()
+        .label()).isEqualTo(version);
+
+    // AND a charge-point operation in that namespace is still refused, as the other service's
+    HttpResponse<String> reset = io.ocppbridge.testsupport.SoapPost.post(fixture.soapUrl(),
+        "application/soap+xml; charset=utf-8", cpEnvelope(cp, id, "<resetRequest xmlns=\""
+            + cp + "\"><type>Hard</type></resetRequest>"));
+    assertThat(reset.statusCode()).isNotEqualTo(200);
+    assertThat(reset.body()).contains("Fault");
+  }
+
+  private static String cpEnvelope(String cp, String id, String body) {
+    return "<env:Envelope xmlns:env=\"http://www.w3.org/2003/05/soap-envelope\"><env:Header>"
+        + "<cs:chargeBoxIdentity xmlns:cs=\"" + cp + "\" env:mustUnderstand=\"true\">" + id
+        + "</cs:chargeBoxIdentity></env:Header><env:Body>" + body + "</env:Body></env:Envelope>";
+  }
+
   private static JsonNode call(JavaOcppStyleCharger charger, String id, String action,
       String payload) throws Exception {
     return fixture.csms().sendCall(id, action, JSON.readTree(payload), WAIT)
