@@ -52,6 +52,9 @@ final class ConfigValues {
         scalar(CallbackConfig.Rewrite.class, ConfigValues::rewrite));
     module.addDeserializer(CallbackConfig.Policy.class, scalar(CallbackConfig.Policy.class,
         text -> named(text, CallbackConfig.Policy.values(), CallbackConfig.Policy::configName)));
+    module.addDeserializer(ChargersConfig.AnswerStyle.class,
+        scalar(ChargersConfig.AnswerStyle.class, text -> named(text,
+            ChargersConfig.AnswerStyle.values(), ChargersConfig.AnswerStyle::configName)));
     module.addDeserializer(CsmsProtocol.class, scalar(CsmsProtocol.class,
         text -> named(text, CsmsProtocol.values(), CsmsProtocol::configName)));
     module.addDeserializer(Secret.class, new SecretValue());

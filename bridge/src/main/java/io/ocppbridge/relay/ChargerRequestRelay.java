@@ -101,6 +101,7 @@ public final class ChargerRequestRelay {
         new SoapDialect(info.soapVersion(), info.addressingNamespace()), info.from());
     CsmsProtocol protocol = profiles.protocol(id, request.version());
     session.protocol(protocol);
+    session.recordQuirks(info.quirks());
     decideCallback(session, info);
     presence.seen(id, session.heartbeatInterval(), session.accepted());
     sessions.persist(session);
