@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.ocppbridge.core.CsmsProtocol;
+import io.ocppbridge.core.JsonDialect;
 import java.net.URI;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -56,6 +57,8 @@ public record ChargersConfig(
    * @param clientKey its own client certificate for security profile 3 (absent: the global
    *     {@code csms.keystore} or {@code csms.certificate})
    * @param protocol how it is presented to the central system (absent: {@code csms.protocol})
+   * @param jsonDialect the JSON names of its {@code ocpp1.5} messages (absent:
+   *     {@code csms.jsonDialect})
    */
   public record ChargerSettings(
       @Key(doc = "Its SOAP server, used when it names no usable wsa:From (missing, anonymous,"
@@ -88,7 +91,9 @@ public record ChargersConfig(
       @JsonUnwrapped
       KeyMaterial clientKey,
       @Key(doc = "How it is presented: native, ocpp1.6 or ocpp2.0.1 (unset: csms.protocol).")
-      CsmsProtocol protocol) {
+      CsmsProtocol protocol,
+      @Key(doc = "JSON names of its ocpp1.5 messages: xsd or ocppjs (unset: csms.jsonDialect).")
+      JsonDialect jsonDialect) {
 
     public ChargerSettings {
       ConfigChecks.httpUrl("callbackUrl", callbackUrl);

@@ -2,6 +2,7 @@ package io.ocppbridge.config;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.ocppbridge.core.CsmsProtocol;
+import io.ocppbridge.core.JsonDialect;
 import java.net.URI;
 import java.time.Duration;
 
@@ -23,6 +24,8 @@ import java.time.Duration;
  * @param security security profile, trust and client certificate ({@link CsmsSecurity})
  * @param protocol how chargers are presented to the central system: in their own version
  *     ({@code native}) or through an upgrade profile (per charger {@code chargers.<id>.protocol})
+ * @param jsonDialect how the JSON of chargers presented natively in {@code ocpp1.5} is named
+ *     (per charger {@code chargers.<id>.jsonDialect})
  */
 public record CsmsConfig(
     @Key(doc = "Base WebSocket URL (ws:// or wss://) of the OCPP-J central system; each charger"
@@ -56,7 +59,12 @@ public record CsmsConfig(
         doc = "How chargers are presented: native (each in its own OCPP version), ocpp1.6"
             + " (1.2/1.5 chargers as OCPP 1.6-J chargers) or ocpp2.0.1 (1.2/1.5/1.6 chargers as"
             + " OCPP 2.0.1 charging stations): the upgrade profiles.")
-    CsmsProtocol protocol) {
+    CsmsProtocol protocol,
+    @Key(defaultValue = "xsd",
+        doc = "JSON names toward an ocpp1.5 central system: xsd (as the XSD: SteVe and other"
+            + " JAXB-based systems) or ocppjs (the 1.5 meter value's samples in a list named"
+            + " 'values'). Per charger: chargers.<id>.jsonDialect. See docs/compatibility.md.")
+    JsonDialect jsonDialect) {
 
   public CsmsConfig {
     if (url == null) {

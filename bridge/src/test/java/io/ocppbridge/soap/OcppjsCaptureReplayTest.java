@@ -143,7 +143,9 @@ class OcppjsCaptureReplayTest {
   static void startBridge() {
     captures = Reference.file("ocppjs-captures");
     assumeTrue(Files.isDirectory(captures), "no ocppjs-captures in the reference folder");
-    fixture = BridgeFixture.start();
+    // the captures were recorded between ocppjs peers: the central system's side is in the
+    // ocppjs dialect
+    fixture = BridgeFixture.start(java.util.Map.of("csms.jsonDialect", "ocppjs"));
   }
 
   @AfterAll
