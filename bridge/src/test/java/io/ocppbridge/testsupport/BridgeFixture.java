@@ -45,7 +45,8 @@ public final class BridgeFixture implements AutoCloseable {
         new SensibleCsmsAnswers(Clock.systemUTC())), extra);
   }
 
-  private static BridgeFixture start(Function<ReceivedCall, CsmsReply> answers,
+  /** Starts a central system answering with {@code answers}, and a bridge. */
+  public static BridgeFixture start(Function<ReceivedCall, CsmsReply> answers,
       Map<String, String> extra) {
     CsmsSimulator csms = new CsmsSimulator("127.0.0.1", 0, "ocpp1.5,ocpp1.2,ocpp1.6", answers);
     Map<String, String> values = new HashMap<>();
