@@ -1,6 +1,5 @@
 package io.ocppbridge.app;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ocppbridge.access.ChargerAccess;
 import io.ocppbridge.access.NewChargerGate;
 import io.ocppbridge.access.OpenFiles;
@@ -39,7 +38,6 @@ import io.ocppbridge.session.WriteBehindStore;
 import io.ocppbridge.soap.ChargerCallbackClient;
 import io.ocppbridge.soap.OcppSoapEndpoint;
 import io.ocppbridge.soap.SoapServer;
-import io.ocppbridge.translate.JsonDialect;
 import io.ocppbridge.translate.OcppJson;
 import io.ocppbridge.translate.OcppSchemaModel;
 import io.ocppbridge.translate.SoapJsonTranslator;
@@ -91,12 +89,12 @@ public final class Bridge implements AutoCloseable {
   public static Bridge start(BridgeConfig config) {
     // every certificate, key and truststore is read now: a bad file stops the start, naming it
     TlsFiles.checkAll(config);
-    ObjectMapper payloadMapper = OcppJson.payloadMapper(JsonDialect.OCPPJS);
     QuirkCounter quirks = new QuirkCounter();
-    SoapJsonTranslator translator =
-        new SoapJsonTranslator(OcppSchemaModel.loadAll(), payloadMapper, quirks);
+    SoapJsonTranslator translator = new SoapJsonTranslator(OcppSchemaModel.loadAll(),
+        config.csms().jsonDialect(), quirks);
     PayloadSchemas schemas = PayloadSchemas.load();
-    ChargerProfiles profiles = new ChargerProfiles(config.chargers(), config.csms().protocol());
+    ChargerProfiles profiles = new ChargerProfiles(config.chargers(), config.csms().protocol(),
+        config.csms().jsonDialect());
     ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "bridge-timer");
       t.setDaemon(true);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.ocppbridge.core.CsmsProtocol;
+import io.ocppbridge.core.JsonDialect;
 import java.net.URI;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -57,6 +58,8 @@ public record ChargersConfig(
    *     {@code csms.keystore} or {@code csms.certificate})
    * @param protocol how it is presented to the central system (absent: {@code csms.protocol})
    * @param answerStyle how answers to it are addressed (absent: {@link AnswerStyle#AUTO})
+   * @param jsonDialect the JSON names of its {@code ocpp1.5} messages (absent:
+   *     {@code csms.jsonDialect})
    */
   public record ChargerSettings(
       @Key(doc = "Its SOAP server, used when it names no usable wsa:From (missing, anonymous,"
@@ -95,7 +98,9 @@ public record ChargersConfig(
               + " echo-identity (wsa:To = its wsa:From, chargeBoxIdentity echoed; for SOAP"
               + " stacks that drop other answers), or auto (echo-identity once it sent a"
               + " charge-point-namespace or text wsa:From request).")
-      AnswerStyle answerStyle) {
+      AnswerStyle answerStyle,
+      @Key(doc = "JSON names of its ocpp1.5 messages: xsd or ocppjs (unset: csms.jsonDialect).")
+      JsonDialect jsonDialect) {
 
     public ChargerSettings {
       answerStyle = answerStyle == null ? AnswerStyle.AUTO : answerStyle;
