@@ -8,7 +8,6 @@ import io.ocppbridge.logging.MessageTrace;
 import io.ocppbridge.session.ChargerSession;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.Comparator;
 import java.util.Optional;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
@@ -152,9 +151,11 @@ public final class AdminServer implements AutoCloseable {
           metrics.scrape());
       case CHARGERS -> {
         ArrayNode list = JSON.createArrayNode();
-        view.sessions().all().stream()
-            .sorted(Comparator.comparing(s -> s.id().value()))
-            .forEach(s -> list.add(charger(s)));
+        java.util.Map<String, ObjectNode> byId = new java.util.TreeMap<>();
+        view.sessions().all().forEach(s -> byId.put(s.id().value(), charger(s)));
+        view.faults().lastByCharger().forEach((id, last) ->
+            byId.computeIfAbsent(id, k -> ChargerJson.refusedOnly(k, last, view)));
+        byId.values().forEach(list::add);
         reply.send(200, "application/json", list.toString());
       }
       case "/api/trace" -> {
@@ -240,7 +241,7 @@ public final class AdminServer implements AutoCloseable {
   }
 
   private ObjectNode charger(ChargerSession s) {
-    return ChargerJson.of(s, view.connected().test(s.id()))
+    return ChargerJson.of(s, view.connected().test(s.id()), view)
         .put("traced", MessageTrace.isSelected(s.id()));
   }
 

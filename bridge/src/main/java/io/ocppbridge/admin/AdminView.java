@@ -2,10 +2,12 @@ package io.ocppbridge.admin;
 
 import io.ocppbridge.core.ChargerId;
 import io.ocppbridge.core.QuirkCounter;
+import io.ocppbridge.core.RefusalBook;
 import io.ocppbridge.session.SessionRegistry;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -21,16 +23,21 @@ import java.util.function.Supplier;
  *     ({@code unknown-charger}, {@code network}, {@code authentication}, {@code rate-limit},
  *     and the bounds on new chargers: {@code capacity}, {@code descriptors},
  *     {@code new-identity-rate})
+ * @param faults every refusal (SOAP fault) of a charger request, with each charger's last
+ * @param answerStyle the answer style a charger is answered in now, by identity
+ *     ({@code standard}, {@code echo-identity}, {@code auto: standard}, {@code auto: echo-identity})
  * @param saturation what is saturated now, one line each, for {@code /health/ready}
  */
 public record AdminView(SessionRegistry sessions, Predicate<ChargerId> connected,
     QuirkCounter quirks, BooleanSupplier ready, LinkCounters link,
-    Supplier<Map<String, Long>> refusals, Supplier<List<String>> saturation) {
+    Supplier<Map<String, Long>> refusals, RefusalBook faults,
+    Function<String, String> answerStyle, Supplier<List<String>> saturation) {
 
-  /** A view with nothing ever saturated. */
+  /** A view with no refusal recorded, every charger answered the standard way, nothing saturated. */
   public AdminView(SessionRegistry sessions, Predicate<ChargerId> connected,
       QuirkCounter quirks, BooleanSupplier ready, LinkCounters link,
       Supplier<Map<String, Long>> refusals) {
-    this(sessions, connected, quirks, ready, link, refusals, List::of);
+    this(sessions, connected, quirks, ready, link, refusals, new RefusalBook(),
+        identity -> "standard", List::of);
   }
 }

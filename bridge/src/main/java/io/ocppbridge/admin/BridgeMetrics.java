@@ -12,6 +12,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.ocppbridge.core.OcppException;
 import io.ocppbridge.core.QuirkCounter;
+import io.ocppbridge.core.RefusalBook;
 import io.ocppbridge.core.RelayMetrics;
 import java.time.Duration;
 import java.util.List;
@@ -33,7 +34,8 @@ public final class BridgeMetrics implements RelayMetrics, AutoCloseable {
       QuirkCounter.LENIENT_LENGTH, QuirkCounter.UNDECLARED_PREFIX,
       QuirkCounter.NESTED_FAULT_BODY, QuirkCounter.SOAP_VERSION_MISMATCH,
       QuirkCounter.EMPTY_METER_VALUE_LIST, QuirkCounter.CELSIUS_AS_CELCIUS,
-      QuirkCounter.EMPTY_CHARGING_SCHEDULE);
+      QuirkCounter.EMPTY_CHARGING_SCHEDULE, QuirkCounter.CHARGE_POINT_NAMESPACE,
+      QuirkCounter.FROM_AS_TEXT);
   private static final Duration SHORTEST = Duration.ofMillis(1);
   private static final Duration LONGEST = Duration.ofSeconds(60);
 
@@ -47,6 +49,7 @@ public final class BridgeMetrics implements RelayMetrics, AutoCloseable {
   private final Map<String, Counter> adminRefusals = new ConcurrentHashMap<>();
   /** What {@link #gauge} and {@link #counter} read: Micrometer holds them weakly only. */
   private final List<Object> readers = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final Map<List<String>, Counter> chargerRefusals = new ConcurrentHashMap<>();
 
   public BridgeMetrics() {
     new JvmMemoryMetrics().bindTo(registry);
@@ -183,6 +186,19 @@ public final class BridgeMetrics implements RelayMetrics, AutoCloseable {
         .description("values an upgrade profile (OCPP 1.6 or 2.0.1) changed or dropped, by case")
         .tag("case", c)
         .register(registry)).increment();
+  }
+
+  /**
+   * The SOAP edge refused a charger request with a fault: by code (OCPP error code, or the SOAP
+   * code such as MustUnderstand) and origin (charger, bridge, central-system).
+   */
+  public void refused(String code, RefusalBook.Origin origin) {
+    chargerRefusals.computeIfAbsent(List.of(code, origin.label()),
+        k -> Counter.builder("bridge_charger_refusals")
+            .description("charger requests answered with a SOAP fault, by code and by who"
+                + " caused it (charger, bridge, central-system)")
+            .tags("code", k.get(0), "origin", k.get(1))
+            .register(registry)).increment();
   }
 
   /** The admin listener refused a request: {@code host} (DNS rebinding) or {@code trace-limit}. */

@@ -1,6 +1,5 @@
 package io.ocppbridge.app;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ocppbridge.access.ChargerAccess;
 import io.ocppbridge.access.NewChargerGate;
 import io.ocppbridge.access.OpenFiles;
@@ -20,6 +19,9 @@ import io.ocppbridge.core.ChargerContext;
 import io.ocppbridge.core.ChargerId;
 import io.ocppbridge.core.CsmsLink;
 import io.ocppbridge.core.QuirkCounter;
+import io.ocppbridge.core.RefusalBook;
+import io.ocppbridge.soap.AnswerStyles;
+import io.ocppbridge.soap.NonConformantStacks;
 import io.ocppbridge.relay.CentralSystemCallRelay;
 import io.ocppbridge.relay.ChargerProfiles;
 import io.ocppbridge.relay.ChargerRequestRelay;
@@ -36,7 +38,6 @@ import io.ocppbridge.session.WriteBehindStore;
 import io.ocppbridge.soap.ChargerCallbackClient;
 import io.ocppbridge.soap.OcppSoapEndpoint;
 import io.ocppbridge.soap.SoapServer;
-import io.ocppbridge.translate.JsonDialect;
 import io.ocppbridge.translate.OcppJson;
 import io.ocppbridge.translate.OcppSchemaModel;
 import io.ocppbridge.translate.SoapJsonTranslator;
@@ -88,12 +89,12 @@ public final class Bridge implements AutoCloseable {
   public static Bridge start(BridgeConfig config) {
     // every certificate, key and truststore is read now: a bad file stops the start, naming it
     TlsFiles.checkAll(config);
-    ObjectMapper payloadMapper = OcppJson.payloadMapper(JsonDialect.OCPPJS);
     QuirkCounter quirks = new QuirkCounter();
-    SoapJsonTranslator translator =
-        new SoapJsonTranslator(OcppSchemaModel.loadAll(), payloadMapper, quirks);
+    SoapJsonTranslator translator = new SoapJsonTranslator(OcppSchemaModel.loadAll(),
+        config.csms().jsonDialect(), quirks);
     PayloadSchemas schemas = PayloadSchemas.load();
-    ChargerProfiles profiles = new ChargerProfiles(config.chargers(), config.csms().protocol());
+    ChargerProfiles profiles = new ChargerProfiles(config.chargers(), config.csms().protocol(),
+        config.csms().jsonDialect());
     ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "bridge-timer");
       t.setDaemon(true);
@@ -155,7 +156,11 @@ public final class Bridge implements AutoCloseable {
       OcppSoapEndpoint endpoint = new OcppSoapEndpoint(new ChargerRequestRelay(translator,
           schemas, link, sessions, new CallbackResolver(config.callbacks(), config.chargers()),
           profiles, presence, metrics, upgrade.relays()), access, config.csms().callTimeout());
-      SoapServer soap = new SoapServer(config.soap(), endpoint, quirks);
+      AnswerStyles answerStyles = new AnswerStyles(config.chargers(),
+          identity -> showedNonConformance(sessions, identity));
+      RefusalBook refusals = new RefusalBook(metrics::refused);
+      SoapServer soap = new SoapServer(config.soap(), endpoint, quirks,
+          new NonConformantStacks(quirks, answerStyles, refusals));
       advertised.set(advertisedUrl(config.soap(), soap.address()));
       LOG.info("OCPP SOAP bridge listening on {} (OCPP 1.2, 1.5 and 1.6, SOAP 1.1 and 1.2); "
           + "central system {}; named to chargers as {}{}", soap.address(), config.csms().url(),
@@ -163,7 +168,8 @@ public final class Bridge implements AutoCloseable {
               : " (set soap.publicUrl if chargers reach the bridge by another address)");
       AdminView view = new AdminView(sessions, csms::isConnected, quirks,
           () -> !endpoint.isDraining(), new LinkCounters(csms::reconnects, csms::failedAttempts,
-              csms::queuedCalls, csms::outstandingCalls), access::refusals, gate::saturation);
+              csms::queuedCalls, csms::outstandingCalls), access::refusals, refusals,
+          answerStyles::describe, gate::saturation);
       metrics.watch(view);
       ClusterStatus clusterStatus = cluster == null ? null : new ClusterAdminStatus(cluster);
       if (clusterStatus != null) {
@@ -285,6 +291,18 @@ public final class Bridge implements AutoCloseable {
   /** The URL chargers post to. */
   public URI soapAddress() {
     return parts.soap().address();
+  }
+
+  /** True when a charger showed a quirk of SOAP stacks that need the echo-identity style. */
+  private static boolean showedNonConformance(SessionRegistry sessions, String identity) {
+    try {
+      return sessions.find(new io.ocppbridge.core.ChargerId(identity))
+          .map(s -> s.showed(QuirkCounter.CHARGE_POINT_NAMESPACE)
+              || s.showed(QuirkCounter.FROM_AS_TEXT))
+          .orElse(false);
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
   }
 
   /** How often each harmless charger quirk was accepted. */

@@ -1,6 +1,11 @@
 package io.ocppbridge.app;
 
 import ch.qos.logback.classic.Level;
+import io.ocppbridge.core.JsonDialect;
+import io.ocppbridge.schema.PayloadSchemas;
+import io.ocppbridge.sim.CsmsReply;
+import io.ocppbridge.sim.DialectCheckingAnswers;
+import io.ocppbridge.sim.ReceivedCall;
 import io.ocppbridge.sim.CsmsSimulator;
 import io.ocppbridge.sim.SensibleCsmsAnswers;
 import java.io.IOException;
@@ -39,7 +44,8 @@ import picocli.CommandLine.Option;
         "            CB1 RequestStartTransaction {\"idToken\":{\"idToken\":\"SIMTAG01\","
             + "\"type\":\"ISO14443\"},\"remoteStartId\":1,\"evseId\":1}",
         "            CB1 GetBaseReport {\"requestId\":1,\"reportBase\":\"FullInventory\"}",
-        "  simulate-csms --host 0.0.0.0 --subprotocols ocpp1.5 --duration 600"})
+        "  simulate-csms --host 0.0.0.0 --subprotocols ocpp1.5 --duration 600",
+        "  simulate-csms --json-dialect xsd   (refuses what SteVe would refuse)"})
 final class SimulateCsmsCommand implements Callable<Integer> {
 
   /** Subprotocols the simulator may offer. */
@@ -67,6 +73,12 @@ final class SimulateCsmsCommand implements Callable<Integer> {
           + " answer (default: ${DEFAULT-VALUE}).")
   long callTimeoutSeconds;
 
+  @Option(names = "--json-dialect", paramLabel = "<xsd|ocppjs>",
+      description = {"Hold every ocpp1.2/1.5/1.6 call to the JSON schemas of this dialect and"
+          + " refuse a violation as SteVe does: a CALLERROR with the reason in errorDetails"
+          + " (xsd: as SteVe; ocppjs: as ocppjs). Default: no check."})
+  String jsonDialect;
+
   @Option(names = "--duration", paramLabel = "<seconds>",
       description = "Stop after this many seconds (default: run until Ctrl-C or 'quit').")
   Long durationSeconds;
@@ -90,12 +102,25 @@ final class SimulateCsmsCommand implements Callable<Integer> {
           + " (got '" + subprotocols + "'); --call-timeout at least 1 second");
       return Main.EXIT_CONFIG;
     }
+    java.util.Optional<JsonDialect> dialect = Arrays.stream(JsonDialect.values())
+        .filter(d -> d.configName().equals(jsonDialect)).findFirst();
+    if (jsonDialect != null && dialect.isEmpty()) {
+      System.err.println("invalid options: --json-dialect takes xsd or ocppjs (got '"
+          + jsonDialect + "')");
+      return Main.EXIT_CONFIG;
+    }
+    java.util.function.Function<ReceivedCall, CsmsReply> answers =
+        new SensibleCsmsAnswers(Clock.systemUTC());
+    if (dialect.isPresent()) {
+      answers = new DialectCheckingAnswers(dialect.get(), PayloadSchemas.load(), answers);
+    }
     ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("io.ocppbridge.sim"))
         .setLevel(Level.INFO);
     PrintStream out = terminal.out();
     try (CsmsSimulator csms = new CsmsSimulator(host, port, String.join(",", offered),
-        new SensibleCsmsAnswers(Clock.systemUTC()))) {
-      out.println("simulated central system listening; point csms.url at " + csms.url());
+        answers)) {
+      out.println("simulated central system listening; point csms.url at " + csms.url()
+          + dialect.map(d -> " (calls held to the " + d + " JSON names)").orElse(""));
       CountDownLatch stop = new CountDownLatch(1);
       Thread hook = new Thread(stop::countDown, "csms-sim-stop");
       Runtime.getRuntime().addShutdownHook(hook);

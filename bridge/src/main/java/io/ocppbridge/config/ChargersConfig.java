@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.ocppbridge.core.CsmsProtocol;
+import io.ocppbridge.core.JsonDialect;
 import java.net.URI;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -56,6 +57,9 @@ public record ChargersConfig(
    * @param clientKey its own client certificate for security profile 3 (absent: the global
    *     {@code csms.keystore} or {@code csms.certificate})
    * @param protocol how it is presented to the central system (absent: {@code csms.protocol})
+   * @param answerStyle how answers to it are addressed (absent: {@link AnswerStyle#AUTO})
+   * @param jsonDialect the JSON names of its {@code ocpp1.5} messages (absent:
+   *     {@code csms.jsonDialect})
    */
   public record ChargerSettings(
       @Key(doc = "Its SOAP server, used when it names no usable wsa:From (missing, anonymous,"
@@ -88,13 +92,50 @@ public record ChargersConfig(
       @JsonUnwrapped
       KeyMaterial clientKey,
       @Key(doc = "How it is presented: native, ocpp1.6 or ocpp2.0.1 (unset: csms.protocol).")
-      CsmsProtocol protocol) {
+      CsmsProtocol protocol,
+      @Key(defaultValue = "auto",
+          doc = "How answers to it are addressed: standard (WS-Addressing as specified),"
+              + " echo-identity (wsa:To = its wsa:From, chargeBoxIdentity echoed; for SOAP"
+              + " stacks that drop other answers), or auto (echo-identity once it sent a"
+              + " charge-point-namespace or text wsa:From request).")
+      AnswerStyle answerStyle,
+      @Key(doc = "JSON names of its ocpp1.5 messages: xsd or ocppjs (unset: csms.jsonDialect).")
+      JsonDialect jsonDialect) {
 
     public ChargerSettings {
+      answerStyle = answerStyle == null ? AnswerStyle.AUTO : answerStyle;
       ConfigChecks.httpUrl("callbackUrl", callbackUrl);
       allowedNetworks = allowedNetworks == null ? List.of() : List.copyOf(allowedNetworks);
       clientKey = KeyMaterial.orNull(clientKey);
     }
+  }
+
+  /** How the SOAP answers (faults included) to a charger are addressed. */
+  public enum AnswerStyle {
+    /** As WS-Addressing and the WSDL say: {@code wsa:To} anonymous, no OCPP header. */
+    STANDARD("standard"),
+    /**
+     * {@code wsa:To} set to the charger's own {@code wsa:From} address and its
+     * {@code chargeBoxIdentity} echoed as a header, for SOAP stacks that drop other answers.
+     */
+    ECHO_IDENTITY("echo-identity"),
+    /** Standard until the charger showed a quirk of such stacks, echo-identity from then on. */
+    AUTO("auto");
+
+    private final String configName;
+
+    AnswerStyle(String configName) {
+      this.configName = configName;
+    }
+
+    public String configName() {
+      return configName;
+    }
+  }
+
+  /** The answer style configured for a charger ({@link AnswerStyle#AUTO} when none is). */
+  public AnswerStyle answerStyle(String identity) {
+    return of(identity).map(ChargerSettings::answerStyle).orElse(AnswerStyle.AUTO);
   }
 
   public Optional<ChargerSettings> of(String identity) {

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.deser.ContextualDeserializer;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import io.ocppbridge.core.CsmsProtocol;
+import io.ocppbridge.core.JsonDialect;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -52,8 +53,13 @@ final class ConfigValues {
         scalar(CallbackConfig.Rewrite.class, ConfigValues::rewrite));
     module.addDeserializer(CallbackConfig.Policy.class, scalar(CallbackConfig.Policy.class,
         text -> named(text, CallbackConfig.Policy.values(), CallbackConfig.Policy::configName)));
+    module.addDeserializer(ChargersConfig.AnswerStyle.class,
+        scalar(ChargersConfig.AnswerStyle.class, text -> named(text,
+            ChargersConfig.AnswerStyle.values(), ChargersConfig.AnswerStyle::configName)));
     module.addDeserializer(CsmsProtocol.class, scalar(CsmsProtocol.class,
         text -> named(text, CsmsProtocol.values(), CsmsProtocol::configName)));
+    module.addDeserializer(JsonDialect.class, scalar(JsonDialect.class,
+        text -> named(text, JsonDialect.values(), JsonDialect::configName)));
     module.addDeserializer(Secret.class, new SecretValue());
     return module;
   }

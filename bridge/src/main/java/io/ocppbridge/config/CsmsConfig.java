@@ -2,6 +2,7 @@ package io.ocppbridge.config;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.ocppbridge.core.CsmsProtocol;
+import io.ocppbridge.core.JsonDialect;
 import java.net.URI;
 import java.time.Duration;
 
@@ -27,6 +28,8 @@ import java.time.Duration;
  *     only then does the reconnect backoff start again from {@code reconnectFloor}
  * @param handshakeRate WebSocket handshakes per second toward the central system, over all
  *     chargers (a token bucket holding one second's worth)
+ * @param jsonDialect how the JSON of chargers presented natively in {@code ocpp1.5} is named
+ *     (per charger {@code chargers.<id>.jsonDialect})
  */
 public record CsmsConfig(
     @Key(doc = "Base WebSocket URL (ws:// or wss://) of the OCPP-J central system; each charger"
@@ -70,7 +73,12 @@ public record CsmsConfig(
         doc = "WebSocket handshakes per second toward the central system over all chargers"
             + " (reconnects, new chargers and the reopening after a restart); the excess waits"
             + " its turn.")
-    double handshakeRate) {
+    double handshakeRate,
+    @Key(defaultValue = "xsd",
+        doc = "JSON names toward an ocpp1.5 central system: xsd (as the XSD: SteVe and other"
+            + " JAXB-based systems) or ocppjs (the 1.5 meter value's samples in a list named"
+            + " 'values'). Per charger: chargers.<id>.jsonDialect. See docs/compatibility.md.")
+    JsonDialect jsonDialect) {
 
   public CsmsConfig {
     if (url == null) {

@@ -19,6 +19,14 @@ public final class QuirkCounter {
   public static final String MISSING_MESSAGE_ID = "missing-message-id";
   /** A non-anonymous ReplyTo or FaultTo, answered on the same HTTP exchange all the same. */
   public static final String NON_ANONYMOUS_REPLY_TO = "non-anonymous-reply-to";
+  /**
+   * A central-system operation whose request element and {@code chargeBoxIdentity} header come in
+   * the charge-point namespace of the same OCPP version ({@code urn://Ocpp/Cp/2015/10/}), read as
+   * the central-system namespace.
+   */
+  public static final String CHARGE_POINT_NAMESPACE = "charge-point-namespace";
+  /** A {@code wsa:From} holding its URL as text, without the {@code wsa:Address} child. */
+  public static final String FROM_AS_TEXT = "wsa-from-as-text";
   /** No WS-Addressing at all. */
   public static final String NO_ADDRESSING = "no-addressing";
   /** A value longer than the XSD allows, passed on for a charger set to lenient validation. */

@@ -7,6 +7,7 @@ import io.ocppbridge.core.ChargerContext;
 import io.ocppbridge.core.ChargerLink;
 import io.ocppbridge.core.Durations;
 import io.ocppbridge.core.Initiator;
+import io.ocppbridge.core.JsonDialect;
 import io.ocppbridge.core.OcppAction;
 import io.ocppbridge.core.OcppErrorCode;
 import io.ocppbridge.core.OcppException;
@@ -102,9 +103,11 @@ public final class CentralSystemCallRelay implements CentralSystemCallHandler {
       JsonNode payload) {
     OcppVersion version = charger.version();
     String actionName = action.wireName();
-    schemas.check(version, action, true, payload);
+    JsonDialect dialect = profiles.jsonDialect(charger.id(), charger.protocol());
+    schemas.in(dialect).check(version, action, true, payload);
     ChargerClock clock = profiles.clock(charger.id());
-    Element request = translator.toChargePointRequest(version, action, payload, clock);
+    Element request =
+        translator.in(dialect).toChargePointRequest(version, action, payload, clock);
     ChargerSession session = sessions.find(charger.id()).orElseThrow(() -> new OcppException(
         OcppErrorCode.INTERNAL_ERROR, "the bridge has no session for this charger"));
     CallbackDecision decision = session.callback();
@@ -124,14 +127,15 @@ public final class CentralSystemCallRelay implements CentralSystemCallHandler {
         .whenComplete((answer, failure) -> metrics.leg(RelayMetrics.Leg.CHARGER,
             action.wireName(), Durations.since(sent), failure == null
                 || RelayMetrics.errorOf(failure).origin() == OcppException.Origin.CHARGER))
-        .thenApply(answer -> chargerAnswer(charger, action, answer, clock));
+        .thenApply(answer -> chargerAnswer(charger, action, answer, clock, dialect));
   }
 
   private String chargerAnswer(ChargerContext charger, OcppAction action, Element answer,
-      ChargerClock clock) {
+      ChargerClock clock, JsonDialect dialect) {
     try {
-      String json = translator.fromChargePointResponse(charger.version(), action, answer, clock);
-      schemas.check(charger.version(), action, false, json);
+      String json = translator.in(dialect)
+          .fromChargePointResponse(charger.version(), action, answer, clock);
+      schemas.in(dialect).check(charger.version(), action, false, json);
       return json;
     } catch (OcppException e) {
       LOG.warn("[{}] the charger's answer to {} is invalid: {}", charger.id(), action.wireName(),

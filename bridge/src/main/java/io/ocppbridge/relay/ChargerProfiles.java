@@ -3,6 +3,7 @@ package io.ocppbridge.relay;
 import io.ocppbridge.config.ChargersConfig;
 import io.ocppbridge.core.ChargerId;
 import io.ocppbridge.core.CsmsProtocol;
+import io.ocppbridge.core.JsonDialect;
 import io.ocppbridge.core.OcppVersion;
 import io.ocppbridge.translate.ChargerClock;
 import java.time.ZoneOffset;
@@ -15,6 +16,7 @@ public final class ChargerProfiles {
 
   private final ChargersConfig chargers;
   private final CsmsProtocol defaultProtocol;
+  private final JsonDialect defaultDialect;
 
   public ChargerProfiles(ChargersConfig chargers) {
     this(chargers, CsmsProtocol.NATIVE);
@@ -24,8 +26,32 @@ public final class ChargerProfiles {
    * @param defaultProtocol {@code csms.protocol}, for chargers without a protocol of their own
    */
   public ChargerProfiles(ChargersConfig chargers, CsmsProtocol defaultProtocol) {
+    this(chargers, defaultProtocol, JsonDialect.XSD);
+  }
+
+  /**
+   * @param defaultDialect {@code csms.jsonDialect}, for chargers without a dialect of their own
+   */
+  public ChargerProfiles(ChargersConfig chargers, CsmsProtocol defaultProtocol,
+      JsonDialect defaultDialect) {
     this.chargers = chargers;
     this.defaultProtocol = defaultProtocol;
+    this.defaultDialect = defaultDialect;
+  }
+
+  /**
+   * The JSON dialect of its messages toward the central system and of the schemas they are
+   * checked with: {@code chargers.<id>.jsonDialect}, else {@code csms.jsonDialect}, for a charger
+   * presented in its own version. Under an upgrade profile the central system sees OCPP 1.6 or
+   * 2.0.1, which have one spelling; the profile reads and writes the charger's own version in
+   * the ocppjs dialect, the one its mapping tables are written in.
+   */
+  public JsonDialect jsonDialect(ChargerId id, CsmsProtocol protocol) {
+    if (protocol != CsmsProtocol.NATIVE) {
+      return JsonDialect.OCPPJS;
+    }
+    return chargers.of(id.value()).map(ChargersConfig.ChargerSettings::jsonDialect)
+        .orElse(defaultDialect);
   }
 
   /**

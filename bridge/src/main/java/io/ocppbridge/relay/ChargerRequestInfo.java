@@ -10,6 +10,13 @@ package io.ocppbridge.relay;
  * @param from the {@code wsa:From} address, or null
  * @param replyTo the original {@code wsa:ReplyTo} address, or null
  * @param peerAddress the IP address the request came from
+ * @param quirks the named quirks (from {@code QuirkCounter}) the SOAP edge accepted in it
  */
 public record ChargerRequestInfo(String chargeBoxIdentity, String soapVersion,
-    String addressingNamespace, String from, String replyTo, String peerAddress) {}
+    String addressingNamespace, String from, String replyTo, String peerAddress,
+    java.util.Set<String> quirks) {
+
+  public ChargerRequestInfo {
+    quirks = quirks == null ? java.util.Set.of() : java.util.Set.copyOf(quirks);
+  }
+}

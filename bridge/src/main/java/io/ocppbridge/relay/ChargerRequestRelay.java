@@ -5,6 +5,7 @@ import io.ocppbridge.core.ChargerId;
 import io.ocppbridge.core.CsmsLink;
 import io.ocppbridge.core.CsmsProtocol;
 import io.ocppbridge.core.Durations;
+import io.ocppbridge.core.JsonDialect;
 import io.ocppbridge.core.OcppAction;
 import io.ocppbridge.core.OcppErrorCode;
 import io.ocppbridge.core.OcppException;
@@ -95,12 +96,19 @@ public final class ChargerRequestRelay {
     ChargerId id = chargerId(info);
     ChargerClock clock = profiles.clock(id);
     boolean lenient = profiles.lenient(id);
+    // the JSON names depend on how the charger is presented, which depends on its version
+    JsonDialect dialect = OcppVersion.ofCentralSystemNamespace(payload.getNamespaceURI())
+        .map(v -> profiles.jsonDialect(id, profiles.protocol(id, v)))
+        .orElse(translator.dialect());
+    SoapJsonTranslator translator = this.translator.in(dialect);
+    PayloadSchemas schemas = this.schemas.in(dialect);
     ChargerRequest request = translator.fromChargerRequest(payload, clock, lenient);
-    JsonNode requestTree = checkOwnTranslation(id, request, lenient);
+    JsonNode requestTree = checkOwnTranslation(id, request, lenient, schemas);
     ChargerSession session = sessions.observe(id, request.version(),
         new SoapDialect(info.soapVersion(), info.addressingNamespace()), info.from());
     CsmsProtocol protocol = profiles.protocol(id, request.version());
     session.protocol(protocol);
+    session.recordQuirks(info.quirks());
     decideCallback(session, info);
     presence.seen(id, session.heartbeatInterval(), session.accepted());
     sessions.persist(session);
@@ -193,16 +201,17 @@ public final class ChargerRequestRelay {
    * violation here is a defect of the bridge's translation, reported as such. Returns the JSON
    * read, for the rest of the relay.
    */
-  private JsonNode checkOwnTranslation(ChargerId id, ChargerRequest request,
-      boolean lenient) {
+  private static JsonNode checkOwnTranslation(ChargerId id, ChargerRequest request,
+      boolean lenient, PayloadSchemas schemas) {
     try {
       JsonNode tree = PayloadSchemas.object(request.payloadJson());
       schemas.check(request.version(), request.action(), true, tree,
           lenient ? PayloadSchemas.LENGTHS : java.util.Set.of());
       return tree;
     } catch (OcppException e) {
-      LOG.error("[{}] bridge defect: the translation of {} violates its JSON schema: {}; JSON: {}",
-          id, request.action().wireName(), e.description(), request.payloadJson());
+      LOG.error("[{}] bridge defect: the translation of {} violates its JSON schema ({} names):"
+          + " {}; JSON: {}", id, request.action().wireName(), schemas.dialect(), e.description(),
+          request.payloadJson());
       throw new OcppException(OcppErrorCode.INTERNAL_ERROR, "the bridge could not translate "
           + request.action().wireName() + " faithfully (" + e.description() + ")");
     }

@@ -11,6 +11,7 @@ package io.ocppbridge.schema;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ocppbridge.core.Initiator;
+import io.ocppbridge.core.JsonDialect;
 import io.ocppbridge.core.OcppAction;
 import io.ocppbridge.core.OcppVersion;
 import java.io.IOException;
@@ -37,6 +38,10 @@ import java.util.stream.Stream;
  * {@code urn:OCPP:<version>:<Action>Request} or {@code ...Response} (the convention of the OCA's
  * OCPP 1.6 schemas, without their errata date), {@code "title"} (the XSD type of the SOAP body,
  * e.g. {@code BootNotificationRequest}) and the object schema made by {@link XsdTypeMapper}.
+ *
+ * <p>In another {@link JsonDialect} than the folders' (ocppjs), only the files that differ are
+ * written, to {@code <version>-<dialect>/} ({@code ocpp1.5-xsd/MeterValues.json}): the names come
+ * from {@link io.ocppbridge.translate.DialectNames}, everything else is the same.
  *
  * <p>An action that exists in both directions (DataTransfer in 1.5) gets one file per name; the
  * generator fails if the two services ever declare it differently.
@@ -83,17 +88,40 @@ public final class JsonSchemaGenerator {
     return action.wireName() + "Response.json";
   }
 
-  /** The schemas of one version, by file name ({@code BootNotification.json}), catalogue order. */
+  /**
+   * The dialect of the version folders ({@code ocpp1.5/}): the ocppjs mapping, which the ocppjs
+   * schemas and captures the project is compared with follow.
+   */
+  public static final JsonDialect FOLDER_DIALECT = JsonDialect.OCPPJS;
+
+  /**
+   * The folder of the files in which another dialect differs from {@link #FOLDER_DIALECT}:
+   * {@code ocpp1.5-xsd}. Every other payload of that dialect has the version folder's schema.
+   */
+  public static String directory(OcppVersion version, JsonDialect dialect) {
+    return dialect == FOLDER_DIALECT ? directory(version)
+        : directory(version) + "-" + dialect.configName();
+  }
+
+  /** The schemas of one version in the folders' dialect, by file name, catalogue order. */
   public Map<String, ObjectNode> schemas(OcppVersion version) {
+    return schemas(version, FOLDER_DIALECT);
+  }
+
+  /**
+   * The schemas of one version in a dialect, by file name ({@code BootNotification.json}),
+   * catalogue order.
+   */
+  public Map<String, ObjectNode> schemas(OcppVersion version, JsonDialect dialect) {
     Map<String, ObjectNode> schemas = new LinkedHashMap<>();
     for (Initiator initiator : Initiator.values()) {
       WsdlSchema xsd = WsdlSchema.load(classLoader, wsdlResource(version, initiator));
-      XsdTypeMapper mapper = new XsdTypeMapper(xsd, version);
+      XsdTypeMapper mapper = new XsdTypeMapper(xsd, version, dialect);
       for (OcppAction action : OcppAction.all(version, initiator)) {
-        add(schemas, requestFile(action),
-            schema(version, action.wireName() + "Request", mapper, action.requestElement()));
-        add(schemas, responseFile(action),
-            schema(version, action.wireName() + "Response", mapper, action.responseElement()));
+        add(schemas, requestFile(action), schema(idPrefix(version, dialect),
+            action.wireName() + "Request", mapper, action.requestElement()));
+        add(schemas, responseFile(action), schema(idPrefix(version, dialect),
+            action.wireName() + "Response", mapper, action.responseElement()));
       }
     }
     if (version == OcppVersion.V1_6) {
@@ -116,12 +144,49 @@ public final class JsonSchemaGenerator {
     return generatedVersions().stream().filter(OcppVersion::ocppjsMapping).toList();
   }
 
+  /**
+   * The schemas in which {@code dialect} differs from the version folder's, by file name: empty
+   * for a version the dialects spell alike (1.2, 1.6).
+   */
+  public Map<String, ObjectNode> dialectDifferences(OcppVersion version, JsonDialect dialect) {
+    Map<String, ObjectNode> base = schemas(version);
+    Map<String, ObjectNode> differing = new LinkedHashMap<>();
+    schemas(version, dialect).forEach((name, schema) -> {
+      ObjectNode unnamed = schema.deepCopy();
+      unnamed.set("id", base.get(name).get("id"));
+      if (!unnamed.equals(base.get(name))) {
+        differing.put(name, schema);
+      }
+    });
+    return differing;
+  }
+
+  /** The folders written: each version's, and each other dialect's differences (1.5 only). */
+  private List<String> folders() {
+    List<String> folders = new java.util.ArrayList<>();
+    for (OcppVersion version : generatedVersions()) {
+      folders.add(directory(version));
+      for (JsonDialect dialect : JsonDialect.values()) {
+        if (dialect != FOLDER_DIALECT && !dialectDifferences(version, dialect).isEmpty()) {
+          folders.add(directory(version, dialect));
+        }
+      }
+    }
+    return folders;
+  }
+
   /** Every file's text, by path relative to {@code schemas-json/} ({@code ocpp1.5/Reset.json}). */
   public SortedMap<String, String> files() {
     SortedMap<String, String> files = new TreeMap<>();
     for (OcppVersion version : generatedVersions()) {
       schemas(version).forEach((name, schema) ->
           files.put(directory(version) + "/" + name, SchemaText.of(schema)));
+      for (JsonDialect dialect : JsonDialect.values()) {
+        if (dialect != FOLDER_DIALECT) {
+          dialectDifferences(version, dialect).forEach((name, schema) -> files.put(
+              directory(version, dialect) + "/" + name, SchemaText.of(schema)));
+        }
+      }
     }
     return files;
   }
@@ -133,11 +198,11 @@ public final class JsonSchemaGenerator {
   public int writeTo(Path root) {
     SortedMap<String, String> files = files();
     try {
-      for (OcppVersion version : generatedVersions()) {
-        Path folder = root.resolve(directory(version));
+      for (String name : folders()) {
+        Path folder = root.resolve(name);
         Files.createDirectories(folder);
         for (Path stale : jsonFilesIn(folder)) {
-          if (!files.containsKey(directory(version) + "/" + stale.getFileName())) {
+          if (!files.containsKey(name + "/" + stale.getFileName())) {
             Files.delete(stale);
           }
         }
@@ -151,11 +216,17 @@ public final class JsonSchemaGenerator {
     return files.size();
   }
 
-  private static ObjectNode schema(OcppVersion version, String name, XsdTypeMapper mapper,
+  /** {@code urn:OCPP:1.5:}, or {@code urn:OCPP:1.5-xsd:} for another dialect than the folders'. */
+  private static String idPrefix(OcppVersion version, JsonDialect dialect) {
+    return "urn:OCPP:" + version.label()
+        + (dialect == FOLDER_DIALECT ? "" : "-" + dialect.configName()) + ":";
+  }
+
+  private static ObjectNode schema(String idPrefix, String name, XsdTypeMapper mapper,
       String bodyElement) {
     ObjectNode schema = JsonNodeFactory.instance.objectNode()
         .put("$schema", DRAFT_04)
-        .put("id", "urn:OCPP:" + version.label() + ":" + name)
+        .put("id", idPrefix + name)
         .put("title", mapper.typeNameOf(bodyElement));
     schema.setAll(mapper.bodySchema(bodyElement));
     return schema;

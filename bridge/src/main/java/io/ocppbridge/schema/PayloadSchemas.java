@@ -8,6 +8,7 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
 import io.ocppbridge.core.Initiator;
+import io.ocppbridge.core.JsonDialect;
 import io.ocppbridge.core.OcppAction;
 import io.ocppbridge.core.OcppErrorCode;
 import io.ocppbridge.core.OcppException;
@@ -40,28 +41,58 @@ public final class PayloadSchemas {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int MAX_LISTED = 3;
 
+  private final JsonDialect dialect;
   private final Map<OcppVersion, Map<String, Schema>> schemas;
+  /** Every dialect's schemas, this one included; filled while loading only. */
+  private final Map<JsonDialect, PayloadSchemas> family;
 
-  private PayloadSchemas(Map<OcppVersion, Map<String, Schema>> schemas) {
+  private PayloadSchemas(JsonDialect dialect, Map<OcppVersion, Map<String, Schema>> schemas,
+      Map<JsonDialect, PayloadSchemas> family) {
+    this.dialect = dialect;
     this.schemas = schemas;
+    this.family = family;
+    family.put(dialect, this);
   }
 
-  /** Loads the schema of every action of the catalogue, both directions, every version. */
+  /**
+   * Loads the schema of every action of the catalogue, both directions, every version, in every
+   * {@link JsonDialect}; the one returned checks the ocppjs dialect of the version folders, the
+   * others are reached with {@link #in}.
+   */
   public static PayloadSchemas load() {
     SchemaRegistry registry = registry();
-    Map<OcppVersion, Map<String, Schema>> all = new EnumMap<>(OcppVersion.class);
-    for (OcppVersion version : OcppVersion.values()) {
-      Map<String, Schema> byName = new HashMap<>();
-      for (Initiator initiator : Initiator.values()) {
-        for (OcppAction action : OcppAction.all(version, initiator)) {
-          for (String name : List.of(action.wireName(), action.wireName() + "Response")) {
-            byName.computeIfAbsent(name, n -> registry.getSchema(read(version, n)));
+    Map<JsonDialect, PayloadSchemas> family = new EnumMap<>(JsonDialect.class);
+    JsonDialect folders = JsonSchemaGenerator.FOLDER_DIALECT;
+    List<JsonDialect> order = java.util.stream.Stream.concat(java.util.stream.Stream.of(folders),
+        java.util.Arrays.stream(JsonDialect.values()).filter(d -> d != folders)).toList();
+    for (JsonDialect dialect : order) {
+      PayloadSchemas base = family.get(folders);
+      Map<OcppVersion, Map<String, Schema>> all = new EnumMap<>(OcppVersion.class);
+      for (OcppVersion version : OcppVersion.values()) {
+        Map<String, Schema> byName = new HashMap<>();
+        for (Initiator initiator : Initiator.values()) {
+          for (OcppAction action : OcppAction.all(version, initiator)) {
+            for (String name : List.of(action.wireName(), action.wireName() + "Response")) {
+              byName.computeIfAbsent(name, n -> base == null || hasOwn(version, dialect, n)
+                  ? registry.getSchema(read(version, dialect, n)) : base.schema(version, n));
+            }
           }
         }
+        all.put(version, Map.copyOf(byName));
       }
-      all.put(version, Map.copyOf(byName));
+      new PayloadSchemas(dialect, Map.copyOf(all), family);
     }
-    return new PayloadSchemas(all);
+    return family.get(JsonSchemaGenerator.FOLDER_DIALECT);
+  }
+
+  /** The schemas of another dialect (the same instance for its own). */
+  public PayloadSchemas in(JsonDialect other) {
+    return family.get(other);
+  }
+
+  /** The dialect whose payloads these schemas check. */
+  public JsonDialect dialect() {
+    return dialect;
   }
 
   /** The draft-04 registry every OCPP schema is read with, formats asserted. */
@@ -176,8 +207,26 @@ public final class PayloadSchemas {
     return sb.toString();
   }
 
-  private static JsonNode read(OcppVersion version, String name) {
-    String resource = "schemas-json/" + version.subprotocol() + "/" + name + ".json";
+  /**
+   * A dialect's schema: from its folder of differences ({@code ocpp1.5-xsd/}) when it has the
+   * file, else the version folder's.
+   */
+  private static JsonNode read(OcppVersion version, JsonDialect dialect, String name) {
+    return read(hasOwn(version, dialect, name) ? own(version, dialect, name)
+        : "schemas-json/" + JsonSchemaGenerator.directory(version) + "/" + name + ".json");
+  }
+
+  private static boolean hasOwn(OcppVersion version, JsonDialect dialect, String name) {
+    return dialect != JsonSchemaGenerator.FOLDER_DIALECT
+        && PayloadSchemas.class.getClassLoader().getResource(own(version, dialect, name)) != null;
+  }
+
+  private static String own(OcppVersion version, JsonDialect dialect, String name) {
+    return "schemas-json/" + JsonSchemaGenerator.directory(version, dialect) + "/" + name
+        + ".json";
+  }
+
+  private static JsonNode read(String resource) {
     try (InputStream in = PayloadSchemas.class.getClassLoader().getResourceAsStream(resource)) {
       if (in == null) {
         throw new IllegalStateException("JSON schema not on the classpath: " + resource);

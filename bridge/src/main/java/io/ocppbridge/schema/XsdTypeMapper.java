@@ -3,11 +3,12 @@ package io.ocppbridge.schema;
 import static io.ocppbridge.schema.WsdlSchema.XSD_NS;
 import static io.ocppbridge.schema.WsdlSchema.children;
 
-import io.ocppbridge.translate.OcppjsNaming;
+import io.ocppbridge.translate.DialectNames;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ocppbridge.core.JsonDialect;
 import io.ocppbridge.core.OcppVersion;
 import java.util.List;
 import javax.xml.namespace.QName;
@@ -19,12 +20,12 @@ import org.w3c.dom.Element;
  *
  * <ul>
  *   <li>a complex type with a sequence becomes an object: one property per element (named by
- *       {@link OcppjsNaming}), {@code required} for {@code minOccurs >= 1} in XSD order,
+ *       {@link DialectNames} for the dialect), {@code required} for {@code minOccurs >= 1} in XSD order,
  *       {@code additionalProperties: false};
  *   <li>{@code maxOccurs > 1} or {@code unbounded} becomes an array of the item schema, with
  *       {@code minItems} when {@code minOccurs >= 1};
  *   <li>simple content with attributes becomes an object: the text in
- *       {@link OcppjsNaming#SIMPLE_CONTENT_PROPERTY} (required), each attribute beside it;
+ *       {@link DialectNames#SIMPLE_CONTENT_PROPERTY} (required), each attribute beside it;
  *   <li>simple types keep their {@code enumeration} (as {@code enum}, XSD order) and
  *       {@code maxLength} facets, and {@code fractionDigits n} becomes {@code multipleOf 10^-n}
  *       (OCPP 1.6); built-in types map as in {@link #builtIn}.
@@ -40,10 +41,12 @@ final class XsdTypeMapper {
 
   private final WsdlSchema xsd;
   private final OcppVersion version;
+  private final JsonDialect dialect;
 
-  XsdTypeMapper(WsdlSchema xsd, OcppVersion version) {
+  XsdTypeMapper(WsdlSchema xsd, OcppVersion version, JsonDialect dialect) {
     this.xsd = xsd;
     this.version = version;
+    this.dialect = dialect;
   }
 
   /** The XSD type name of a global (SOAP body) element, e.g. {@code BootNotificationRequest}. */
@@ -188,7 +191,7 @@ final class XsdTypeMapper {
       }
       schema = array;
     }
-    String property = OcppjsNaming.propertyName(version, ownerType, name);
+    String property = DialectNames.propertyName(dialect, version, ownerType, name);
     put(properties, property, schema, element);
     if (minOccurs >= 1) {
       required.add(property);
@@ -202,7 +205,7 @@ final class XsdTypeMapper {
       throw xsd.unsupported(simpleContent, "simple content (only xs:extension is mapped)");
     }
     Element extension = content.get(0);
-    String text = OcppjsNaming.SIMPLE_CONTENT_PROPERTY;
+    String text = DialectNames.SIMPLE_CONTENT_PROPERTY;
     put(properties, text, namedType(xsd.resolve(extension, extension.getAttribute("base"))),
         extension);
     required.add(text);

@@ -8,7 +8,9 @@
  * <p>The mapping follows the one ocppjs defined for these versions (DESIGN.md, "JSON for ocpp1.2
  * and ocpp1.5"): property names as in the XSD, enumerations and length limits from the simple
  * types, {@code maxOccurs > 1} as arrays, and for the 1.5 MeterValue the sampled values as
- * objects in a list named {@code values} ({@link io.ocppbridge.translate.OcppjsNaming}). Where this
+ * objects in a list named {@code values}; the files in which the XSD dialect differs (that list
+ * named {@code value}, as SteVe expects) are in {@code ocpp1.5-xsd/}, the differences stated in
+ * {@link io.ocppbridge.translate.DialectNames} and loaded per dialect ({@code PayloadSchemas.in}). Where this
  * project deliberately differs from the ocppjs schemas is written down in
  * {@code schemas-json/README.md}.
  *
@@ -27,6 +29,6 @@
  *
  * <p>May depend on {@code core}, the JDK (its DOM parser), Jackson and the json-schema-validator,
  * plus the hardened parser settings of {@link io.ocppbridge.translate.SecureXml} and the naming of
- * {@link io.ocppbridge.translate.OcppjsNaming}; no transport, no JAXB.
+ * {@link io.ocppbridge.translate.DialectNames}; no transport, no JAXB.
  */
 package io.ocppbridge.schema;

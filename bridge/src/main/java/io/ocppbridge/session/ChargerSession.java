@@ -4,6 +4,11 @@ import io.ocppbridge.core.ChargerId;
 import io.ocppbridge.core.CsmsProtocol;
 import io.ocppbridge.core.OcppVersion;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * What the bridge knows of one charger, refreshed by every SOAP request it sends. Fields are
@@ -23,6 +28,8 @@ public final class ChargerSession {
   private volatile CsmsProtocol protocol = CsmsProtocol.NATIVE;
   private volatile String profileState;
   private volatile boolean accepted;
+  /** By quirk name: a closed set of names, so bounded. */
+  private final Map<String, LongAdder> quirks = new ConcurrentHashMap<>();
 
   ChargerSession(ChargerId id, OcppVersion version, SoapDialect dialect, String callbackAddress,
       Instant lastSeen) {
@@ -132,6 +139,25 @@ public final class ChargerSession {
 
   public void heartbeatInterval(Integer seconds) {
     this.heartbeatInterval = seconds;
+  }
+
+  /** Counts the quirks its request showed (names from {@code QuirkCounter}). */
+  public void recordQuirks(Collection<String> names) {
+    for (String name : names) {
+      quirks.computeIfAbsent(name, n -> new LongAdder()).increment();
+    }
+  }
+
+  /** How many of its requests showed each quirk since this process first heard from it. */
+  public Map<String, Long> quirks() {
+    Map<String, Long> result = new TreeMap<>();
+    quirks.forEach((k, v) -> result.put(k, v.sum()));
+    return result;
+  }
+
+  /** True when at least one of its requests showed this quirk. */
+  public boolean showed(String quirk) {
+    return quirks.containsKey(quirk);
   }
 
   public Instant lastSeen() {

@@ -15,7 +15,12 @@ public record ReceivedCall(String chargerId, String subprotocol, String messageI
 
   /** {@code [4, id, code, description, {}]} for this call. */
   public String error(String code, String description) {
+    return error(code, description, JsonNodeFactory.instance.objectNode());
+  }
+
+  /** {@code [4, id, code, description, details]} for this call. */
+  public String error(String code, String description, JsonNode details) {
     return JsonNodeFactory.instance.arrayNode().add(4).add(messageId).add(code).add(description)
-        .add(JsonNodeFactory.instance.objectNode()).toString();
+        .add(details).toString();
   }
 }

@@ -41,8 +41,9 @@ final class CallbackAnswerReader {
 
   /**
    * @return the payload element of a successful answer
-   * @throws OcppException for a fault (its OCPP code, else GenericError) or an answer that is not
-   *     SOAP (InternalError)
+   * @throws OcppException for a fault (its OCPP code, else GenericError), or an
+   *     {@link InvalidChargerAnswer} (InternalError saying what was wrong) for an answer that is
+   *     not SOAP, has an empty Body, or comes with an HTTP error status and no fault
    */
   Element read(OcppAction action, int status, byte[] body, String requestSoapVersion) {
     Document doc;
@@ -80,7 +81,8 @@ final class CallbackAnswerReader {
       throw fault(action, content);
     }
     if (content == null) {
-      throw notSoap(action, "the Body is empty");
+      throw InvalidChargerAnswer.invalid(action, "its SOAP Body is empty (no "
+          + action.responseElement() + ", no fault)");
     }
     if (status != 200) {
       throw httpStatus(action, status);
@@ -89,8 +91,7 @@ final class CallbackAnswerReader {
   }
 
   private static OcppException httpStatus(OcppAction action, int status) {
-    return new OcppException(OcppErrorCode.INTERNAL_ERROR, "the charger's SOAP server answered "
-        + action.wireName() + " with HTTP " + status + " and no SOAP fault");
+    return InvalidChargerAnswer.invalid(action, "HTTP " + status + " with no SOAP fault");
   }
 
   private Document parse(OcppAction action, byte[] body) {
@@ -161,8 +162,7 @@ final class CallbackAnswerReader {
   }
 
   private static OcppException notSoap(OcppAction action, String why) {
-    return new OcppException(OcppErrorCode.INTERNAL_ERROR,
-        "the charger's answer to " + action.wireName() + " is not SOAP: " + why);
+    return InvalidChargerAnswer.notSoap(action, why);
   }
 
   private static boolean isSoapNamespace(String ns) {

@@ -113,8 +113,14 @@ public final class ChargerCallbackClient implements ChargerLink {
     if (failure != null) {
       throw unreachable(target, action, failure);
     }
-    Element answer = reader.read(action, response.statusCode(), response.body(),
-        target.soapVersion());
+    Element answer;
+    try {
+      answer = reader.read(action, response.statusCode(), response.body(),
+          target.soapVersion());
+    } catch (InvalidChargerAnswer e) {
+      LOG.warn("[{}] the charger's answer to {} {}", target.id(), action.wireName(), e.what());
+      throw e;
+    }
     if (MessageTrace.isOn(target.id().value())) {
       MessageTrace.line(target.id().value(), "<<cp {} {}", action.wireName(), xml(answer));
     }

@@ -34,6 +34,8 @@ import org.w3c.dom.Element;
  *       back on the same HTTP exchange (decoupled responses are never used), keeping the original
  *       address as a callback candidate.
  * </ul>
+ * The quirks repaired earlier ({@link NonConformantRequestRepair}) and here travel with the
+ * request ({@link ChargerRequestInfo#quirks()}), to be counted per charger.
  */
 final class ChargerHeadersInterceptor extends AbstractSoapInterceptor {
 
@@ -77,6 +79,10 @@ final class ChargerHeadersInterceptor extends AbstractSoapInterceptor {
     String addressingNs = null;
     String from = null;
     String replyTo = null;
+    Set<String> seen = new java.util.TreeSet<>();
+    if (message.getExchange().get(ExchangeKeys.EARLY_FACTS) instanceof EarlyRequestFacts early) {
+      seen.addAll(early.quirks());
+    }
     AddressingProperties maps = ContextUtils.retrieveMAPs(message, false, false, false);
     if (maps != null) {
       addressingNs = maps.getNamespaceURI();
@@ -84,12 +90,14 @@ final class ChargerHeadersInterceptor extends AbstractSoapInterceptor {
       replyTo = address(maps.getReplyTo());
       if (maps.getMessageID() == null) {
         quirks.record(QuirkCounter.MISSING_MESSAGE_ID);
+        seen.add(QuirkCounter.MISSING_MESSAGE_ID);
         maps.setMessageID(ContextUtils.getAttributedURI("urn:uuid:" + UUID.randomUUID()));
         message.getExchange().put(ExchangeKeys.INVENTED_MESSAGE_ID, Boolean.TRUE);
       }
       message.getExchange().put(ExchangeKeys.MESSAGE_ID, maps.getMessageID().getValue());
       if (replyTo != null && !ContextUtils.isGenericAddress(maps.getReplyTo())) {
         quirks.record(QuirkCounter.NON_ANONYMOUS_REPLY_TO);
+        seen.add(QuirkCounter.NON_ANONYMOUS_REPLY_TO);
         maps.setReplyTo(EndpointReferenceUtils.getAnonymousEndpointReference());
       }
       if (maps.getFaultTo() != null && !ContextUtils.isGenericAddress(maps.getFaultTo())) {
@@ -98,11 +106,12 @@ final class ChargerHeadersInterceptor extends AbstractSoapInterceptor {
     }
     if (maps == null) {
       quirks.record(QuirkCounter.NO_ADDRESSING);
+      seen.add(QuirkCounter.NO_ADDRESSING);
     }
     message.getExchange().put(ExchangeKeys.CREDENTIALS, credentials(message));
     identity = withPathIdentity(message, identity);
     message.getExchange().put(ExchangeKeys.REQUEST, new ChargerRequestInfo(identity,
-        soapVersion, addressingNs, from, replyTo, peerAddress(message)));
+        soapVersion, addressingNs, from, replyTo, peerAddress(message), seen));
   }
 
   /**
@@ -170,7 +179,7 @@ final class ChargerHeadersInterceptor extends AbstractSoapInterceptor {
     return java.util.Optional.empty();
   }
 
-  private static String peerAddress(Message message) {
+  static String peerAddress(Message message) {
     Object request = message.get("HTTP.REQUEST");
     if (request instanceof jakarta.servlet.http.HttpServletRequest http) {
       String ip = http.getRemoteAddr();

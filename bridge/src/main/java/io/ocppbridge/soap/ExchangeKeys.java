@@ -29,5 +29,11 @@ final class ExchangeKeys {
   /** Set when the fault answers a refused basic authentication: HTTP 401 with a challenge. */
   static final String CHALLENGE = "io.ocppbridge.soap.challenge";
 
+  /** The {@link EarlyRequestFacts}, read before CXF judged the request. */
+  static final String EARLY_FACTS = "io.ocppbridge.soap.earlyFacts";
+
+  /** The {@code OcppException} a fault from the endpoint stands for (its origin). */
+  static final String FAILURE = "io.ocppbridge.soap.failure";
+
   private ExchangeKeys() {}
 }

@@ -140,9 +140,8 @@ public final class OcppSoapEndpoint implements Provider<DOMSource> {
             return answer;
           }
           OcppException e = asOcppException(Failures.cause(failure));
-          try (LogContext log = LogContext.open(identity, messageId)) {
-            logFailure(identity, e);
-          }
+          // RefusalRecorder logs and counts it, with this origin
+          exchange.put(ExchangeKeys.FAILURE, e);
           throw SoapFaults.toFault(e, soapVersion, namespace);
         });
   }
@@ -236,24 +235,4 @@ public final class OcppSoapEndpoint implements Provider<DOMSource> {
     }
     return null;
   }
-
-  private static void logFailure(String identity, OcppException e) {
-    if (e instanceof AccessRefused) {
-      return; // ChargerAccess logged it (once per flood for the rate limit)
-    }
-    String who = identity == null ? "?" : identity;
-    switch (e.origin()) {
-      case CENTRAL_SYSTEM -> LOG.info("[{}] central system answered with {}: {}", who, e.code(),
-          e.description());
-      case BRIDGE -> {
-        if (e.code().isSenderFault()) {
-          LOG.info("[{}] refused the charger's request: {} {}", who, e.code(), e.description());
-        } else {
-          LOG.warn("[{}] {}", who, e.description());
-        }
-      }
-      default -> LOG.info("[{}] {} {}", who, e.code(), e.description());
-    }
-  }
-
 }

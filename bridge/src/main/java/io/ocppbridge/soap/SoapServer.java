@@ -23,7 +23,8 @@ public final class SoapServer implements AutoCloseable {
   private final Server server;
   private final URI address;
 
-  public SoapServer(SoapConfig config, OcppSoapEndpoint endpoint, QuirkCounter quirks) {
+  public SoapServer(SoapConfig config, OcppSoapEndpoint endpoint, QuirkCounter quirks,
+      NonConformantStacks nonConformant) {
     this.bus = BusFactory.newInstance().createBus();
     String scheme = config.https() ? "https" : "http";
     JaxWsServerFactoryBean factory = new JaxWsServerFactoryBean();
@@ -53,6 +54,7 @@ public final class SoapServer implements AutoCloseable {
     factory.getOutInterceptors().add(sent);
     factory.getOutFaultInterceptors().add(sent);
     factory.getInInterceptors().add(new EmptyBodyInterceptor());
+    nonConformant.install(factory);
     this.server = factory.create();
     int bound = Ports.bound((JettyHTTPDestination) server.getDestination(), port);
     String shownHost = "0.0.0.0".equals(host) ? "127.0.0.1" : host;

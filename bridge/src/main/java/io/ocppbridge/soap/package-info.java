@@ -5,6 +5,13 @@
  * {@code chargeBoxIdentity} header and the addressing properties, and repair what real chargers
  * omit; faults carry the OCPP error code as a subcode (SOAP 1.2) or detail (SOAP 1.1).
  *
+ * <p>Non-conformant SOAP stacks ({@code NonConformantStacks}, docs/compatibility.md): requests
+ * in the charge-point namespace and a text {@code wsa:From} are repaired in flight as named
+ * quirks; answers go in the charger's answer style ({@code AnswerStyles}: standard, or
+ * {@code chargeBoxIdentity} echoed with {@code wsa:To} its own address); every fault sent is
+ * logged (rate-limited per source), counted by code and origin and kept as the charger's last
+ * refusal ({@code RefusalRecorder}, {@link io.ocppbridge.core.RefusalBook}).
+ *
  * <p>Hardening: the listener speaks HTTPS when a certificate is configured ({@code HttpsListener},
  * CXF's per-port {@code TLSServerParameters}); every request passes
  * {@link io.ocppbridge.access.ChargerAccess} before it is relayed, and a refused basic

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.introspect.JacksonAnnotationIntrospector;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.TypeFactory;
 import com.fasterxml.jackson.module.jakarta.xmlbind.JakartaXmlBindAnnotationIntrospector;
+import io.ocppbridge.core.JsonDialect;
 import java.io.IOException;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -33,10 +34,11 @@ public final class OcppJson {
   /** A mapper for OCPP payloads in the given dialect. Thread-safe once built; share it. */
   public static ObjectMapper payloadMapper(JsonDialect dialect) {
     ObjectMapper mapper = JsonMapper.builder()
-        // Jackson annotations first, so a dialect's mix-in renames win over the XSD names.
+        // the dialect's names first (DialectNames), then Jackson's annotations, then JAXB's
         .annotationIntrospector(AnnotationIntrospector.pair(
-            new JacksonAnnotationIntrospector(),
-            new JakartaXmlBindAnnotationIntrospector(TypeFactory.defaultInstance())))
+            DialectNames.introspector(dialect), AnnotationIntrospector.pair(
+                new JacksonAnnotationIntrospector(),
+                new JakartaXmlBindAnnotationIntrospector(TypeFactory.defaultInstance()))))
         .serializationInclusion(JsonInclude.Include.NON_NULL)
         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
@@ -44,7 +46,6 @@ public final class OcppJson {
         .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
         .addModule(timestamps())
         .build();
-    dialect.apply(mapper);
     return mapper;
   }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ocppbridge.core.Initiator;
+import io.ocppbridge.core.JsonDialect;
 import io.ocppbridge.core.OcppAction;
 import io.ocppbridge.core.OcppErrorCode;
 import io.ocppbridge.core.OcppException;
@@ -14,6 +15,7 @@ import jakarta.xml.bind.JAXBException;
 import jakarta.xml.bind.Marshaller;
 import jakarta.xml.bind.Unmarshaller;
 import jakarta.xml.bind.ValidationEvent;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import javax.xml.namespace.QName;
@@ -26,7 +28,8 @@ import org.w3c.dom.Element;
 
 /**
  * Translates SOAP body payloads to OCPP-J payloads and back, validating the XML side against the
- * WSDL schema in both directions. Thread-safe; one instance serves every charger.
+ * WSDL schema in both directions, in one {@link JsonDialect} (its siblings for the others are
+ * reached with {@link #in}). Thread-safe; one family serves every charger.
  */
 public final class SoapJsonTranslator {
 
@@ -43,19 +46,47 @@ public final class SoapJsonTranslator {
 
   private final QuirkCounter quirks;
   private final Ocpp16WireDifferences ocpp16;
+  private final JsonDialect dialect;
+  /** Every dialect's translator, this one included; filled during construction only. */
+  private final Map<JsonDialect, SoapJsonTranslator> family;
 
-  public SoapJsonTranslator(Map<OcppVersion, OcppSchemaModel> models, ObjectMapper payloadMapper) {
-    this(models, payloadMapper, new QuirkCounter());
+  /** A translator writing and reading the JSON of {@code dialect}; see {@link #in}. */
+  public SoapJsonTranslator(Map<OcppVersion, OcppSchemaModel> models, JsonDialect dialect) {
+    this(models, dialect, new QuirkCounter());
   }
 
   /** @param quirks where the quirks of chargers' XML that were repaired are counted */
-  public SoapJsonTranslator(Map<OcppVersion, OcppSchemaModel> models, ObjectMapper payloadMapper,
+  public SoapJsonTranslator(Map<OcppVersion, OcppSchemaModel> models, JsonDialect dialect,
       QuirkCounter quirks) {
+    this(Map.copyOf(models), dialect, quirks, new EnumMap<>(JsonDialect.class));
+  }
+
+  /** One of a family of translators, one per dialect, sharing models and counters. */
+  private SoapJsonTranslator(Map<OcppVersion, OcppSchemaModel> models, JsonDialect dialect,
+      QuirkCounter quirks, Map<JsonDialect, SoapJsonTranslator> family) {
     this.quirks = quirks;
     this.ocpp16 = new Ocpp16WireDifferences(quirks);
-    this.models = Map.copyOf(models);
-    this.mapper = payloadMapper;
-    this.required = new RequiredProperties(payloadMapper);
+    this.models = models;
+    this.dialect = dialect;
+    this.mapper = OcppJson.payloadMapper(dialect);
+    this.required = new RequiredProperties(mapper);
+    this.family = family;
+    family.put(dialect, this);
+    for (JsonDialect other : JsonDialect.values()) {
+      if (!family.containsKey(other)) {
+        new SoapJsonTranslator(models, other, quirks, family);
+      }
+    }
+  }
+
+  /** The dialect whose JSON this translator writes and reads. */
+  public JsonDialect dialect() {
+    return dialect;
+  }
+
+  /** The translator of the same family for another dialect (the same instance for its own). */
+  public SoapJsonTranslator in(JsonDialect other) {
+    return family.get(other);
   }
 
   /**

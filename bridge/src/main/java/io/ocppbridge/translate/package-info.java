@@ -7,7 +7,9 @@
  * {@link io.ocppbridge.translate.Ocpp16WireDifferences} apply.
  *
  * <p>Naming decisions that differ from the XSD (the 1.5 MeterValue list {@code value} is
- * {@code values} in the ocppjs mapping) live in {@link io.ocppbridge.translate.JsonDialect} only.
+ * {@code values} in the ocppjs mapping) live in {@link io.ocppbridge.translate.DialectNames}
+ * only; a translator serves one {@link io.ocppbridge.core.JsonDialect} and reaches its siblings
+ * for the others ({@code SoapJsonTranslator.in}).
  *
  * <p>May depend on {@code core}, the generated JAXB classes, JAXB, Jackson and SLF4J; no
  * transport.

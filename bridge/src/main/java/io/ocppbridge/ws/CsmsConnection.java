@@ -14,6 +14,7 @@ import io.ocppbridge.core.ChargerContext;
 import io.ocppbridge.core.Failures;
 import io.ocppbridge.core.OcppErrorCode;
 import io.ocppbridge.core.OcppException;
+import io.ocppbridge.frame.CallErrorText;
 import io.ocppbridge.frame.Frame;
 import io.ocppbridge.frame.FrameCodec;
 import io.ocppbridge.frame.FrameException;
@@ -196,12 +197,17 @@ final class CsmsConnection {
     }
     Trace.fromCsms(charger.id().value(), o.action,
         "CALLERROR " + error.errorCode() + " " + error.description());
+    // the central system's reason, bounded and cleaned, for the charger's fault and the log
+    String reason = CallErrorText.reason(error);
     OcppException failure = OcppErrorCode.parse(error.errorCode())
-        .map(code -> new OcppException(code, error.description(),
-            OcppException.Origin.CENTRAL_SYSTEM, null))
+        .map(code -> {
+          LOG.warn("[{}] the central system refused {} (message {}): {}: {}", charger.id(),
+              o.action, error.id(), code.wireName(), reason);
+          return new OcppException(code, reason, OcppException.Origin.CENTRAL_SYSTEM, null);
+        })
         .orElseGet(() -> {
-          LOG.warn("[{}] central system answered {} with unknown error code '{}'",
-              charger.id(), o.action, error.errorCode());
+          LOG.warn("[{}] central system answered {} with unknown error code '{}': {}",
+              charger.id(), o.action, CallErrorText.description(error.errorCode()), reason);
           return new OcppException(OcppErrorCode.INTERNAL_ERROR,
               "the central system answered with an invalid CALLERROR (unknown error code)");
         });

@@ -31,7 +31,7 @@ class ChargerAccessTest {
   private static ChargersConfig.ChargerSettings withPassword(String pw, String... networks) {
     return new ChargersConfig.ChargerSettings(null, null, false, false, null, null,
         pw == null ? null : new Secret(pw, "test"),
-        List.of(networks).stream().map(IpNetwork::parse).toList(), null, null);
+        List.of(networks).stream().map(IpNetwork::parse).toList(), null, null, null, null);
   }
 
   /** Verifies that the bucket holds one second's worth and refills at the configured rate. */

@@ -89,10 +89,10 @@ class SimulateChargerCommandTest {
     assertThat(calls.get(6).payload().get("meterStart").asInt()).isEqualTo(10_000);
     JsonNode firstMeter = calls.get(8).payload();
     assertThat(firstMeter.get("transactionId").asInt()).isEqualTo(TRANSACTION_ID);
-    assertThat(firstMeter.at("/values/0/values/0/value").asText()).isEqualTo("10250");
-    assertThat(firstMeter.at("/values/0/values/0/unit").asText()).isEqualTo("Wh");
+    assertThat(firstMeter.at("/values/0/value/0/value").asText()).isEqualTo("10250");
+    assertThat(firstMeter.at("/values/0/value/0/unit").asText()).isEqualTo("Wh");
     assertThat(calls.get(9).payload().get("transactionId").asInt()).isEqualTo(TRANSACTION_ID);
-    assertThat(calls.get(9).payload().at("/values/0/values/0/value").asText())
+    assertThat(calls.get(9).payload().at("/values/0/value/0/value").asText())
         .isEqualTo("10500");
     JsonNode stop = calls.get(10).payload();
     assertThat(stop.get("transactionId").asInt()).isEqualTo(TRANSACTION_ID);

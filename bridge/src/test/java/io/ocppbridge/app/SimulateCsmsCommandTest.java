@@ -201,4 +201,46 @@ class SimulateCsmsCommandTest {
       assertThat(csms.awaitExit(WAIT)).isEqualTo(Main.EXIT_OK);
     }
   }
+
+  /**
+   * Verifies that {@code --json-dialect xsd} makes the simulator refuse a 1.5 MeterValues named
+   * the ocppjs way as SteVe does, with the reason in errorDetails, and accept the XSD names.
+   */
+  @Test
+  void jsonDialectOptionRefusesTheOtherNamesWithDetails() throws Exception {
+    try (CommandRun csms = CommandRun.start("simulate-csms", "--port", "0", "--json-dialect",
+        "xsd")) {
+      URI url = URI.create(csms.awaitMatch(URL, WAIT));
+      java.util.concurrent.BlockingQueue<String> frames =
+          new java.util.concurrent.LinkedBlockingQueue<>();
+      StringBuilder partial = new StringBuilder();
+      WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder().subprotocols("ocpp1.5")
+          .buildAsync(URI.create(url + "/CB-DIALECT"), new WebSocket.Listener() {
+            @Override
+            public java.util.concurrent.CompletionStage<?> onText(WebSocket webSocket,
+                CharSequence data, boolean last) {
+              partial.append(data);
+              if (last) {
+                frames.add(partial.toString());
+                partial.setLength(0);
+              }
+              webSocket.request(1);
+              return null;
+            }
+          }).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+
+      // WHEN a MeterValues with the ocppjs list name arrives THEN a CALLERROR with details
+      socket.sendText("[2,\"m1\",\"MeterValues\",{\"connectorId\":1,\"values\":[{\"timestamp\":"
+          + "\"2026-12-03T10:00:00Z\",\"values\":[{\"value\":\"5\"}]}]}]", true);
+      String refused = frames.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
+      assertThat(refused).startsWith("[4,\"m1\",").contains("Message validation failed")
+          .contains("\"errorMsg\":").contains("values[0]");
+
+      // WHEN the same arrives with the XSD name THEN it is accepted
+      socket.sendText("[2,\"m2\",\"MeterValues\",{\"connectorId\":1,\"values\":[{\"timestamp\":"
+          + "\"2026-12-03T10:00:00Z\",\"value\":[{\"value\":\"5\"}]}]}]", true);
+      assertThat(frames.poll(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo("[3,\"m2\",{}]");
+      socket.sendClose(WebSocket.NORMAL_CLOSURE, "");
+    }
+  }
 }

@@ -36,7 +36,7 @@ class ChargerSettingsConfigTest {
     assertThat(chargers.callTimeout()).hasSeconds(20);
     assertThat(chargers.of("gir.vat.mx.000e48")).contains(new ChargersConfig.ChargerSettings(
         URI.create("http://10.0.0.7:9302/"), ZoneId.of("Europe/Amsterdam"), true, false, null,
-        null, null, List.of(), null, null));
+        null, null, List.of(), null, null, null, null));
     assertThat(chargers.of("other")).isEmpty();
   }
 
@@ -84,7 +84,7 @@ class ChargerSettingsConfigTest {
 
     // THEN both are configured, each setting at its default
     ChargersConfig.ChargerSettings defaults = new ChargersConfig.ChargerSettings(null, null,
-        false, false, null, null, null, List.of(), null, null);
+        false, false, null, null, null, List.of(), null, null, null, null);
     assertThat(chargers.of("CB-1")).contains(defaults);
     assertThat(chargers.of("CB-2")).contains(defaults);
     // AND the SOAP edge's access check serves them and no one else

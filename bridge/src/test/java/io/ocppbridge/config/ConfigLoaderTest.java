@@ -113,7 +113,8 @@ class ConfigLoaderTest {
           "BRIDGE_CSMS_URL", "BRIDGE_CSMS_CALL_TIMEOUT", "BRIDGE_CSMS_CONNECT_TIMEOUT",
           "BRIDGE_CSMS_MAX_QUEUED_CALLS", "BRIDGE_CSMS_MAX_FRAME_SIZE",
           "BRIDGE_CSMS_RECONNECT_FLOOR", "BRIDGE_CSMS_RECONNECT_CEILING",
-          "BRIDGE_CSMS_PING_INTERVAL", "BRIDGE_CSMS_PROTOCOL", "BRIDGE_CSMS_SECURITY_PROFILE",
+          "BRIDGE_CSMS_PING_INTERVAL", "BRIDGE_CSMS_PROTOCOL", "BRIDGE_CSMS_JSON_DIALECT",
+          "BRIDGE_CSMS_SECURITY_PROFILE",
           "BRIDGE_CSMS_ALLOW_INSECURE_BASIC_AUTH", "BRIDGE_CSMS_PASSWORD",
           "BRIDGE_CSMS_PASSWORD_ENV", "BRIDGE_CSMS_PASSWORD_FILE", "BRIDGE_CSMS_TRUSTSTORE",
           "BRIDGE_CSMS_TRUSTSTORE_PASSWORD", "BRIDGE_CSMS_KEYSTORE",
@@ -175,7 +176,8 @@ class ConfigLoaderTest {
           URI.create("wss://csms.example.com/ocpp15"), Duration.ofSeconds(45),
           Duration.ofMillis(2500), 4, 65536, Duration.ofSeconds(1), Duration.ofSeconds(60),
           Duration.ofSeconds(30), new CsmsSecurity(0, false, null, null, null),
-          io.ocppbridge.core.CsmsProtocol.NATIVE, Duration.ofSeconds(30), 50.0));
+          io.ocppbridge.core.CsmsProtocol.NATIVE, Duration.ofSeconds(30), 50.0,
+          io.ocppbridge.core.JsonDialect.XSD));
     }
 
     // Verifies that a file setting some keys leaves the others at their defaults.

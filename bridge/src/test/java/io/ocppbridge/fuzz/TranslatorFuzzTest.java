@@ -10,8 +10,7 @@ import io.ocppbridge.core.OcppException;
 import io.ocppbridge.core.OcppVersion;
 import io.ocppbridge.schema.PayloadSchemas;
 import io.ocppbridge.translate.ChargerRequest;
-import io.ocppbridge.translate.JsonDialect;
-import io.ocppbridge.translate.OcppJson;
+import io.ocppbridge.core.JsonDialect;
 import io.ocppbridge.translate.OcppSchemaModel;
 import io.ocppbridge.translate.SecureXml;
 import io.ocppbridge.translate.SoapJsonTranslator;
@@ -95,7 +94,7 @@ class TranslatorFuzzTest {
 
   private static final Map<OcppVersion, OcppSchemaModel> MODELS = OcppSchemaModel.loadAll();
   private static final SoapJsonTranslator TRANSLATOR =
-      new SoapJsonTranslator(MODELS, OcppJson.payloadMapper(JsonDialect.OCPPJS));
+      new SoapJsonTranslator(MODELS, JsonDialect.OCPPJS);
   private static final PayloadSchemas SCHEMAS = PayloadSchemas.load();
   private static final DocumentBuilderFactory XML = SecureXml.documentBuilderFactory();
 

@@ -10,7 +10,10 @@ import io.ocppbridge.core.OcppVersion;
 import io.ocppbridge.sim.ReceivedCall;
 import io.ocppbridge.testsupport.BridgeFixture;
 import io.ocppbridge.testsupport.TypedCharger;
-import io.ocppbridge.translate.JsonDialect;
+import io.ocppbridge.core.JsonDialect;
+import io.ocppbridge.translate.DialectNames;
+import java.util.Map;
+import org.junit.jupiter.api.TestInstance;
 import io.ocppbridge.translate.OcppJson;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,20 +31,36 @@ import org.junit.jupiter.params.provider.MethodSource;
  * the project's WSDLs over SOAP 1.1 and 1.2, with and without WS-Addressing, through a real bridge
  * to a real WebSocket central system, all on 127.0.0.1.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ChargerInitiatedRelayTest {
 
-  private static final ObjectMapper PAYLOADS = OcppJson.payloadMapper(JsonDialect.OCPPJS);
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static BridgeFixture fixture;
+  private ObjectMapper payloads;
+  private BridgeFixture fixture;
+
+  /**
+   * The JSON dialect of this run: the bridge is configured with it and the central system holds
+   * every CALL to its schemas. {@link XsdDialectRelayTest} runs every test again in the other.
+   */
+  JsonDialect dialect() {
+    return JsonDialect.OCPPJS;
+  }
 
   @BeforeAll
-  static void start() {
-    fixture = BridgeFixture.start();
+  void start() {
+    payloads = OcppJson.payloadMapper(dialect());
+    fixture = BridgeFixture.startChecking(dialect(),
+        Map.of("csms.jsonDialect", dialect().configName()));
   }
 
   @AfterAll
-  static void stop() {
+  void stop() {
     fixture.close();
+  }
+
+  /** The name of the list of samples inside a 1.5 MeterValue in this dialect. */
+  private String samples() {
+    return DialectNames.propertyName(dialect(), OcppVersion.V1_5, "MeterValue", "value");
   }
 
   @BeforeEach
@@ -89,27 +108,30 @@ class ChargerInitiatedRelayTest {
       assertThat(call.subprotocol()).isEqualTo(version.subprotocol());
       assertThat(call.chargerId()).isEqualTo(identity);
       assertThat(call.messageId()).hasSizeLessThanOrEqualTo(36);
-      assertThat(call.payload()).isEqualTo(PAYLOADS.valueToTree(request));
+      assertThat(call.payload()).isEqualTo(payloads.valueToTree(request));
       // AND the charger got the answer the central system gave, field for field
-      assertThat((JsonNode) PAYLOADS.valueToTree(response)).isEqualTo(answerTo(call));
+      assertThat((JsonNode) payloads.valueToTree(response)).isEqualTo(answerTo(call));
     }
   }
 
-  /** Verifies the 1.5 MeterValues JSON shape of the ocppjs mapping, attributes included. */
+  /**
+   * Verifies the 1.5 MeterValues JSON shape of the dialect, attributes included: the samples'
+   * list is {@code values} in the ocppjs mapping, {@code value} in the XSD's.
+   */
   @Test
-  void meterValues15FollowsTheOcppjsMapping() throws Exception {
+  void meterValues15FollowsTheDialect() throws Exception {
     try (TypedCharger charger = new TypedCharger(fixture.soapUrl(), OcppVersion.V1_5, true,
         true)) {
       charger.call(charger.sampleRequest(OcppAction.METER_VALUES), "CB-MV15");
     }
     assertThat(fixture.csms().received().get(0).payload()).isEqualTo(JSON.readTree("""
         {"connectorId":1,"transactionId":42,"values":[
-          {"timestamp":"2026-11-21T10:15:00Z","values":[
+          {"timestamp":"2026-11-21T10:15:00Z","SAMPLES":[
             {"value":"12345","context":"Sample.Periodic","format":"Raw",
              "measurand":"Energy.Active.Import.Register","location":"Outlet","unit":"Wh"},
             {"value":"7200","measurand":"Power.Active.Import","unit":"W"}]},
-          {"timestamp":"2026-11-21T10:30:00+01:00","values":[{"value":"12400"}]}]}
-        """));
+          {"timestamp":"2026-11-21T10:30:00+01:00","SAMPLES":[{"value":"12400"}]}]}
+        """.replace("SAMPLES", samples())));
   }
 
   /** Verifies the 1.2 MeterValues JSON shape: one integer value per sample. */
@@ -125,7 +147,10 @@ class ChargerInitiatedRelayTest {
         """));
   }
 
-  /** Verifies StopTransaction's transactionData nests the ocppjs MeterValue shape. */
+  /**
+   * Verifies StopTransaction's transactionData nests the dialect's MeterValue shape, and that
+   * the central system holding it to that dialect's schema accepted it.
+   */
   @Test
   void stopTransaction15CarriesTransactionData() throws Exception {
     try (TypedCharger charger = new TypedCharger(fixture.soapUrl(), OcppVersion.V1_5, true,
@@ -136,10 +161,12 @@ class ChargerInitiatedRelayTest {
         {"transactionId":42,"idTag":"04A2B3C4D5","timestamp":"2026-11-21T11:00:00Z",
          "meterStop":19800,"transactionData":[{"values":[
            {"timestamp":"2026-11-21T10:00:00Z",
-            "values":[{"value":"12000","context":"Transaction.Begin","unit":"Wh"}]},
+            "SAMPLES":[{"value":"12000","context":"Transaction.Begin","unit":"Wh"}]},
            {"timestamp":"2026-11-21T11:00:00Z",
-            "values":[{"value":"19800","context":"Transaction.End","unit":"Wh"}]}]}]}
-        """));
+            "SAMPLES":[{"value":"19800","context":"Transaction.End","unit":"Wh"}]}]}]}
+        """.replace("SAMPLES", samples())));
+    assertThat(fixture.csms().answers()).containsKey(
+        fixture.csms().received().get(0).messageId());
   }
 
   /** Verifies that an identity with reserved characters is percent-encoded in the URL. */
@@ -152,7 +179,7 @@ class ChargerInitiatedRelayTest {
     assertThat(fixture.csms().received().get(0).chargerId()).isEqualTo("CB 7/ä?x");
   }
 
-  private static JsonNode answerTo(ReceivedCall call) {
+  private JsonNode answerTo(ReceivedCall call) {
     // The fixture's central system answers with SensibleCsmsAnswers; ask it again is not
     // possible (it numbers transactions), so read the answer from the fixture's record.
     // recorded once written to the socket, which may be after the bridge has read it

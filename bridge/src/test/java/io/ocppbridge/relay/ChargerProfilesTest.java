@@ -19,7 +19,7 @@ class ChargerProfilesTest {
   private final ChargerProfiles profiles = new ChargerProfiles(new ChargersConfig(
       Duration.ofSeconds(30), Map.of(UPGRADED.value(), new ChargersConfig.ChargerSettings(
           null, null, false, false, null, null, null, java.util.List.of(), null,
-          CsmsProtocol.OCPP16)), true), CsmsProtocol.OCPP16);
+          CsmsProtocol.OCPP16, null, null)), true), CsmsProtocol.OCPP16);
 
   /** Verifies that 1.2 and 1.5 chargers get the upgrade profile, globally or per charger. */
   @Test

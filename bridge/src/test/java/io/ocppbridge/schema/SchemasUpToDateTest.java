@@ -95,8 +95,13 @@ class SchemasUpToDateTest {
 
   private static SortedMap<String, String> committedFiles(Path root) throws IOException {
     SortedMap<String, String> files = new TreeMap<>();
+    java.util.List<String> folders = new java.util.ArrayList<>();
     for (OcppVersion version : JsonSchemaGenerator.generatedVersions()) {
-      String folder = JsonSchemaGenerator.directory(version);
+      for (io.ocppbridge.core.JsonDialect dialect : io.ocppbridge.core.JsonDialect.values()) {
+        folders.add(JsonSchemaGenerator.directory(version, dialect));
+      }
+    }
+    for (String folder : folders.stream().distinct().toList()) {
       if (!Files.isDirectory(root.resolve(folder))) {
         continue;
       }

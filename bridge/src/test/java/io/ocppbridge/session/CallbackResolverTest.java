@@ -454,7 +454,7 @@ class CallbackResolverTest {
   private static ChargersConfig chargers(String identity, String callbackUrl) {
     return new ChargersConfig(Duration.ofSeconds(30),
         Map.of(identity, new ChargerSettings(URI.create(callbackUrl), null, false, false, null,
-            null, null, List.of(), null, null)), true);
+            null, null, List.of(), null, null, null, null)), true);
   }
 
   private static CallbackDecision.Allowed allowed(CallbackDecision decision) {

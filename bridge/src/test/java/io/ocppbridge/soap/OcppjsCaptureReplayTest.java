@@ -141,7 +141,9 @@ class OcppjsCaptureReplayTest {
   @BeforeAll
   static void startBridge() {
     captures = Reference.file("ocppjs-captures");
-    fixture = BridgeFixture.start();
+    // the captures were recorded between ocppjs peers: the central system's side is in the
+    // ocppjs dialect
+    fixture = BridgeFixture.start(java.util.Map.of("csms.jsonDialect", "ocppjs"));
   }
 
   @AfterAll

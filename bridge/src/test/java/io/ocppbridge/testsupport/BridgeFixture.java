@@ -8,6 +8,12 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Function;
+import io.ocppbridge.core.JsonDialect;
+import io.ocppbridge.schema.PayloadSchemas;
+import io.ocppbridge.sim.CsmsReply;
+import io.ocppbridge.sim.DialectCheckingAnswers;
+import io.ocppbridge.sim.ReceivedCall;
 
 /**
  * A bridge on 127.0.0.1 with an ephemeral SOAP port, wired to a simulated central system on
@@ -30,8 +36,23 @@ public final class BridgeFixture implements AutoCloseable {
 
   /** Starts both with the given extra configuration values (dotted keys). */
   public static BridgeFixture start(Map<String, String> extra) {
-    CsmsSimulator csms = new CsmsSimulator("127.0.0.1", 0, "ocpp1.5,ocpp1.2,ocpp1.6",
-        new SensibleCsmsAnswers(Clock.systemUTC()));
+    return start(new SensibleCsmsAnswers(Clock.systemUTC()), extra);
+  }
+
+  /**
+   * Starts a central system that holds every charger-initiated CALL to the JSON schemas of
+   * {@code csmsDialect} (answering a violation with a CALLERROR and its errorDetails, as SteVe
+   * does), and a bridge with the given extra configuration values.
+   */
+  public static BridgeFixture startChecking(JsonDialect csmsDialect, Map<String, String> extra) {
+    return start(new DialectCheckingAnswers(csmsDialect, PayloadSchemas.load(),
+        new SensibleCsmsAnswers(Clock.systemUTC())), extra);
+  }
+
+  /** Starts a central system answering with {@code answers}, and a bridge. */
+  public static BridgeFixture start(Function<ReceivedCall, CsmsReply> answers,
+      Map<String, String> extra) {
+    CsmsSimulator csms = new CsmsSimulator("127.0.0.1", 0, "ocpp1.5,ocpp1.2,ocpp1.6", answers);
     Map<String, String> values = new HashMap<>();
     values.put("soap.host", "127.0.0.1");
     values.put("soap.port", "0");

@@ -3,6 +3,7 @@ package io.ocppbridge.translate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ocppbridge.core.JsonDialect;
 import io.ocppbridge.core.OcppAction;
 import io.ocppbridge.core.OcppVersion;
 import java.io.StringReader;
@@ -26,7 +27,7 @@ class ChargerClockTest {
   @BeforeAll
   static void build() {
     translator = new SoapJsonTranslator(OcppSchemaModel.loadAll(),
-        OcppJson.payloadMapper(JsonDialect.OCPPJS));
+        JsonDialect.OCPPJS);
   }
 
   /** Verifies that a timestamp without offset is read in the charger's zone (winter time). */
