@@ -112,7 +112,12 @@ public final class AdminServer implements AutoCloseable {
       reply.send(200, "text/plain", "live\n");
     } else if ("/health/ready".equals(path)) {
       boolean ready = view.ready().getAsBoolean();
-      reply.send(ready ? 200 : 503, "text/plain", ready ? "ready\n" : "not ready\n");
+      // saturated is still ready: the bridge keeps answering the chargers it can take in, and
+      // a single bridge taken out of its load balancer would answer none
+      String degraded = view.edge() != null && view.edge().saturated().getAsBoolean()
+          ? "degraded: the SOAP listener is at soap.limits.maxConnections or maxRequests\n" : "";
+      reply.send(ready ? 200 : 503, "text/plain", ready ? "ready\n" + degraded
+          : "not ready\n");
     } else {
       reply.send(404, "text/plain", "not found\n");
     }

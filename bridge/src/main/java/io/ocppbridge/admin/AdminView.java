@@ -18,7 +18,8 @@ import java.util.function.Supplier;
  * @param link the counters of the WebSockets to the central system
  * @param refusals charger requests refused by the SOAP edge's access checks so far, by reason
  *     ({@code unknown-charger}, {@code network}, {@code authentication}, {@code rate-limit})
+ * @param edge what the SOAP listener's limits are doing
  */
 public record AdminView(SessionRegistry sessions, Predicate<ChargerId> connected,
     QuirkCounter quirks, BooleanSupplier ready, LinkCounters link,
-    Supplier<Map<String, Long>> refusals) {}
+    Supplier<Map<String, Long>> refusals, EdgeGauges edge) {}

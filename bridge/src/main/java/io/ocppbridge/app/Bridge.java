@@ -5,6 +5,7 @@ import io.ocppbridge.access.ChargerAccess;
 import io.ocppbridge.admin.AdminServer;
 import io.ocppbridge.admin.HostCheck;
 import io.ocppbridge.admin.AdminView;
+import io.ocppbridge.admin.EdgeGauges;
 import io.ocppbridge.admin.BridgeMetrics;
 import io.ocppbridge.admin.LinkCounters;
 import io.ocppbridge.config.BridgeConfig;
@@ -128,7 +129,9 @@ public final class Bridge implements AutoCloseable {
               : " (set soap.publicUrl if chargers reach the bridge by another address)");
       AdminView view = new AdminView(sessions, csms::isConnected, quirks,
           () -> !endpoint.isDraining(), new LinkCounters(csms::reconnects, csms::failedAttempts,
-              csms::queuedCalls, csms::outstandingCalls), access::refusals);
+              csms::queuedCalls, csms::outstandingCalls), access::refusals,
+          new EdgeGauges(soap.edge()::refusals, soap.edge()::connections,
+              soap.edge()::requestsInFlight, soap.edge()::saturated));
       metrics.watch(view);
       AdminServer admin = config.admin().enabled()
           ? new AdminServer(config.admin().host(), config.admin().port(), view, metrics,

@@ -15,6 +15,7 @@ import java.time.Duration;
  * @param shutdownGrace how long requests in flight may take to finish at shutdown
  * @param tls the listener's certificate: HTTPS instead of HTTP when set, else null
  * @param rateLimit requests per second one charger may send (0: no limit)
+ * @param limits the bounds on what one client can make the listener hold ({@link SoapLimits})
  */
 public record SoapConfig(
     @Key(defaultValue = "0.0.0.0",
@@ -43,7 +44,8 @@ public record SoapConfig(
     @Key(defaultValue = "0", min = 0, max = 1_000_000,
         doc = "Requests per second one charger may send (a token bucket holding one second's"
             + " worth); the excess gets a GenericError fault. 0: no limit.")
-    double rateLimit) {
+    double rateLimit,
+    SoapLimits limits) {
 
   public SoapConfig {
     if (!path.startsWith("/")) {
