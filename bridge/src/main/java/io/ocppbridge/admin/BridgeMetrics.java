@@ -37,7 +37,7 @@ public final class BridgeMetrics implements RelayMetrics, AutoCloseable {
   /** The reasons of the SOAP listener's refusals (as {@code soap.EdgeCounters} names them). */
   private static final List<String> EDGE_REASONS = List.of("max-connections",
       "headers-timeout", "body-timeout", "slow-body", "max-requests", "too-large", "method",
-      "content-encoding", "transfer-encoding");
+      "content-encoding", "charset", "transfer-encoding");
   private static final Duration SHORTEST = Duration.ofMillis(1);
   private static final Duration LONGEST = Duration.ofSeconds(60);
 

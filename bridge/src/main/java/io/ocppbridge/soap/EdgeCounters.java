@@ -30,12 +30,14 @@ public final class EdgeCounters {
   public static final String METHOD = "method";
   /** A {@code Content-Encoding} (gzip...): 415. */
   public static final String CONTENT_ENCODING = "content-encoding";
+  /** A charset this JVM does not know: 415. */
+  public static final String CHARSET = "charset";
   /** A transfer coding other than chunked: 501. */
   public static final String TRANSFER_ENCODING = "transfer-encoding";
 
   /** Every reason, in the order the metrics list them. */
   public static final List<String> REASONS = List.of(MAX_CONNECTIONS, HEADERS_TIMEOUT,
-      BODY_TIMEOUT, SLOW_BODY, MAX_REQUESTS, TOO_LARGE, METHOD, CONTENT_ENCODING,
+      BODY_TIMEOUT, SLOW_BODY, MAX_REQUESTS, TOO_LARGE, METHOD, CONTENT_ENCODING, CHARSET,
       TRANSFER_ENCODING);
 
   private final Map<String, LongAdder> refused = new ConcurrentHashMap<>();

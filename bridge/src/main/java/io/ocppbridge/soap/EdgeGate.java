@@ -76,12 +76,41 @@ final class EdgeGate extends Handler.Abstract {
           + printable(transfer.trim()) + "'; only chunked is understood");
       return true;
     }
+    String charset = charsetOf(request.getHeaders().get(HttpHeader.CONTENT_TYPE));
+    if (charset != null && !supported(charset)) {
+      counters.refused(EdgeCounters.CHARSET);
+      EdgeReplies.fault(request, response, callback, 415, true, "unsupported charset '"
+          + printable(charset) + "'; send the request in UTF-8");
+      return true;
+    }
     if (request.getLength() > maxBody) {
       tooLarge(request, response, callback);
       return true;
     }
     new BodyReader(request, response, callback).start();
     return true;
+  }
+
+  /** The charset parameter of a Content-Type, unquoted, or null. */
+  private static String charsetOf(String contentType) {
+    if (contentType == null) {
+      return null;
+    }
+    for (String part : contentType.split(";")) {
+      String p = part.trim();
+      if (p.regionMatches(true, 0, "charset=", 0, 8)) {
+        return p.substring(8).trim().replace("\"", "").replace("'", "");
+      }
+    }
+    return null;
+  }
+
+  private static boolean supported(String charset) {
+    try {
+      return java.nio.charset.Charset.isSupported(charset);
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
   }
 
   private static boolean wsdlQuery(Request request) {

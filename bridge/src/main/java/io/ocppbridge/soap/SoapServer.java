@@ -57,6 +57,7 @@ public final class SoapServer implements AutoCloseable {
     addressing.setAddressingRequired(false);
     factory.setFeatures(List.of(addressing));
     factory.getInInterceptors().add(new RequestSizeInterceptor(config.maxMessageSize()));
+    factory.getInInterceptors().add(new WellFormedInterceptor());
     factory.getInInterceptors().add(new ChargerHeadersInterceptor(quirks));
     factory.setProperties(XmlLimits.forRequests());
     ResponseAddressingInterceptor responseAddressing = new ResponseAddressingInterceptor();
@@ -64,6 +65,9 @@ public final class SoapServer implements AutoCloseable {
     factory.getOutFaultInterceptors().add(responseAddressing);
     factory.getOutFaultInterceptors().add(new FaultNormalizer());
     factory.getOutFaultInterceptors().add(new ChallengeInterceptor());
+    Utf8AnswerInterceptor utf8 = new Utf8AnswerInterceptor();
+    factory.getOutInterceptors().add(utf8);
+    factory.getOutFaultInterceptors().add(utf8);
     ResponseSentInterceptor sent = new ResponseSentInterceptor();
     factory.getOutInterceptors().add(sent);
     factory.getOutFaultInterceptors().add(sent);
