@@ -204,6 +204,43 @@ class EdgeLimitsTest {
     }
   }
 
+  /**
+   * Verifies that a connection trickling its request headers is closed at the headers deadline,
+   * while an idle kept-alive connection is not.
+   */
+  @Test
+  void closesConnectionsWhoseHeadersTrickle() throws Exception {
+    // GIVEN a bridge whose request heads must arrive within 2 s
+    try (BridgeFixture fixture = BridgeFixture.start(Map.of(
+        "soap.limits.headersTimeout", "2s"))) {
+      // AND a connection that sends its request line and then one header byte a second
+      Socket slow = new Socket();
+      slow.connect(new InetSocketAddress("127.0.0.1", fixture.soapUrl().getPort()), 5000);
+      slow.getOutputStream().write(("POST " + fixture.soapUrl().getPath() + " HTTP/1.1\r\n")
+          .getBytes(StandardCharsets.US_ASCII));
+      // AND a connection that opened and sends nothing (idle)
+      Socket idle = new Socket();
+      idle.connect(new InetSocketAddress("127.0.0.1", fixture.soapUrl().getPort()), 5000);
+      long start = System.nanoTime();
+      ExecutorService trickle = Executors.newSingleThreadExecutor();
+      trickle.submit(() -> trickle(List.of(slow), Duration.ofSeconds(15)));
+
+      // THEN the trickling one is closed by the bridge well before the idle timeout (30 s)
+      assertThat(readUntilClosed(slow, 12_000)).isNotNull();
+      assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start)).isLessThan(12);
+      trickle.shutdownNow();
+      assertThat(refusals(fixture).get("headers-timeout")).isEqualTo(1);
+      // AND the idle one is still open
+      idle.setSoTimeout(200);
+      try {
+        assertThat(idle.getInputStream().read()).as("idle connection closed").isNotEqualTo(-1);
+      } catch (SocketTimeoutException stillOpen) {
+        // open, as it should be
+      }
+      idle.close();
+    }
+  }
+
   // ---------------------------------------------------------------- helpers
 
   /** A connection that sent a POST's head declaring 100,000 bytes and the body's first byte. */
@@ -225,7 +262,7 @@ class EdgeLimitsTest {
     while (System.nanoTime() < end && !open.isEmpty()) {
       open.removeIf(s -> {
         try {
-          s.getOutputStream().write('s');
+          s.getOutputStream().write('x');
           s.getOutputStream().flush();
           return false;
         } catch (IOException e) {
