@@ -265,8 +265,9 @@ final class EdgeGate extends Handler.Abstract {
           if (Content.Chunk.isFailure(chunk)) {
             settle(true);
             chunk.release();
-            // the connection failed or the framing was broken: nothing sensible to answer
-            callback.failed(chunk.getFailure());
+            // broken framing (a bad chunk) or a failed connection: the fault goes out if it can
+            EdgeReplies.fault(request, response, callback, 400, true,
+                "the request body could not be read: its HTTP framing is broken");
             return;
           }
           if (chunk.hasRemaining()) {

@@ -34,8 +34,15 @@ final class FaultNormalizer extends AbstractSoapInterceptor {
   private static final Logger LOG = LoggerFactory.getLogger(FaultNormalizer.class);
   private static final String OCPP_NS = OcppVersion.V1_5.centralSystemNamespace();
 
-  FaultNormalizer() {
+  private final int senderStatus;
+
+  /**
+   * @param senderStatus the HTTP status of a SOAP 1.2 Sender fault
+   *     ({@code soap.senderFaultStatus})
+   */
+  FaultNormalizer(int senderStatus) {
     super(Phase.PRE_LOGICAL);
+    this.senderStatus = senderStatus;
   }
 
   @Override
@@ -45,15 +52,15 @@ final class FaultNormalizer extends AbstractSoapInterceptor {
   }
 
   /**
-   * The SOAP 1.2 HTTP binding answers a Sender fault with 400 and a Receiver fault with 500;
-   * SOAP 1.1 answers every fault with 500 (CXF's default, kept).
+   * The SOAP 1.2 HTTP binding answers a Sender fault with 400 ({@code soap.senderFaultStatus})
+   * and a Receiver fault with 500; SOAP 1.1 answers every fault with 500 (CXF's default, kept).
    */
-  private static void setStatus(SoapMessage message) {
+  private void setStatus(SoapMessage message) {
     if (message.getContent(Exception.class) instanceof Fault fault
         && message.getVersion() != Soap11.getInstance()
         && "Sender".equals(codeOf(fault))) {
-      fault.setStatusCode(400);
-      message.put(Message.RESPONSE_CODE, 400);
+      fault.setStatusCode(senderStatus);
+      message.put(Message.RESPONSE_CODE, senderStatus);
     }
   }
 

@@ -63,7 +63,7 @@ public final class SoapServer implements AutoCloseable {
     ResponseAddressingInterceptor responseAddressing = new ResponseAddressingInterceptor();
     factory.getOutInterceptors().add(responseAddressing);
     factory.getOutFaultInterceptors().add(responseAddressing);
-    factory.getOutFaultInterceptors().add(new FaultNormalizer());
+    factory.getOutFaultInterceptors().add(new FaultNormalizer(config.senderFaultStatus()));
     factory.getOutFaultInterceptors().add(new ChallengeInterceptor());
     Utf8AnswerInterceptor utf8 = new Utf8AnswerInterceptor();
     factory.getOutInterceptors().add(utf8);

@@ -155,6 +155,19 @@ class ChargerInitiatedRelayTest {
   private static JsonNode answerTo(ReceivedCall call) {
     // The fixture's central system answers with SensibleCsmsAnswers; ask it again is not
     // possible (it numbers transactions), so read the answer from the fixture's record.
-    return fixture.csms().answers().get(call.messageId());
+    // The simulator records an answer once its write completed, which may be a moment after the
+    // bridge has already relayed it to the charger: wait for the record, boundedly.
+    long end = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+    JsonNode answer = fixture.csms().answers().get(call.messageId());
+    while (answer == null && System.nanoTime() < end) {
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+      answer = fixture.csms().answers().get(call.messageId());
+    }
+    return answer;
   }
 }

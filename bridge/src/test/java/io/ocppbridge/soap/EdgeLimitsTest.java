@@ -241,6 +241,23 @@ class EdgeLimitsTest {
     }
   }
 
+  /** Verifies that soap.senderFaultStatus 500 puts SOAP 1.2 Sender faults under HTTP 500. */
+  @Test
+  void senderFaultStatusCanBe500ForLegacySoapStacks() throws Exception {
+    // GIVEN a bridge configured for SOAP stacks that read faults only under 500
+    try (BridgeFixture fixture = BridgeFixture.start(Map.of("soap.senderFaultStatus", "500"))) {
+      // WHEN a charger posts a Heartbeat without its identity (its own mistake)
+      HttpResponse<String> response = SoapPost.post(fixture.soapUrl(),
+          "application/soap+xml; charset=utf-8", "<soap:Envelope xmlns:soap="
+              + "'http://www.w3.org/2003/05/soap-envelope'><soap:Body><cs:heartbeatRequest"
+              + " xmlns:cs='urn://Ocpp/Cs/2012/06/'/></soap:Body></soap:Envelope>");
+
+      // THEN it gets its Sender fault under HTTP 500
+      assertThat(response.statusCode()).as(response.body()).isEqualTo(500);
+      assertThat(response.body()).contains(":Sender<").contains("ProtocolError");
+    }
+  }
+
   // ---------------------------------------------------------------- helpers
 
   /** A connection that sent a POST's head declaring 100,000 bytes and the body's first byte. */

@@ -766,6 +766,26 @@ class HostileInputTest {
     assertThat(relayedFor(identity)).isEmpty();
   }
 
+  /** Verifies that broken chunked framing gets 400 with a Sender fault, not an HTML page. */
+  @Test
+  void refusesBrokenChunkFramingWithSenderFault() throws Exception {
+    // GIVEN a chunked Heartbeat whose second chunk size is not hexadecimal
+    String identity = "CB-BAD-CHUNK";
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    body.writeBytes(chunked(envelope(identity, "", "Heartbeat", "<cs:heartbeatRequest/>")
+        .substring(0, 100)));
+    body.writeBytes(utf8("zz\r\nnot a chunk\r\n0\r\n\r\n"));
+
+    // WHEN a charger sends it
+    Raw response = raw("POST", SOAP12, "Transfer-Encoding: chunked", body.toByteArray());
+
+    // THEN it gets 400 and a Sender fault, and nothing was relayed
+    assertThat(response.status()).as(response.body()).isEqualTo(400);
+    assertThat(fault(response.body()).code()).isEqualTo("Sender");
+    assertNoInternals(response.body());
+    assertThat(relayedFor(identity)).isEmpty();
+  }
+
   /** Verifies that an oversized chunked body gets 413 with the size Sender fault. */
   @Test
   void refusesOversizedChunkedBodyWith413() throws Exception {
