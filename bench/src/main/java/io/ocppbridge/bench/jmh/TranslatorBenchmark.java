@@ -6,8 +6,7 @@ import io.ocppbridge.core.OcppVersion;
 import io.ocppbridge.core.QuirkCounter;
 import io.ocppbridge.sim.SoapChargerSimulator;
 import io.ocppbridge.translate.ChargerRequest;
-import io.ocppbridge.translate.JsonDialect;
-import io.ocppbridge.translate.OcppJson;
+import io.ocppbridge.core.JsonDialect;
 import io.ocppbridge.translate.OcppSchemaModel;
 import io.ocppbridge.translate.SecureXml;
 import io.ocppbridge.translate.SoapJsonTranslator;
@@ -52,7 +51,7 @@ public class TranslatorBenchmark {
   @Setup
   public void setUp() throws Exception {
     translator = new SoapJsonTranslator(OcppSchemaModel.loadAll(),
-        OcppJson.payloadMapper(JsonDialect.OCPPJS), new QuirkCounter());
+        JsonDialect.OCPPJS, new QuirkCounter());
     operation = OcppAction.of(action, OcppVersion.V1_5, Initiator.CHARGE_POINT).orElseThrow();
     request = SecureXml.documentBuilderFactory().newDocumentBuilder()
         .parse(new InputSource(new StringReader(
