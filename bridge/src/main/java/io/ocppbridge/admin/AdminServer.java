@@ -139,6 +139,12 @@ public final class AdminServer implements AutoCloseable {
               .append(", ").append(h.pending()).append(" charger records waiting\n"));
       // Saturation refuses new chargers only; those held are served, so it is named, not 503.
       view.saturation().get().forEach(line -> body.append(line).append('\n'));
+      // a saturated SOAP listener is still ready: the bridge keeps answering the chargers it
+      // can take in, and a single bridge taken out of its load balancer would answer none
+      if (view.edge() != null && view.edge().saturated().getAsBoolean()) {
+        body.append("degraded: the SOAP listener is at soap.limits.maxConnections or"
+            + " maxRequests\n");
+      }
       reply.send(ready ? 200 : 503, "text/plain", body.toString());
     } else {
       reply.send(404, "text/plain", "not found\n");

@@ -27,17 +27,19 @@ import java.util.function.Supplier;
  * @param answerStyle the answer style a charger is answered in now, by identity
  *     ({@code standard}, {@code echo-identity}, {@code auto: standard}, {@code auto: echo-identity})
  * @param saturation what is saturated now, one line each, for {@code /health/ready}
+ * @param edge what the SOAP listener's limits are doing (null: no SOAP listener to show)
  */
 public record AdminView(SessionRegistry sessions, Predicate<ChargerId> connected,
     QuirkCounter quirks, BooleanSupplier ready, LinkCounters link,
     Supplier<Map<String, Long>> refusals, RefusalBook faults,
-    Function<String, String> answerStyle, Supplier<List<String>> saturation) {
+    Function<String, String> answerStyle, Supplier<List<String>> saturation,
+    EdgeGauges edge) {
 
   /** A view with no refusal recorded, every charger answered the standard way, nothing saturated. */
   public AdminView(SessionRegistry sessions, Predicate<ChargerId> connected,
       QuirkCounter quirks, BooleanSupplier ready, LinkCounters link,
       Supplier<Map<String, Long>> refusals) {
     this(sessions, connected, quirks, ready, link, refusals, new RefusalBook(),
-        identity -> "standard", List::of);
+        identity -> "standard", List::of, null);
   }
 }

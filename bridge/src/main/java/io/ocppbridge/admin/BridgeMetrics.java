@@ -36,6 +36,10 @@ public final class BridgeMetrics implements RelayMetrics, AutoCloseable {
       QuirkCounter.EMPTY_METER_VALUE_LIST, QuirkCounter.CELSIUS_AS_CELCIUS,
       QuirkCounter.EMPTY_CHARGING_SCHEDULE, QuirkCounter.CHARGE_POINT_NAMESPACE,
       QuirkCounter.FROM_AS_TEXT);
+  /** The reasons of the SOAP listener's refusals (as {@code soap.EdgeCounters} names them). */
+  private static final List<String> EDGE_REASONS = List.of("max-connections",
+      "headers-timeout", "body-timeout", "slow-body", "max-requests", "too-large", "method",
+      "content-encoding", "charset", "transfer-encoding");
   private static final Duration SHORTEST = Duration.ofMillis(1);
   private static final Duration LONGEST = Duration.ofSeconds(60);
 
@@ -117,6 +121,10 @@ public final class BridgeMetrics implements RelayMetrics, AutoCloseable {
           .description("failed registry writes since the start (each retried with backoff)")
           .register(registry);
     });
+    EdgeGauges edge = view.edge();
+    if (edge != null) {
+      watchEdge(edge);
+    }
     LinkCounters link = view.link();
     FunctionCounter.builder("bridge_csms_reconnects", link, l -> l.reconnects().getAsLong())
         .description("WebSockets reopened after one had been open")
@@ -130,6 +138,23 @@ public final class BridgeMetrics implements RelayMetrics, AutoCloseable {
         .register(registry);
     Gauge.builder("bridge_csms_outstanding_calls", link, l -> l.outstandingCalls().getAsInt())
         .description("CALLs sent to the central system and not answered yet")
+        .register(registry);
+  }
+
+  private void watchEdge(EdgeGauges edge) {
+    for (String reason : EDGE_REASONS) {
+      FunctionCounter.builder("bridge_soap_edge_refused", edge,
+              e -> e.refusals().get().getOrDefault(reason, 0L))
+          .tag("reason", reason)
+          .description("connections closed and requests refused by the SOAP listener's limits"
+              + " (soap.limits.*, soap.maxMessageSize), by reason")
+          .register(registry);
+    }
+    Gauge.builder("bridge_soap_connections", edge, e -> e.connections().getAsInt())
+        .description("connections open on the SOAP port")
+        .register(registry);
+    Gauge.builder("bridge_soap_requests_in_flight", edge, e -> e.requests().getAsInt())
+        .description("SOAP requests whose body has arrived and whose answer is not written yet")
         .register(registry);
   }
 

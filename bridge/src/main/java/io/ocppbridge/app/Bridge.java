@@ -6,6 +6,7 @@ import io.ocppbridge.access.OpenFiles;
 import io.ocppbridge.admin.AdminServer;
 import io.ocppbridge.admin.HostCheck;
 import io.ocppbridge.admin.AdminView;
+import io.ocppbridge.admin.EdgeGauges;
 import io.ocppbridge.admin.BridgeMetrics;
 import io.ocppbridge.admin.ClusterStatus;
 import io.ocppbridge.admin.LinkCounters;
@@ -169,7 +170,9 @@ public final class Bridge implements AutoCloseable {
       AdminView view = new AdminView(sessions, csms::isConnected, quirks,
           () -> !endpoint.isDraining(), new LinkCounters(csms::reconnects, csms::failedAttempts,
               csms::queuedCalls, csms::outstandingCalls), access::refusals, refusals,
-          answerStyles::describe, gate::saturation);
+          answerStyles::describe, gate::saturation,
+          new EdgeGauges(soap.edge()::refusals, soap.edge()::connections,
+              soap.edge()::requestsInFlight, soap.edge()::saturated));
       metrics.watch(view);
       ClusterStatus clusterStatus = cluster == null ? null : new ClusterAdminStatus(cluster);
       if (clusterStatus != null) {

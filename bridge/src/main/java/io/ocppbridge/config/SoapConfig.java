@@ -15,6 +15,9 @@ import java.time.Duration;
  * @param shutdownGrace how long requests in flight may take to finish at shutdown
  * @param tls the listener's certificate: HTTPS instead of HTTP when set, else null
  * @param rateLimit requests per second one charger may send (0: no limit)
+ * @param limits the bounds on what one client can make the listener hold ({@link SoapLimits})
+ * @param senderFaultStatus the HTTP status of a SOAP 1.2 Sender fault: 400 (the SOAP 1.2 HTTP
+ *     binding) or 500 (for SOAP stacks that read a fault only under 500)
  */
 public record SoapConfig(
     @Key(defaultValue = "0.0.0.0",
@@ -43,7 +46,13 @@ public record SoapConfig(
     @Key(defaultValue = "0", min = 0, max = 1_000_000,
         doc = "Requests per second one charger may send (a token bucket holding one second's"
             + " worth); the excess gets a GenericError fault. 0: no limit.")
-    double rateLimit) {
+    double rateLimit,
+    SoapLimits limits,
+    @Key(defaultValue = "400", min = 400, max = 500,
+        doc = "HTTP status of a SOAP 1.2 Sender fault (the charger's mistake): 400 as the SOAP"
+            + " 1.2 HTTP binding has it, or 500 for charger SOAP stacks that read a fault only"
+            + " under 500 (.NET WCF, CXF clients by default). Receiver and SOAP 1.1 faults: 500.")
+    int senderFaultStatus) {
 
   public SoapConfig {
     if (!path.startsWith("/")) {
@@ -57,6 +66,10 @@ public record SoapConfig(
       }
     }
     tls = KeyMaterial.orNull(tls);
+    if (senderFaultStatus != 400 && senderFaultStatus != 500) {
+      throw new InvalidSetting("senderFaultStatus", "'" + senderFaultStatus
+          + "' must be 400 or 500");
+    }
   }
 
   /** True when the listener speaks HTTPS. */

@@ -34,12 +34,46 @@ final class FaultNormalizer extends AbstractSoapInterceptor {
   private static final Logger LOG = LoggerFactory.getLogger(FaultNormalizer.class);
   private static final String OCPP_NS = OcppVersion.V1_5.centralSystemNamespace();
 
-  FaultNormalizer() {
+  private final int senderStatus;
+
+  /**
+   * @param senderStatus the HTTP status of a SOAP 1.2 Sender fault
+   *     ({@code soap.senderFaultStatus})
+   */
+  FaultNormalizer(int senderStatus) {
     super(Phase.PRE_LOGICAL);
+    this.senderStatus = senderStatus;
   }
 
   @Override
   public void handleMessage(SoapMessage message) {
+    normalize(message);
+    setStatus(message);
+  }
+
+  /**
+   * The SOAP 1.2 HTTP binding answers a Sender fault with 400 ({@code soap.senderFaultStatus})
+   * and a Receiver fault with 500; SOAP 1.1 answers every fault with 500 (CXF's default, kept).
+   */
+  private void setStatus(SoapMessage message) {
+    if (message.getContent(Exception.class) instanceof Fault fault
+        && message.getVersion() != Soap11.getInstance()
+        && "Sender".equals(codeOf(fault))) {
+      fault.setStatusCode(senderStatus);
+      message.put(Message.RESPONSE_CODE, senderStatus);
+    }
+  }
+
+  /** The local name of a fault's code: the endpoint's own faults carry it in their SAAJ fault. */
+  private static String codeOf(Fault fault) {
+    if (fault.getCause() instanceof jakarta.xml.ws.soap.SOAPFaultException own
+        && own.getFault() != null && own.getFault().getFaultCodeAsQName() != null) {
+      return own.getFault().getFaultCodeAsQName().getLocalPart();
+    }
+    return fault.getFaultCode() == null ? null : fault.getFaultCode().getLocalPart();
+  }
+
+  private void normalize(SoapMessage message) {
     if (!(message.getContent(Exception.class) instanceof Fault fault)) {
       return;
     }
@@ -65,7 +99,10 @@ final class FaultNormalizer extends AbstractSoapInterceptor {
       soapFault.setSubCodes(null);
     } else if (version == Soap11.getInstance() && soapFault.getSubCodes() != null
         && !soapFault.getSubCodes().isEmpty() && soapFault.getDetail() == null) {
-      // SOAP 1.1 has no subcodes: the OCPP code goes to the detail, as in the bridge's faults
+      // SOAP 1.1 has no subcodes: the OCPP code goes to the detail, as in the bridge's faults;
+      // a fault raised before the version was known names its code the SOAP 1.2 way
+      soapFault.setFaultCode("Receiver".equals(originalCode) || "Server".equals(originalCode)
+          ? version.getReceiver() : version.getSender());
       OcppErrorCode.parse(soapFault.getSubCodes().get(0).getLocalPart())
           .ifPresent(c -> addOcppCode(soapFault, version, c));
       soapFault.setSubCodes(null);

@@ -3,25 +3,33 @@ package io.ocppbridge.soap;
 import io.ocppbridge.config.SoapConfig;
 import io.ocppbridge.core.QuirkCounter;
 import jakarta.xml.ws.soap.SOAPBinding;
+import java.io.IOException;
 import java.net.URI;
+import java.security.GeneralSecurityException;
 import java.util.List;
 import org.apache.cxf.Bus;
 import org.apache.cxf.BusFactory;
 import org.apache.cxf.endpoint.Server;
 import org.apache.cxf.jaxws.JaxWsServerFactoryBean;
 import org.apache.cxf.transport.http_jetty.JettyHTTPDestination;
+import org.apache.cxf.transport.http_jetty.JettyHTTPServerEngine;
+import org.apache.cxf.transport.http_jetty.JettyHTTPServerEngineFactory;
+import org.eclipse.jetty.server.Connector;
 import org.apache.cxf.ws.addressing.WSAddressingFeature;
 
 /**
  * Publishes the {@link OcppSoapEndpoint} on Jetty through CXF, with WS-Addressing enabled
  * explicitly (the 1.5 WSDL's misspelt policy namespace means a WSDL-driven setup would not) and
- * the bridge's header and response interceptors.
+ * the bridge's header and response interceptors. In front of CXF, on the same Jetty server, the
+ * {@link EdgeGate} reads each request whole before CXF sees it and the {@link ConnectionGuard}
+ * bounds the connections ({@code soap.limits.*}); Jetty names no version in its answers.
  */
 public final class SoapServer implements AutoCloseable {
 
   private final Bus bus;
   private final Server server;
   private final URI address;
+  private final EdgeCounters counters;
 
   public SoapServer(SoapConfig config, OcppSoapEndpoint endpoint, QuirkCounter quirks,
       NonConformantStacks nonConformant) {
@@ -38,27 +46,59 @@ public final class SoapServer implements AutoCloseable {
     if (config.https()) {
       HttpsListener.configure(bus, config.host(), port, config.tls());
     }
+    this.counters = new EdgeCounters(config.limits().maxConnections(),
+        config.limits().maxRequests());
+    JettyHTTPServerEngine engine = engine(bus, config.host(), port, scheme);
+    engine.setSendServerVersion(false);
+    engine.setMaxIdleTime((int) Math.min(Integer.MAX_VALUE,
+        config.limits().idleTimeout().toMillis()));
+    engine.setHandlers(List.of(new EdgeGate(config.limits(), config.maxMessageSize(), counters)));
     factory.setAddress(scheme + "://" + host + ":" + port + config.path());
     WSAddressingFeature addressing = new WSAddressingFeature();
     addressing.setAddressingRequired(false);
     factory.setFeatures(List.of(addressing));
     factory.getInInterceptors().add(new RequestSizeInterceptor(config.maxMessageSize()));
+    factory.getInInterceptors().add(new WellFormedInterceptor());
     factory.getInInterceptors().add(new ChargerHeadersInterceptor(quirks, config.path()));
     factory.setProperties(XmlLimits.forRequests());
     ResponseAddressingInterceptor responseAddressing = new ResponseAddressingInterceptor();
     factory.getOutInterceptors().add(responseAddressing);
     factory.getOutFaultInterceptors().add(responseAddressing);
-    factory.getOutFaultInterceptors().add(new FaultNormalizer());
+    factory.getOutFaultInterceptors().add(new FaultNormalizer(config.senderFaultStatus()));
     factory.getOutFaultInterceptors().add(new ChallengeInterceptor());
+    Utf8AnswerInterceptor utf8 = new Utf8AnswerInterceptor();
+    factory.getOutInterceptors().add(utf8);
+    factory.getOutFaultInterceptors().add(utf8);
     ResponseSentInterceptor sent = new ResponseSentInterceptor();
     factory.getOutInterceptors().add(sent);
     factory.getOutFaultInterceptors().add(sent);
     factory.getInInterceptors().add(new EmptyBodyInterceptor());
     nonConformant.install(factory);
     this.server = factory.create();
+    Connector connector = engine.getConnector();
+    connector.addEventListener(new ConnectionGuard(counters, config.limits().headersTimeout(),
+        engine.getServer().getScheduler()));
     int bound = Ports.bound((JettyHTTPDestination) server.getDestination(), port);
     String shownHost = "0.0.0.0".equals(host) ? "127.0.0.1" : host;
     this.address = URI.create(scheme + "://" + shownHost + ":" + bound + config.path());
+  }
+
+  /** The engine CXF will publish the endpoint on, created first so that it can be set up. */
+  private static JettyHTTPServerEngine engine(Bus bus, String host, int port, String scheme) {
+    JettyHTTPServerEngineFactory engines = bus.getExtension(JettyHTTPServerEngineFactory.class);
+    if (engines == null) {
+      engines = new JettyHTTPServerEngineFactory(bus);
+    }
+    try {
+      return engines.createJettyHTTPServerEngine(host, port, scheme);
+    } catch (GeneralSecurityException | IOException e) {
+      throw new IllegalStateException("cannot set up the SOAP listener on port " + port, e);
+    }
+  }
+
+  /** What the listener's limits are doing: connections and requests held, refusals by reason. */
+  public EdgeCounters edge() {
+    return counters;
   }
 
   /** Where chargers reach the bridge (with the real port when 0 was configured). */

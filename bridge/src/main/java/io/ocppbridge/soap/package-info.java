@@ -12,6 +12,15 @@
  * logged (rate-limited per source), counted by code and origin and kept as the charger's last
  * refusal ({@code RefusalRecorder}, {@link io.ocppbridge.core.RefusalBook}).
  *
+ * <p>The edge: in front of CXF on the same Jetty server, {@code EdgeGate} refuses what is not
+ * served (methods, codings, charsets) and reads each body whole, without a thread waiting, within
+ * {@code soap.limits.*} and {@code soap.maxMessageSize}, before CXF sees the request;
+ * {@code ConnectionGuard} bounds connections and the time their headers take;
+ * {@link io.ocppbridge.soap.EdgeCounters} counts what both refused. {@code WellFormedInterceptor}
+ * checks the whole document (CXF alone stops reading at the operation element) so that nothing
+ * malformed is relayed; SOAP 1.2 Sender faults go out with HTTP 400, every answer in UTF-8.
+ * docs/security.md lists every limit.
+ *
  * <p>Hardening: the listener speaks HTTPS when a certificate is configured ({@code HttpsListener},
  * CXF's per-port {@code TLSServerParameters}); every request passes
  * {@link io.ocppbridge.access.ChargerAccess} before it is relayed, and a refused basic

@@ -33,7 +33,7 @@ class RelayMetricsTest {
       heartbeat(fixture, "CB-M1", 200);
       heartbeat(fixture, "CB-M1", 200);
       fixture.csms().replyWith(call -> CsmsReply.now(call.error("SecurityError", "unknown")));
-      heartbeat(fixture, "CB-M1", 500);
+      heartbeat(fixture, "CB-M1", 400); // SecurityError: a Sender fault
       fixture.csms().replyWith(new SensibleCsmsAnswers(Clock.systemUTC()));
 
       String metrics = scrape(fixture);

@@ -23,6 +23,14 @@ final class Envelopes {
         : "application/soap+xml; charset=utf-8";
   }
 
+  /**
+   * The HTTP status of a fault: 400 for a SOAP 1.2 Sender fault (SOAP 1.2 part 2, 7.5.1.2), 500
+   * for a Receiver fault and for every SOAP 1.1 fault.
+   */
+  static int faultStatus(String soapVersion, String faultCode) {
+    return !"1.1".equals(soapVersion) && "Sender".equals(faultCode) ? 400 : 500;
+  }
+
   static String envelopeNamespace(String soapVersion) {
     return "1.1".equals(soapVersion) ? SOAP11 : SOAP12;
   }

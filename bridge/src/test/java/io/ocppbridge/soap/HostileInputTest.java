@@ -183,8 +183,10 @@ class HostileInputTest {
     // WHEN a charger posts it as text/xml
     HttpResponse<String> response = SoapPost.post(fixture.soapUrl(), SOAP11, request);
 
-    // THEN the fault is SOAP 1.1: text/xml, the 1.1 envelope, faultcode Client
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(500);
+    // THEN the fault is SOAP 1.1: text/xml, the 1.1 envelope, faultcode Client (HTTP 500, or
+    // 413 when the size limit refused it before the envelope was read)
+    assertThat(response.statusCode()).as(response.body())
+        .isEqualTo(refused.equals("a DTD") ? 500 : 413);
     assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
         type -> assertThat(type).startsWith("text/xml"));
     assertThat(response.body()).contains(SOAP11_NS).contains(":Client</faultcode>")
@@ -551,7 +553,332 @@ class HostileInputTest {
     assertThat(millis).isLessThan(5000);
   }
 
+  // ---------------------------------------------------------------- malformed XML (issue 14.4)
+
+  /**
+   * Verifies that an envelope that is not one complete, well-formed document is refused with a
+   * Sender fault naming the problem, and that nothing of it reaches the central system: CXF
+   * alone stops reading at the operation element and would relay it.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"cut off before its last tag", "a second Body", "trailing garbage",
+      "a second root", "invalid UTF-8 at the end", "two requests in one Body"})
+  void refusesMalformedEnvelopeAndRelaysNothing(String defect) throws Exception {
+    // GIVEN a Heartbeat with the defect
+    String identity = "CB-MALFORMED-" + defect.replace(' ', '-');
+    String whole = envelope(identity, "", "Heartbeat", "<cs:heartbeatRequest/>");
+    byte[] request;
+    String expected;
+    switch (defect) {
+      case "cut off before its last tag" -> {
+        request = utf8(whole.substring(0, whole.length() - "elope>".length()));
+        expected = "the request ends before its XML is complete";
+      }
+      case "a second Body" -> {
+        request = utf8(whole.replace("</soap:Body>", "</soap:Body><soap:Body>"
+            + "<cs:authorizeRequest><cs:idTag>TAG</cs:idTag></cs:authorizeRequest>"
+            + "</soap:Body>"));
+        expected = "2 Body elements";
+      }
+      case "trailing garbage" -> {
+        request = utf8(whole + "garbage");
+        expected = "content after the end of its SOAP envelope";
+      }
+      case "a second root" -> {
+        request = utf8(whole + "<soap:Envelope xmlns:soap='" + SOAP12_NS + "'/>");
+        expected = "content after the end of its SOAP envelope";
+      }
+      case "invalid UTF-8 at the end" -> {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        bytes.writeBytes(utf8(whole.replace("</soap:Envelope>", "<!-- ")));
+        bytes.writeBytes(new byte[] {(byte) 0xC3, (byte) 0x28, (byte) 0xFF});
+        bytes.writeBytes(utf8(" --></soap:Envelope>"));
+        request = bytes.toByteArray();
+        expected = "not valid UTF-8";
+      }
+      default -> {
+        request = utf8(whole.replace("<cs:heartbeatRequest/>", "<cs:heartbeatRequest/>"
+            + "<cs:authorizeRequest><cs:idTag>TAG</cs:idTag></cs:authorizeRequest>"));
+        expected = "one request per message";
+      }
+    }
+
+    // WHEN a charger posts it
+    Raw response = raw("POST", SOAP12, null, request);
+
+    // THEN it gets HTTP 400 with a Sender fault naming the problem, FormationViolation
+    assertThat(response.status()).as(response.body()).isEqualTo(400);
+    Fault fault = fault(response.body());
+    assertThat(fault.code()).isEqualTo("Sender");
+    assertThat(fault.subcode()).isEqualTo("FormationViolation");
+    assertThat(fault.reason()).contains(expected);
+    assertNoInternals(response.body());
+    // AND nothing reached the central system
+    assertThat(relayedFor(identity)).isEmpty();
+  }
+
+  /** Verifies that the same defect over SOAP 1.1 gets a Client fault under HTTP 500. */
+  @Test
+  void refusesMalformedSoap11EnvelopeWithClientFault() throws Exception {
+    // GIVEN a SOAP 1.1 Heartbeat followed by garbage
+    int relayedBefore = fixture.csms().received().size();
+    String request = "<soap:Envelope xmlns:soap='" + SOAP11_NS + "'"
+        + " xmlns:cs='urn://Ocpp/Cs/2012/06/'><soap:Header><cs:chargeBoxIdentity>CB-MAL-11"
+        + "</cs:chargeBoxIdentity></soap:Header><soap:Body><cs:heartbeatRequest/></soap:Body>"
+        + "</soap:Envelope><junk/>";
+
+    // WHEN a charger posts it as text/xml
+    Raw response = raw("POST", SOAP11, null, utf8(request));
+
+    // THEN it gets a SOAP 1.1 Client fault (HTTP 500) naming the problem, and nothing relayed
+    assertThat(response.status()).as(response.body()).isEqualTo(500);
+    assertThat(response.body()).contains(SOAP11_NS).contains(":Client</faultcode>")
+        .contains("content after the end of its SOAP envelope")
+        .contains("FormationViolation");
+    assertThat(fixture.csms().received()).hasSize(relayedBefore);
+  }
+
+  // ---------------------------------------------------------------- blame and leaks (14.5)
+
+  /** Verifies that an undefined entity is the charger's mistake, named, and not relayed. */
+  @Test
+  void refusesUndefinedEntityAsSenderFault() throws Exception {
+    // GIVEN a DataTransfer whose data is an entity nobody defined
+    String identity = "CB-UNDEFINED-ENTITY";
+    byte[] request = utf8(dataTransfer(identity, "&nobody;"));
+
+    // WHEN a charger posts it
+    Raw response = raw("POST", SOAP12, null, request);
+
+    // THEN it gets HTTP 400 and a Sender fault naming the entity, and nothing was relayed
+    assertThat(response.status()).as(response.body()).isEqualTo(400);
+    Fault fault = fault(response.body());
+    assertThat(fault.code()).isEqualTo("Sender");
+    assertThat(fault.reason()).contains("undefined entity 'nobody'");
+    assertNoInternals(response.body());
+    assertThat(relayedFor(identity)).isEmpty();
+  }
+
+  /** Verifies that valid UTF-16 XML is accepted and relayed like UTF-8. */
+  @ParameterizedTest(name = "charset in Content-Type: {0}")
+  @ValueSource(booleans = {true, false})
+  void acceptsValidUtf16(boolean charsetInContentType) throws Exception {
+    // GIVEN a Heartbeat in UTF-16 (with its byte order mark and declaration)
+    String identity = "CB-UTF16-" + charsetInContentType;
+    String xml = envelope(identity, "", "Heartbeat", "<cs:heartbeatRequest/>")
+        .replace("encoding='UTF-8'", "encoding='UTF-16'");
+
+    // WHEN a charger posts it
+    Raw response = raw("POST", charsetInContentType ? "application/soap+xml; charset=utf-16"
+        : "application/soap+xml", null, xml.getBytes(StandardCharsets.UTF_16));
+
+    // THEN it is answered, in UTF-8, and relayed once
+    assertThat(response.status()).as(response.body()).isEqualTo(200);
+    assertThat(response.body()).contains("heartbeatResponse");
+    assertThat(response.header("content-type")).containsIgnoringCase("utf-8");
+    assertThat(relayedFor(identity)).hasSize(1);
+  }
+
+  /** Verifies that a compressed body is refused with 415 and a Sender fault saying so. */
+  @Test
+  void refusesContentEncodingWith415() throws Exception {
+    // GIVEN a gzip-compressed Heartbeat
+    String identity = "CB-GZIP";
+    ByteArrayOutputStream gz = new ByteArrayOutputStream();
+    try (java.util.zip.GZIPOutputStream out = new java.util.zip.GZIPOutputStream(gz)) {
+      out.write(utf8(envelope(identity, "", "Heartbeat", "<cs:heartbeatRequest/>")));
+    }
+
+    // WHEN a charger posts it with Content-Encoding: gzip
+    Raw response = raw("POST", SOAP12, "Content-Encoding: gzip", gz.toByteArray());
+
+    // THEN it gets 415 and a Sender fault naming the encoding, and nothing was relayed
+    assertThat(response.status()).as(response.body()).isEqualTo(415);
+    Fault fault = fault(response.body());
+    assertThat(fault.code()).isEqualTo("Sender");
+    assertThat(fault.reason()).contains("unsupported content encoding 'gzip'");
+    assertThat(relayedFor(identity)).isEmpty();
+  }
+
+  /** Verifies that methods other than POST get 405 with Allow: POST, without internals. */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"GET", "PUT", "DELETE", "PATCH", "OPTIONS", "HEAD"})
+  void refusesOtherMethodsWith405(String method) throws Exception {
+    // WHEN a client sends a request with that method
+    Raw response = raw(method, SOAP12, null, "PUT".equals(method) || "PATCH".equals(method)
+        ? utf8(envelope("CB-METHOD", "", "Heartbeat", "<cs:heartbeatRequest/>")) : null);
+
+    // THEN it gets 405 naming POST as the only method served
+    assertThat(response.status()).as(response.body()).isEqualTo(405);
+    assertThat(response.header("allow")).isEqualTo("POST");
+    assertNoInternals(response.body());
+    assertThat(relayedFor("CB-METHOD")).isEmpty();
+  }
+
+  /** Verifies that a transfer coding other than chunked is refused as not implemented. */
+  @Test
+  void refusesUnknownTransferCoding() throws Exception {
+    // GIVEN a Heartbeat framed with Transfer-Encoding: gzip, chunked (the body is not gzip)
+    String identity = "CB-TE-GZIP";
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    body.writeBytes(chunked(envelope(identity, "", "Heartbeat", "<cs:heartbeatRequest/>")));
+    body.writeBytes(utf8("0\r\n\r\n"));
+
+    // WHEN a charger sends it
+    Raw response = raw("POST", SOAP12, "Transfer-Encoding: gzip, chunked", body.toByteArray());
+
+    // THEN it is refused with a 4xx/501 answer, never a Receiver fault, and nothing relayed
+    assertThat(response.status()).as(response.body()).isIn(400, 501);
+    assertThat(response.body()).doesNotContain("Receiver").doesNotContain("internal error");
+    assertNoInternals(response.body());
+    assertThat(relayedFor(identity)).isEmpty();
+  }
+
+  /** Verifies that a TE request header (what the client accepts) changes nothing. */
+  @Test
+  void answersRequestWithTeHeader() throws Exception {
+    // GIVEN a Heartbeat asking for gzip and chunked transfer codings in its answer
+    String identity = "CB-TE-HEADER";
+
+    // WHEN a charger posts it
+    Raw response = raw("POST", SOAP12, "TE: gzip, chunked",
+        utf8(envelope(identity, "", "Heartbeat", "<cs:heartbeatRequest/>")));
+
+    // THEN it is answered as usual
+    assertThat(response.status()).as(response.body()).isEqualTo(200);
+    assertThat(relayedFor(identity)).hasSize(1);
+  }
+
+  /** Verifies that an unknown charset is refused with 415 and a Sender fault. */
+  @Test
+  void refusesUnknownCharset() throws Exception {
+    // GIVEN a Heartbeat declaring a charset no one knows
+    String identity = "CB-CHARSET";
+
+    // WHEN a charger posts it
+    Raw response = raw("POST", "application/soap+xml; charset=x-no-such-charset", null,
+        utf8(envelope(identity, "", "Heartbeat", "<cs:heartbeatRequest/>")));
+
+    // THEN it gets 415 and a Sender fault naming the charset, and nothing was relayed
+    assertThat(response.status()).as(response.body()).isEqualTo(415);
+    assertThat(fault(response.body()).reason()).contains("x-no-such-charset");
+    assertNoInternals(response.body());
+    assertThat(relayedFor(identity)).isEmpty();
+  }
+
+  /** Verifies that broken chunked framing gets 400 with a Sender fault, not an HTML page. */
+  @Test
+  void refusesBrokenChunkFramingWithSenderFault() throws Exception {
+    // GIVEN a chunked Heartbeat whose second chunk size is not hexadecimal
+    String identity = "CB-BAD-CHUNK";
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    body.writeBytes(chunked(envelope(identity, "", "Heartbeat", "<cs:heartbeatRequest/>")
+        .substring(0, 100)));
+    body.writeBytes(utf8("zz\r\nnot a chunk\r\n0\r\n\r\n"));
+
+    // WHEN a charger sends it
+    Raw response = raw("POST", SOAP12, "Transfer-Encoding: chunked", body.toByteArray());
+
+    // THEN it gets 400 and a Sender fault, and nothing was relayed
+    assertThat(response.status()).as(response.body()).isEqualTo(400);
+    assertThat(fault(response.body()).code()).isEqualTo("Sender");
+    assertNoInternals(response.body());
+    assertThat(relayedFor(identity)).isEmpty();
+  }
+
+  /** Verifies that an oversized chunked body gets 413 with the size Sender fault. */
+  @Test
+  void refusesOversizedChunkedBodyWith413() throws Exception {
+    // GIVEN a chunked DataTransfer of 130 KB
+    String identity = "CB-BIG-413";
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    body.writeBytes(chunked(dataTransfer(identity, "d".repeat(LIMIT * 2))));
+    body.writeBytes(utf8("0\r\n\r\n"));
+
+    // WHEN a charger sends it
+    Raw response = raw("POST", SOAP12, "Transfer-Encoding: chunked", body.toByteArray());
+
+    // THEN it gets 413 and a Sender fault naming soap.maxMessageSize
+    assertThat(response.status()).as(response.body()).isEqualTo(413);
+    assertThat(fault(response.body()).reason()).contains("soap.maxMessageSize");
+    assertThat(relayedFor(identity)).isEmpty();
+  }
+
+  /** Verifies that a SOAP 1.2 Receiver fault keeps HTTP 500 and no answer names Jetty. */
+  @Test
+  void answersReceiverFaultsWith500AndNamesNoServer() throws Exception {
+    // GIVEN a central system that is down for this charger's request (it answers InternalError)
+    String identity = "CB-RECEIVER";
+    fixture.csms().replyWith(call -> io.ocppbridge.sim.CsmsReply.now(
+        call.error("InternalError", "down")));
+    try {
+      // WHEN a charger posts a Heartbeat
+      Raw response = raw("POST", SOAP12, null,
+          utf8(envelope(identity, "", "Heartbeat", "<cs:heartbeatRequest/>")));
+
+      // THEN it gets HTTP 500 with a Receiver fault, and no Server header
+      assertThat(response.status()).as(response.body()).isEqualTo(500);
+      assertThat(fault(response.body()).code()).isEqualTo("Receiver");
+      assertThat(response.header("server")).isNull();
+    } finally {
+      fixture.csms().replyWith(new io.ocppbridge.sim.SensibleCsmsAnswers(
+          java.time.Clock.systemUTC()));
+    }
+  }
+
   // ---------------------------------------------------------------- helpers
+
+  /** An HTTP answer read off a raw socket: status, lower-cased headers, de-chunked body. */
+  record Raw(int status, Map<String, String> headers, String body) {
+    String header(String name) {
+      return headers.get(name);
+    }
+  }
+
+  /**
+   * Sends one request over a raw socket, exactly as given ({@code extra}: one more header line or
+   * null; {@code body}: null for none), and reads the answer until the bridge closes.
+   */
+  private static Raw raw(String method, String contentType, String extra, byte[] body)
+      throws Exception {
+    URI url = fixture.soapUrl();
+    boolean chunkedBody = extra != null && extra.toLowerCase().startsWith("transfer-encoding");
+    ByteArrayOutputStream request = new ByteArrayOutputStream();
+    request.writeBytes((method + " " + url.getPath() + " HTTP/1.1\r\n"
+        + "Host: " + url.getHost() + ":" + url.getPort() + "\r\n"
+        + "Content-Type: " + contentType + "\r\n"
+        + (extra == null ? "" : extra + "\r\n")
+        + (body == null || chunkedBody ? "" : "Content-Length: " + body.length + "\r\n")
+        + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+    if (body != null) {
+      request.writeBytes(body);
+    }
+    String response = RawHttp.exchange("127.0.0.1", url.getPort(), request.toByteArray(),
+        10_000);
+    assertThat(response).startsWith("HTTP/1.1 ");
+    int split = response.indexOf("\r\n\r\n");
+    Map<String, String> headers = new java.util.HashMap<>();
+    for (String line : response.substring(0, split).split("\r\n")) {
+      int colon = line.indexOf(':');
+      if (colon > 0) {
+        headers.put(line.substring(0, colon).trim().toLowerCase(), line.substring(colon + 1)
+            .trim());
+      }
+    }
+    return new Raw(Integer.parseInt(response.substring(9, 12)), headers, bodyOf(response));
+  }
+
+  /** No stack trace, class name or parser location in an answer. */
+  private static void assertNoInternals(String body) {
+    assertThat(body).doesNotContain("Exception").doesNotContain("java.")
+        .doesNotContain("org.apache").doesNotContain("org.eclipse").doesNotContain("row,col")
+        .doesNotContain("XMLStreamReader").doesNotContain("<html");
+  }
+
+  private static byte[] utf8(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+
 
   private static List<ReceivedCall> relayedFor(String identity) {
     return relayedFor(fixture, identity);

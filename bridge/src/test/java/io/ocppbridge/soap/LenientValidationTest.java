@@ -38,7 +38,7 @@ class LenientValidationTest {
   void refusesAnOverlongValueFromAStrictCharger() throws Exception {
     HttpResponse<String> response = authorize("CB-STRICT", ID_TAG_25);
 
-    assertThat(response.statusCode()).isEqualTo(500);
+    assertThat(response.statusCode()).isEqualTo(400); // SOAP 1.2 Sender fault
     assertThat(response.body()).contains("PropertyConstraintViolation").contains("maxLength");
     assertThat(fixture.csms().received()).isEmpty();
   }
@@ -66,7 +66,7 @@ class LenientValidationTest {
                 + "<cs:status>Broken</cs:status><cs:errorCode>NoError</cs:errorCode>"
                 + "</cs:statusNotificationRequest>"));
 
-    assertThat(response.statusCode()).isEqualTo(500);
+    assertThat(response.statusCode()).isEqualTo(400); // SOAP 1.2 Sender fault
     assertThat(response.body()).contains("TypeConstraintViolation");
     assertThat(fixture.csms().received()).isEmpty();
   }

@@ -114,10 +114,10 @@ class SoapDialectsTest {
         + "<tns:statusNotificationRequest><tns:connectorId>1</tns:connectorId>"
         + "<tns:status>Broken</tns:status><tns:errorCode>NoError</tns:errorCode>"
         + "</tns:statusNotificationRequest></soap:Body></soap:Envelope>";
-    assertThat(header(post(SOAP12, invalid, 500), WSA2005, "Action"))
+    assertThat(header(post(SOAP12, invalid, 400), WSA2005, "Action"))
         .isEqualTo("/StatusNotificationResponse");
     String unknown = invalid.replace("statusNotificationRequest", "fooBarRequest");
-    assertThat(header(post(SOAP12, unknown, 500), WSA2005, "Action"))
+    assertThat(header(post(SOAP12, unknown, 400), WSA2005, "Action"))
         .isEqualTo("http://www.w3.org/2005/08/addressing/soap/fault");
   }
 
@@ -128,7 +128,7 @@ class SoapDialectsTest {
         + " xmlns:tns='" + CS15 + "'><soap:Header><tns:chargeBoxIdentity>CB-CP"
         + "</tns:chargeBoxIdentity></soap:Header><soap:Body><cp:resetRequest><cp:type>Soft"
         + "</cp:type></cp:resetRequest></soap:Body></soap:Envelope>";
-    Document response = post(SOAP12, body, 500);
+    Document response = post(SOAP12, body, 400);
     assertThat(text(response, SOAP12, "Text")).contains("ChargePointService");
   }
 

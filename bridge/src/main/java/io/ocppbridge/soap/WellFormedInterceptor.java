@@ -1,0 +1,224 @@
+package io.ocppbridge.soap;
+
+import io.ocppbridge.core.OcppVersion;
+import java.io.ByteArrayInputStream;
+import java.io.CharConversionException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Locale;
+import javax.xml.namespace.QName;
+import javax.xml.stream.Location;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import org.apache.cxf.binding.soap.Soap12;
+import org.apache.cxf.binding.soap.SoapFault;
+import org.apache.cxf.message.Message;
+import org.apache.cxf.phase.AbstractPhaseInterceptor;
+import org.apache.cxf.phase.Phase;
+
+/**
+ * Checks the whole request document before anything is read from it: CXF reads a body lazily
+ * and stops at the operation element, so a document cut short, a second Body, a second root,
+ * trailing garbage or a broken encoding at the end would otherwise be relayed. Refused as the
+ * charger's FormationViolation, with a reason naming the problem:
+ * <ul>
+ *   <li>the document is well-formed XML in its declared encoding (Content-Type charset, else
+ *       the XML declaration or byte order mark), without undefined entities, nothing after the
+ *       root;
+ *   <li>a SOAP envelope has exactly one Body (and at most one Header), and its Body at most one
+ *       element.
+ * </ul>
+ * A document with a DTD is left to CXF, which refuses every DTD; one that is no SOAP envelope is
+ * left to CXF too (VersionMismatch). The body was bounded by {@code soap.maxMessageSize} before
+ * this reads it.
+ */
+final class WellFormedInterceptor extends AbstractPhaseInterceptor<Message> {
+
+  private static final String SOAP11_NS = "http://schemas.xmlsoap.org/soap/envelope/";
+  private static final String SOAP12_NS = "http://www.w3.org/2003/05/soap-envelope";
+  private static final XMLInputFactory XML = factory();
+
+  WellFormedInterceptor() {
+    super(Phase.RECEIVE);
+    addAfter(RequestSizeInterceptor.class.getName());
+  }
+
+  @Override
+  public void handleMessage(Message message) {
+    InputStream in = message.getContent(InputStream.class);
+    if (in == null) {
+      return;
+    }
+    byte[] body;
+    try {
+      body = in.readAllBytes();
+    } catch (IOException e) {
+      throw refused(e.getMessage() != null && e.getMessage().contains("soap.maxMessageSize")
+          ? e.getMessage() : "the request body could not be read");
+    }
+    message.setContent(InputStream.class, new ByteArrayInputStream(body));
+    if (blank(body)) {
+      throw refused("the request body is empty; a SOAP envelope was expected");
+    }
+    boolean declared = declaredCharset(message);
+    Verdict verdict = check(body, declared ? (String) message.get(Message.ENCODING) : null);
+    if (verdict.problem() != null) {
+      throw refused(verdict.problem());
+    }
+    if (!declared && verdict.encoding() != null) {
+      // no charset in the Content-Type: the document's own (BOM, declaration) holds, as for
+      // any XML; CXF would read it as UTF-8
+      message.put(Message.ENCODING, verdict.encoding());
+    }
+  }
+
+  /** What is wrong with a document (null: nothing, or CXF will tell), and its encoding. */
+  record Verdict(String problem, String encoding) {}
+
+  /** Checks a whole document read in {@code encoding} (null: as it declares itself). */
+  static Verdict check(byte[] body, String encoding) {
+    XMLStreamReader reader = null;
+    try {
+      reader = encoding == null ? XML.createXMLStreamReader(new ByteArrayInputStream(body))
+          : XML.createXMLStreamReader(new ByteArrayInputStream(body), encoding);
+      int depth = 0;
+      boolean envelope = false;
+      int bodies = 0;
+      int headers = 0;
+      int payloads = 0;
+      boolean inBody = false;
+      while (reader.hasNext()) {
+        int event = reader.next();
+        if (event == XMLStreamConstants.DTD) {
+          return new Verdict(null, null); // refused by CXF, which allows no DTD at all
+        }
+        if (event == XMLStreamConstants.START_ELEMENT) {
+          depth++;
+          String ns = reader.getNamespaceURI();
+          boolean soapNs = SOAP11_NS.equals(ns) || SOAP12_NS.equals(ns);
+          if (depth == 1) {
+            envelope = soapNs && "Envelope".equals(reader.getLocalName());
+          } else if (envelope && depth == 2 && soapNs && "Body".equals(reader.getLocalName())) {
+            bodies++;
+            inBody = true;
+          } else if (envelope && depth == 2 && soapNs
+              && "Header".equals(reader.getLocalName())) {
+            headers++;
+          } else if (envelope && depth == 3 && inBody) {
+            payloads++;
+          }
+        } else if (event == XMLStreamConstants.END_ELEMENT) {
+          if (depth == 2) {
+            inBody = false;
+          }
+          depth--;
+        }
+      }
+      String found = reader.getEncoding() != null ? reader.getEncoding()
+          : reader.getCharacterEncodingScheme();
+      return new Verdict(structure(envelope, bodies, headers, payloads), found);
+    } catch (XMLStreamException e) {
+      return new Verdict(describe(e, encoding), null);
+    } finally {
+      if (reader != null) {
+        try {
+          reader.close();
+        } catch (XMLStreamException ignored) {
+          // nothing held
+        }
+      }
+    }
+  }
+
+  /** What is wrong with the envelope's shape, or null. */
+  private static String structure(boolean envelope, int bodies, int headers, int payloads) {
+    if (!envelope) {
+      return null; // not a SOAP envelope: CXF answers VersionMismatch
+    }
+    if (bodies != 1) {
+      return bodies == 0 ? null // CXF's EmptyBody refusal says it
+          : "the SOAP envelope holds " + bodies + " Body elements; exactly one is allowed";
+    }
+    if (headers > 1) {
+      return "the SOAP envelope holds " + headers + " Header elements; at most one is allowed";
+    }
+    if (payloads > 1) {
+      return "the SOAP Body holds " + payloads + " elements; one request per message is"
+          + " allowed";
+    }
+    return null;
+  }
+
+  /** A parser's complaint as a reason for the charger: the problem and where, no internals. */
+  private static String describe(XMLStreamException e, String encoding) {
+    String text = e.getMessage() == null ? "" : e.getMessage();
+    int newline = text.indexOf('\n');
+    String first = (newline >= 0 ? text.substring(0, newline) : text).trim();
+    String lower = first.toLowerCase(Locale.ROOT);
+    Location at = e.getLocation();
+    String where = at == null || at.getLineNumber() < 0 ? ""
+        : " (line " + at.getLineNumber() + ", column " + at.getColumnNumber() + ")";
+    if (e.getNestedException() instanceof CharConversionException
+        || e.getCause() instanceof CharConversionException
+        || lower.contains("invalid utf") || lower.contains("byte") && lower.contains("invalid")) {
+      return "the request is not valid " + (encoding == null ? "UTF-8" : encoding.toUpperCase(
+          Locale.ROOT)) + where + "; send it in the encoding its Content-Type names";
+    }
+    if (lower.contains("limit") && lower.contains("exceeded")) {
+      return null; // CXF's own, tighter limits (XmlLimits) refuse it, naming the limit
+    }
+    if (lower.contains("eof") || lower.contains("end of input")) {
+      return "the request ends before its XML is complete" + where;
+    }
+    if (lower.contains("epilog") || lower.contains("multiple roots")) {
+      return "the request has content after the end of its SOAP envelope" + where;
+    }
+    if (lower.contains("undeclared") && lower.contains("entity")) {
+      int quote = first.indexOf('"');
+      int end = quote < 0 ? -1 : first.indexOf('"', quote + 1);
+      String name = end > quote ? " '" + first.substring(quote + 1, end) + "'" : "";
+      return "the request uses an undefined entity" + name + where;
+    }
+    return "the request is not well-formed XML" + where + ": " + plain(first);
+  }
+
+  /** A parser's sentence without its location suffix or anything looking like a class name. */
+  private static String plain(String text) {
+    String cleaned = text.replaceAll("\\s*at \\[row,col[^]]*\\]:?\\s*\\[[0-9,]+\\]", "")
+        .replaceAll("\\b([a-z]+\\.)+[A-Z]\\w*(Exception|Error)\\b:?", "").trim();
+    return cleaned.isEmpty() ? "malformed" : cleaned;
+  }
+
+  private static boolean blank(byte[] body) {
+    for (byte b : body) {
+      if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean declaredCharset(Message message) {
+    Object type = message.get(Message.CONTENT_TYPE);
+    return type != null && type.toString().toLowerCase(Locale.ROOT).contains("charset=");
+  }
+
+  private static SoapFault refused(String reason) {
+    // the version is settled from the Content-Type by the FaultNormalizer
+    SoapFault fault = new SoapFault(reason, Soap12.getInstance().getSender());
+    fault.setSubCodes(List.of(new QName(OcppVersion.V1_5.centralSystemNamespace(),
+        "FormationViolation", "tns")));
+    return fault;
+  }
+
+  private static XMLInputFactory factory() {
+    XMLInputFactory factory = XMLInputFactory.newFactory();
+    factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+    factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+    factory.setProperty(XMLInputFactory.IS_COALESCING, false);
+    return factory;
+  }
+}
