@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,14 +27,6 @@ class DocumentationLinksTest {
       "mvn -B -q -DskipTests package && java -jar bridge/target/ocpp-soap-bridge.jar demo";
   private static final String TEST_COMMAND = "mvn -B verify";
 
-  /**
-   * Pages that other branches add (compatibility: the quirks work; cluster: several nodes). A link
-   * to one of them is accepted while it is absent; once it exists it is checked like any other.
-   * Remove an entry when its page has been merged.
-   */
-  private static final Set<String> PAGES_FROM_OTHER_BRANCHES =
-      Set.of("docs/compatibility.md", "docs/cluster.md");
-
   // Verifies that no relative link of the README or of docs/ is broken, anchors included.
   @Test
   void everyRelativeLinkPointsAtAFileAndHeadingThatExist() throws IOException {
@@ -46,7 +37,7 @@ class DocumentationLinksTest {
     List<String> broken = new ArrayList<>();
     for (Path page : pages) {
       for (MarkdownPage.Link link : MarkdownPage.read(page).relativeLinks()) {
-        String problem = problemOf(link, ROOT);
+        String problem = problemOf(link);
         if (problem != null) {
           broken.add(link + ": " + problem);
         }
@@ -96,7 +87,7 @@ class DocumentationLinksTest {
 
     // WHEN its links are checked
     List<String> problems = MarkdownPage.read(dir.resolve("page.md")).relativeLinks().stream()
-        .filter(link -> problemOf(link, dir) != null)
+        .filter(link -> problemOf(link) != null)
         .map(MarkdownPage.Link::target)
         .toList();
 
@@ -106,14 +97,12 @@ class DocumentationLinksTest {
   }
 
   /** Why the link is broken, or null when it is not. */
-  private static String problemOf(MarkdownPage.Link link, Path root) {
+  private static String problemOf(MarkdownPage.Link link) {
     Path page = link.page();
     Path target = link.file().isEmpty() ? page
         : page.toAbsolutePath().getParent().resolve(link.file()).normalize();
     if (!Files.exists(target)) {
-      String fromRoot = root.toAbsolutePath().normalize().relativize(target).toString()
-          .replace('\\', '/');
-      return PAGES_FROM_OTHER_BRANCHES.contains(fromRoot) ? null : "no such file";
+      return "no such file";
     }
     String anchor = link.anchor();
     if (anchor == null || anchor.isEmpty() || !target.toString().endsWith(".md")) {
