@@ -50,7 +50,7 @@ public final class BenchMain implements Callable<Integer> {
       description = "BootNotifications in flight at once in the boot storm.")
   int bootConcurrency;
 
-  @Option(names = "--quick", description = "Smoke run: 2% of the chargers, 2 s warm-up, 3 s"
+  @Option(names = "--quick", description = "Smoke run: 2%% of the chargers, 2 s warm-up, 3 s"
       + " measured.")
   boolean quick;
 

@@ -39,6 +39,23 @@ class CommandLineTest {
     assertThat(err).contains("soap.port").contains("70000");
   }
 
+  /** Verifies that a registry that cannot be created stops the start with one clear line. */
+  @Test
+  void anUnusableRegistryExitsWithOneLineNamingIt(@TempDir Path dir) throws Exception {
+    Path notADirectory = dir.resolve("file");
+    Files.writeString(notADirectory, "x");
+    Path file = dir.resolve("bridge.yaml");
+    Files.writeString(file, "csms:\n  url: ws://127.0.0.1:9/ocpp\nsoap:\n  port: 0\n"
+        + "admin:\n  enabled: false\nsessions:\n  store: " + notADirectory.resolve("registry")
+        + "\n");
+    String err = captureStderr(() -> assertThat(Main.commandLine()
+        .execute("run", "--config", file.toString())).isEqualTo(Main.EXIT_FAILURE));
+    assertThat(err).startsWith("ocpp-soap-bridge: cannot start: ")
+        .contains("sessions.store").contains(notADirectory.toString())
+        .doesNotContain("\tat ").doesNotContain("Exception");
+    assertThat(err.lines().count()).isEqualTo(1);
+  }
+
   /** Verifies that the documented example configuration is valid as shipped. */
   @Test
   void exampleConfigurationIsValid() {
