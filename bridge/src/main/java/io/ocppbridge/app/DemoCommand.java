@@ -79,6 +79,12 @@ final class DemoCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("io.ocppbridge.trace"))
         .setLevel(Level.DEBUG);
+    // The demo hosts two CXF listeners in one process (the bridge and the charge points). When
+    // the first closes, CXF's engine factory, whose engines are process-wide, asks the other's
+    // engine to stop too, which refuses with a harmless "still in use" WARN; a bridge started
+    // with `run` has one listener and never sees it.
+    ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(
+        "org.apache.cxf.transport.http_jetty.JettyHTTPServerEngine")).setLevel(Level.ERROR);
     try (CsmsSimulator csms = new CsmsSimulator("127.0.0.1", 0,
             "ocpp1.5,ocpp1.2,ocpp1.6,ocpp2.0.1",
             new SensibleCsmsAnswers(Clock.systemUTC()));
@@ -91,6 +97,7 @@ final class DemoCommand implements Callable<Integer> {
             "csms.callTimeout", "10s",
             "chargers.callTimeout", "10s",
             "sessions.store", "memory",
+            "sessions.maxChargers", "100",
             "chargers." + CP201 + ".protocol", "ocpp2.0.1",
             "admin.enabled", "false")))) {
       int failures = 0;
