@@ -234,6 +234,7 @@ final class ChargerLine {
       if (rejections > 0) {
         LOG.info("[{}] the central system accepted the BootNotification after {} rejection(s)",
             charger.id(), rejections);
+        refusal = null;
       }
       rejections = 0;
       return;
