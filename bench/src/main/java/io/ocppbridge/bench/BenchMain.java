@@ -17,11 +17,13 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code ocpp-bench}: runs the named scenarios (or {@code all}) and prints the side-by-side
  * table; {@code jmh [JMH options]} runs the microbenchmarks instead. Exit code 0 when every
- * scenario ran (targets missed are reported, not failed), 1 when one could not run.
+ * scenario ran (targets missed are reported, not failed), 1 when one could not run or a soak
+ * scenario ({@link SoakScenario}, run only when named) missed its criterion.
  */
 @Command(name = "ocpp-bench", mixinStandardHelpOptions = true,
     description = {"Load benchmark of the OCPP SOAP bridge against a bare CXF endpoint.",
         "Scenarios: peak, half-load, slow-backend, sessions, csms-calls, all;"
+            + " soak (not in all): slow-body, invented-ids, accept-close;"
             + " or 'jmh [JMH options]' for the microbenchmarks."})
 public final class BenchMain implements Callable<Integer> {
 
@@ -75,7 +77,9 @@ public final class BenchMain implements Callable<Integer> {
   static Map<String, Scenario> catalogue() {
     Map<String, Scenario> all = new LinkedHashMap<>();
     for (Scenario s : List.of(new PeakThroughputScenario(), new HalfLoadLatencyScenario(),
-        new SlowBackendScenario(), new SessionsScenario(), new CsmsCallsScenario())) {
+        new SlowBackendScenario(), new SessionsScenario(), new CsmsCallsScenario(),
+        new SlowBodyScenario(), new InventedIdentitiesScenario(),
+        new AcceptThenCloseScenario())) {
       all.put(s.name(), s);
     }
     return all;
@@ -97,7 +101,8 @@ public final class BenchMain implements Callable<Integer> {
     List<Scenario> chosen = new ArrayList<>();
     for (String name : scenarios) {
       if ("all".equals(name)) {
-        chosen.addAll(catalogue.values());
+        catalogue.values().stream().filter(s -> !(s instanceof SoakScenario))
+            .forEach(chosen::add);
       } else if (catalogue.containsKey(name)) {
         chosen.add(catalogue.get(name));
       } else {

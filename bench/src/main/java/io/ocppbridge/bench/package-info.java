@@ -5,6 +5,11 @@
  * CXF endpoint that answers the same requests locally (the ceiling of any relay). Latencies are
  * recorded in HdrHistogram; heap and RSS are read from the JVM and {@code /proc/self/status}.
  *
+ * <p>The soak scenarios of issue 14 ({@link io.ocppbridge.bench.SoakScenario}: slow bodies,
+ * invented identities, an accept-then-close central system) run the bridge with its default edge
+ * limits and the admin listener on ({@code SoakBridge}), read its refusal counters from
+ * {@code /metrics}, judge their own criteria and fail the run when one is missed.
+ *
  * <p>May use everything in the bridge module; nothing in the bridge uses this package.
  */
 package io.ocppbridge.bench;

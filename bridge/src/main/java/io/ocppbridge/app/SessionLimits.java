@@ -112,6 +112,9 @@ final class SessionLimits {
         + " slot under csms.handshakeRate", csms::pacedHandshakes);
     metrics.counter("bridge_csms_refused_handshakes", "WebSocket handshakes the central system"
         + " refused (HTTP status, subprotocol, credentials, TLS)", csms::refusedHandshakes);
+    metrics.counter("bridge_csms_rejected_boots", "BootNotifications the central system answered"
+        + " Rejected: that charger gets no new WebSocket before the answer's interval",
+        csms::rejectedBoots);
     metrics.counter("bridge_csms_unproven_connections", "WebSockets closed before they proved"
         + " themselves (csms.provenAfter): the backoff kept growing", csms::unprovenConnections);
   }

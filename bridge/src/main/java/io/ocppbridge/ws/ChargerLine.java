@@ -25,7 +25,11 @@ import org.slf4j.LoggerFactory;
  * open {@code csms.provenAfter}, or carried an answer): a central system that accepts and closes
  * at once is retried with growing delays, not once a second. A refused handshake (HTTP status,
  * subprotocol, credentials, TLS) is not retried in the background: the charger's next request
- * retries it, and not before the backoff's delay has passed.
+ * retries it, and not before the backoff's delay has passed. A BootNotification answered
+ * {@code Rejected} is treated alike ({@link #bootAnswered}): the answer does not prove the
+ * connection, and once the central system closes it the charger gets no new handshake before the
+ * answer's interval (at least the backoff's delay, at most {@code csms.reconnectCeiling}). Both
+ * are logged once per charger until the central system takes it, and counted.
  */
 final class ChargerLine {
 
@@ -55,6 +59,10 @@ final class ChargerLine {
   private boolean proven;
   private ScheduledFuture<?> provenCheck;
   private boolean unprovenReported;
+  /** The refusal of the current streak was logged (once per streak, not per attempt). */
+  private boolean refusalReported;
+  /** BootNotifications the central system answered Rejected in a row. */
+  private int rejections;
 
   ChargerLine(CallQueue queue, Function<ChargerContext, CompletableFuture<CsmsConnection>> connector,
       Backoff backoff, ScheduledExecutorService timer, LinkStats stats, Duration provenAfter) {
@@ -174,6 +182,7 @@ final class ChargerLine {
       everOpen = true;
       lastFailure = null;
       refusal = null;
+      refusalReported = false;
       open = conn;
       proven = false;
       // the failures are forgotten only once this connection proves itself
@@ -195,19 +204,68 @@ final class ChargerLine {
       // Nobody may be asking for this charger any more: no retry in the background; the next
       // request of the charger tries again once the backoff's delay has passed.
       refusal = u;
-      refusedUntil = System.nanoTime() + backoff.delay(failures).toNanos();
+      Duration delay = backoff.delay(failures);
+      refusedUntil = System.nanoTime() + delay.toNanos();
       ready.completeExceptionally(u);
       ready = new CompletableFuture<>();
       stats.refused();
+      if (!refusalReported) {
+        refusalReported = true;
+        LOG.warn("[{}] the central system refused the connection: {}; not retried before the"
+            + " charger's next request after {} (growing per refusal up to {}); said once,"
+            + " further refusals are counted in bridge_csms_refused_handshakes_total",
+            charger.id(), u.description(), Durations.text(delay),
+            Durations.text(backoff.ceiling()));
+      }
       return;
     }
     refusal = null;
     scheduleRetry();
   }
 
+  /**
+   * The central system answered this charger's BootNotification: {@code accepted} false for
+   * {@code Rejected}, with the interval it asked the charger to wait (null when it named none).
+   * A rejection counts as a failure of the connection (it does not prove it), and until its delay
+   * has passed no handshake is made for this charger, neither in the background nor for a request.
+   */
+  synchronized void bootAnswered(boolean accepted, Duration interval) {
+    if (accepted) {
+      if (rejections > 0) {
+        LOG.info("[{}] the central system accepted the BootNotification after {} rejection(s)",
+            charger.id(), rejections);
+        refusal = null;
+      }
+      rejections = 0;
+      return;
+    }
+    rejections++;
+    stats.bootRejected();
+    proven = false;
+    if (provenCheck != null) {
+      provenCheck.cancel(false);
+      provenCheck = null;
+    }
+    Duration delay = backoff.delay(rejections);
+    if (interval != null && interval.compareTo(delay) > 0) {
+      delay = interval.compareTo(backoff.ceiling()) > 0 ? backoff.ceiling() : interval;
+    }
+    refusal = new CsmsUnavailable("the central system rejected this charger's BootNotification;"
+        + " no new connection before " + Durations.text(delay) + " have passed", true, null);
+    refusedUntil = System.nanoTime() + delay.toNanos();
+    lastFailure = refusal.description();
+    if (rejections == 1) {
+      LOG.warn("[{}] the central system rejected the BootNotification (interval {}); no new"
+          + " connection for this charger before {} (growing per rejection up to {}); said once,"
+          + " further rejections are counted in bridge_csms_rejected_boots_total", charger.id(),
+          interval == null ? "none" : Durations.text(interval), Durations.text(delay),
+          Durations.text(backoff.ceiling()));
+    }
+  }
+
   /** The connection stayed open long enough, or carried an answer: the backoff starts afresh. */
   private synchronized void onProven(CsmsConnection conn) {
-    if (conn != open || proven || !conn.isOpen()) {
+    if (conn != open || proven || !conn.isOpen() || rejectedNow()) {
       return;
     }
     proven = true;
@@ -233,16 +291,22 @@ final class ChargerLine {
       failures++;
       lastFailure = "the central system closed the connection before it proved itself";
       stats.unproven();
-      if (!unprovenReported && wanted && !conn.isClosing()) {
+      if (!unprovenReported && wanted && !conn.isClosing() && !rejectedNow()) {
         unprovenReported = true;
         LOG.warn("[{}] the central system closed the connection before it proved itself (open"
             + " less than {}, no answer); reconnecting with growing delays", charger.id(),
             Durations.text(provenAfter));
       }
     }
-    if (wanted && !conn.isClosing()) {
+    if (wanted && !conn.isClosing() && !rejectedNow()) {
+      // a rejected charger is not reopened in the background: its next request tries again
       scheduleRetry();
     }
+  }
+
+  /** True while a BootNotification rejection holds new connections of this charger back. */
+  private boolean rejectedNow() {
+    return rejections > 0 && refusal != null && System.nanoTime() - refusedUntil < 0;
   }
 
   private void scheduleRetry() {

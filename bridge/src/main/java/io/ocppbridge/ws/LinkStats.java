@@ -9,6 +9,16 @@ final class LinkStats {
   private final LongAdder failedAttempts = new LongAdder();
   private final LongAdder refused = new LongAdder();
   private final LongAdder unproven = new LongAdder();
+  private final LongAdder rejectedBoots = new LongAdder();
+
+  /** A BootNotification the central system answered {@code Rejected}. */
+  void bootRejected() {
+    rejectedBoots.increment();
+  }
+
+  long rejectedBoots() {
+    return rejectedBoots.sum();
+  }
 
   /** A handshake the central system refused (HTTP status, subprotocol, credentials, TLS). */
   void refused() {

@@ -32,11 +32,13 @@ public final class NettyCsmsLink implements CsmsLink, AutoCloseable {
   private final ConcurrentMap<ChargerId, ChargerLine> lines = new ConcurrentHashMap<>();
   private final LinkStats stats = new LinkStats();
   private final HandshakePacer pacer;
+  private final ObjectMapper mapper;
 
   /** Each charger with its own security profile and password where it has them. */
   public NettyCsmsLink(CsmsConfig config, ChargerSecurity security, ObjectMapper mapper,
       CentralSystemCallHandler inbound, ScheduledExecutorService timer) {
     this.config = config;
+    this.mapper = mapper;
     this.client = new CsmsClient(config, security, new FrameCodec(mapper), mapper, inbound);
     this.timer = timer;
     this.backoff = new Backoff(config.reconnectFloor(), config.reconnectCeiling());
@@ -48,7 +50,8 @@ public final class NettyCsmsLink implements CsmsLink, AutoCloseable {
     ChargerLine line = line(charger.id());
     Duration timeout = config.callTimeout();
     return line.queue.submit(
-        left -> line.connection(charger).thenCompose(conn -> conn.call(action, payload)),
+        left -> line.connection(charger).thenCompose(conn -> conn.call(action, payload))
+            .thenApply(answer -> BootAnswer.noteOn(line, action, answer, mapper)),
         timeout,
         () -> line.isConnected()
             ? OcppException.backendUnavailable("the central system did not answer " + action
@@ -88,6 +91,11 @@ public final class NettyCsmsLink implements CsmsLink, AutoCloseable {
   /** Handshakes refused by the central system (HTTP status, subprotocol, credentials, TLS). */
   public long refusedHandshakes() {
     return stats.refusedHandshakes();
+  }
+
+  /** BootNotifications the central system answered {@code Rejected}, since start. */
+  public long rejectedBoots() {
+    return stats.rejectedBoots();
   }
 
   /** Connections closed before they proved themselves ({@code csms.provenAfter}). */

@@ -124,7 +124,12 @@ final class OcppFrameHandler extends SimpleChannelInboundHandler<WebSocketFrame>
 
   private void fail(ChannelHandlerContext ctx, String reason, boolean refused, boolean security) {
     if (connected.completeExceptionally(new CsmsUnavailable(reason, refused, security, null))) {
-      LOG.warn("[{}] cannot connect to the central system: {}", charger.id(), reason);
+      if (refused) {
+        // a refusal is logged once per charger by its line, not per attempt
+        LOG.debug("[{}] cannot connect to the central system: {}", charger.id(), reason);
+      } else {
+        LOG.warn("[{}] cannot connect to the central system: {}", charger.id(), reason);
+      }
     }
     ctx.close();
   }

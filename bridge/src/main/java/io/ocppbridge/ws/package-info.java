@@ -13,8 +13,9 @@
  *
  * <p>Reconnect pacing ({@code ChargerLine}): the backoff resets only once a connection proved
  * itself ({@code csms.provenAfter} open, or an answer); a refused handshake waits for the
- * charger's next request; every handshake takes a slot of the global {@code HandshakePacer}
- * ({@code csms.handshakeRate}).
+ * charger's next request, and so does a charger whose BootNotification the central system
+ * answered {@code Rejected} ({@code BootAnswer}), until that answer's interval; every
+ * handshake takes a slot of the global {@code HandshakePacer} ({@code csms.handshakeRate}).
  *
  * <p>May depend on {@code core}, {@code frame}, {@code session}, {@code config}, {@code tls},
  * {@code logging}, Netty, Jackson and SLF4J; never on the SOAP edge.
