@@ -64,6 +64,10 @@ public final class BridgeUnderTest implements AutoCloseable {
     values.put("sessions.newIdentityRate", "1000000");
     values.put("sessions.descriptorUse", "0.99");
     values.put("csms.handshakeRate", "100000");
+    // 1,000 closed-loop chargers keep up to 1,000 requests in hand, more than the default budget
+    // (docs/configuration.md): the rest would be answered 503, measuring the refusal, not the relay
+    values.put("soap.limits.maxRequests", "100000");
+    values.put("soap.limits.maxConnections", "100000");
     return Bridge.start(ConfigLoader.fromValues(values));
   }
 

@@ -11,10 +11,11 @@ import java.time.Clock;
 import org.slf4j.LoggerFactory;
 
 /**
- * The built-in central system simulator in a process of its own, for scenario {@code sessions}:
+ * The built-in central system simulator in a process of its own. For scenario {@code sessions}:
  * 20,000 WebSockets need 20,000 descriptors on each end, more than one process may open under a
- * typical {@code ulimit -n}. Prints {@code READY <url>} when listening, then
- * {@code CONNECTIONS <n>} for every line read on standard input, and stops at end of input.
+ * typical {@code ulimit -n}; for {@code peak}: the CPU counted for the bridge is then its own.
+ * Prints {@code READY <url>} when listening, then {@code CONNECTIONS <n>} for every line read on
+ * standard input, and stops at end of input.
  */
 public final class CsmsSimulatorProcess {
 

@@ -286,7 +286,7 @@ public final class LoadGenerator implements AutoCloseable {
       tally.answeredInRun.decrementAndGet();
       String body = response.body() == null ? "" : response.body();
       tally.fail(op.wireName() + ": HTTP " + response.statusCode() + " "
-          + body.substring(0, Math.min(300, body.length())));
+          + body.substring(0, Math.min(900, body.length())));
       return false;
     }
     return true;

@@ -50,14 +50,26 @@ public enum OcppAction {
   SET_CHARGING_PROFILE("SetChargingProfile", Initiator.CENTRAL_SYSTEM, V1_6),
   TRIGGER_MESSAGE("TriggerMessage", Initiator.CENTRAL_SYSTEM, V1_6);
 
+  /** Every action, read on every message: {@code values()} would copy the array each time. */
+  private static final OcppAction[] ALL = values();
+
   private final String wireName;
   private final Initiator initiator;
   private final Set<OcppVersion> versions;
+  // the names below are asked for several times per relayed message: built once
+  private final String requestElement;
+  private final String responseElement;
+  private final String soapAction;
+  private final String soapResponseAction;
 
   OcppAction(String wireName, Initiator initiator, OcppVersion first, OcppVersion... more) {
     this.wireName = wireName;
     this.initiator = initiator;
     this.versions = EnumSet.of(first, more);
+    this.requestElement = lowerFirst(wireName) + "Request";
+    this.responseElement = lowerFirst(wireName) + "Response";
+    this.soapAction = "/" + wireName;
+    this.soapResponseAction = "/" + wireName + "Response";
   }
 
   /** The action as written in an OCPP-J CALL, e.g. {@code BootNotification}. */
@@ -75,28 +87,28 @@ public enum OcppAction {
 
   /** Local name of the SOAP request body element, e.g. {@code bootNotificationRequest}. */
   public String requestElement() {
-    return lowerFirst(wireName) + "Request";
+    return requestElement;
   }
 
   /** Local name of the SOAP response body element, e.g. {@code bootNotificationResponse}. */
   public String responseElement() {
-    return lowerFirst(wireName) + "Response";
+    return responseElement;
   }
 
   /** The WS-Addressing action of the request, {@code /BootNotification}. */
   public String soapAction() {
-    return "/" + wireName;
+    return soapAction;
   }
 
   /** The WS-Addressing action of the response, {@code /BootNotificationResponse}. */
   public String soapResponseAction() {
-    return "/" + wireName + "Response";
+    return soapResponseAction;
   }
 
   /** The action whose SOAP request element has this local name in this version and service. */
   public static Optional<OcppAction> ofRequestElement(
       String localName, OcppVersion version, Initiator initiator) {
-    for (OcppAction a : values()) {
+    for (OcppAction a : ALL) {
       if (a.initiator == initiator && a.existsIn(version) && a.requestElement().equals(localName)) {
         return Optional.of(a);
       }
@@ -106,7 +118,7 @@ public enum OcppAction {
 
   /** The action with this OCPP-J name, initiated by this side, in this version. */
   public static Optional<OcppAction> of(String wireName, OcppVersion version, Initiator initiator) {
-    for (OcppAction a : values()) {
+    for (OcppAction a : ALL) {
       if (a.initiator == initiator && a.existsIn(version) && a.wireName.equals(wireName)) {
         return Optional.of(a);
       }
@@ -116,7 +128,7 @@ public enum OcppAction {
 
   /** Every action of one side in one version, in catalogue order. */
   public static List<OcppAction> all(OcppVersion version, Initiator initiator) {
-    return java.util.Arrays.stream(values())
+    return java.util.Arrays.stream(ALL)
         .filter(a -> a.initiator == initiator && a.existsIn(version))
         .toList();
   }
