@@ -21,7 +21,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "ocpp-bench", mixinStandardHelpOptions = true,
     description = {"Load benchmark of the OCPP SOAP bridge against a bare CXF endpoint.",
-        "Scenarios: peak, half-load, slow-backend, sessions, csms-calls, all;"
+        "Scenarios: peak, half-load, slow-backend, sessions, csms-calls, cluster-chaos, all;"
             + " or 'jmh [JMH options]' for the microbenchmarks."})
 public final class BenchMain implements Callable<Integer> {
 
@@ -75,7 +75,8 @@ public final class BenchMain implements Callable<Integer> {
   static Map<String, Scenario> catalogue() {
     Map<String, Scenario> all = new LinkedHashMap<>();
     for (Scenario s : List.of(new PeakThroughputScenario(), new HalfLoadLatencyScenario(),
-        new SlowBackendScenario(), new SessionsScenario(), new CsmsCallsScenario())) {
+        new SlowBackendScenario(), new SessionsScenario(), new CsmsCallsScenario(),
+        new ClusterChaosScenario())) {
       all.put(s.name(), s);
     }
     return all;
