@@ -11,14 +11,14 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Verifies the cluster's promises under a real {@code kill -9}, at the scale a CI run affords:
  * 100 SOAP chargers through the shipped HAProxy configuration onto two bridge processes sharing
- * a private PostgreSQL server, node 1 killed under load with short leases (6 s). Scenario
+ * a private PostgreSQL server, node 1 killed under load with short leases (5 s). Scenario
  * {@code cluster-chaos} of the benchmark runs the same at 1,000 chargers with the defaults.
  */
 class ClusterChaosSmokeTest {
 
   private static final ChaosSettings SHORT_LEASES = new ChaosSettings(100,
-      Duration.ofSeconds(6), Duration.ofSeconds(1), Duration.ofSeconds(3),
-      Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(30),
+      Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ofSeconds(3),
+      Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(30),
       Duration.ofSeconds(15));
 
   @TempDir
