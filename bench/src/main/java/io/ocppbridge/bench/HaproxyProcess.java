@@ -1,0 +1,94 @@
+package io.ocppbridge.bench;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The shipped {@code config/haproxy.cfg} in Debian's HAProxy ({@code /usr/sbin/haproxy}), in
+ * front of two bridge nodes: the addresses go in through the environment variables the file
+ * names, its output to a log file.
+ */
+final class HaproxyProcess implements AutoCloseable {
+
+  static final Path BINARY = Path.of("/usr/sbin/haproxy");
+
+  private final Process process;
+  private final Path log;
+  private final URI url;
+
+  private HaproxyProcess(Process process, Path log, URI url) {
+    this.process = process;
+    this.log = log;
+    this.url = url;
+  }
+
+  static boolean installed() {
+    return Files.isExecutable(BINARY);
+  }
+
+  /** Starts HAProxy with the repository's configuration in front of exactly two nodes. */
+  static HaproxyProcess start(Path dir, List<BridgeNodeProcess> nodes) throws IOException {
+    if (nodes.size() != 2) {
+      throw new IllegalArgumentException("config/haproxy.cfg names two nodes, not "
+          + nodes.size());
+    }
+    int port = freePort();
+    Path log = dir.resolve("haproxy.log");
+    ProcessBuilder builder = new ProcessBuilder(BINARY.toString(), "-db", "-f",
+        shippedConfig().toString()).redirectErrorStream(true).redirectOutput(log.toFile());
+    Map<String, String> env = builder.environment();
+    env.put("BRIDGE_LB_BIND", "127.0.0.1:" + port);
+    for (int i = 0; i < nodes.size(); i++) {
+      env.put("BRIDGE_NODE" + (i + 1), nodes.get(i).soapHostPort());
+      env.put("BRIDGE_NODE" + (i + 1) + "_ADMIN", String.valueOf(nodes.get(i).adminPort()));
+    }
+    return new HaproxyProcess(builder.start(), log, URI.create("http://127.0.0.1:" + port));
+  }
+
+  /** {@code config/haproxy.cfg} of the repository the run was started in (or below it). */
+  static Path shippedConfig() {
+    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+      Path candidate = dir.resolve("config/haproxy.cfg");
+      if (Files.isRegularFile(candidate)) {
+        return candidate;
+      }
+    }
+    throw new IllegalStateException("no config/haproxy.cfg in " + Path.of("").toAbsolutePath()
+        + " or above: run from the repository");
+  }
+
+  /** Where chargers post: {@code <url>/ocpp/<identity>}. */
+  URI url() {
+    return url;
+  }
+
+  boolean isAlive() {
+    return process.isAlive();
+  }
+
+  /** HAProxy's own lines, e.g. {@code Server bridges/node1 is DOWN}. */
+  String log() throws IOException {
+    return Files.readString(log);
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(5, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return s.getLocalPort();
+    }
+  }
+}
