@@ -1,5 +1,6 @@
 package io.ocppbridge.app;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.ocppbridge.access.ChargerAccess;
 import io.ocppbridge.access.NewChargerGate;
 import io.ocppbridge.access.OpenFiles;
@@ -81,7 +82,7 @@ public final class Bridge implements AutoCloseable {
   private record Parts(OcppSoapEndpoint endpoint, NettyCsmsLink csms, SoapServer soap,
       WriteBehindStore store, ScheduledExecutorService timer, SessionRegistry sessions,
       QuirkCounter quirks, Duration shutdownGrace, AdminServer admin, BridgeMetrics metrics,
-      RegistryDatabase database, ClusterNode cluster) {}
+      RegistryDatabase database, ClusterNode<JsonNode> cluster) {}
 
   private Bridge(Parts parts) {
     this.parts = parts;
@@ -127,9 +128,9 @@ public final class Bridge implements AutoCloseable {
             upgrade.relays()),
         timer);
     upgrade.attach(csms);
-    ClusterNode cluster = database == null ? null
+    ClusterNode<JsonNode> cluster = database == null ? null
         : ClusterNode.start(config.cluster(), database, csms, sessions::forget);
-    CsmsLink link = cluster == null ? csms : cluster.link();
+    CsmsLink<JsonNode> link = cluster == null ? csms : cluster.link();
     if (config.callbacks().policy() == CallbackConfig.Policy.ANY) {
       LOG.warn("callbacks.policy is 'any': the bridge will call whatever address a request"
           + " names; use it only on a closed test network");
@@ -212,7 +213,7 @@ public final class Bridge implements AutoCloseable {
    * system sees a connection, nothing more.
    */
   private static void restore(ChargerStore store, ChargerReopener reopener,
-      PresenceTracker presence, Predicate<ChargerId> mayOpen, CsmsLink link,
+      PresenceTracker presence, Predicate<ChargerId> mayOpen, CsmsLink<?> link,
       ScheduledExecutorService timer, Duration window) {
     Instant now = Instant.now();
     Duration lookBack = presence.window((int) LONGEST_HEARTBEAT.toSeconds());

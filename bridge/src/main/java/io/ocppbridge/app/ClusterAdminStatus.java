@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Set;
 
 /** The cluster node as the admin listener shows it. */
-record ClusterAdminStatus(ClusterNode node) implements ClusterStatus {
+record ClusterAdminStatus(ClusterNode<?> node) implements ClusterStatus {
 
   @Override
   public String nodeId() {

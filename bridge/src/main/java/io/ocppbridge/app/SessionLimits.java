@@ -58,7 +58,8 @@ final class SessionLimits {
    * A charger's presence window passed: its WebSocket is closed. One the central system never
    * accepted is forgotten altogether (it was never written to the registry either).
    */
-  static void offline(ChargerId id, SessionRegistry sessions, NettyCsmsLink csms, CsmsLink link) {
+  static void offline(ChargerId id, SessionRegistry sessions, NettyCsmsLink csms,
+      CsmsLink<?> link) {
     Optional<ChargerSession> session = sessions.find(id);
     if (session.isPresent() && !session.get().accepted()) {
       LOG.info("[{}] forgotten: the central system never accepted it and it has been silent for"
@@ -79,7 +80,7 @@ final class SessionLimits {
    * present when its turn comes (a charger's own request opens its WebSocket at once anyway).
    */
   static void spread(List<ChargerContext> chargers, Duration window,
-      ScheduledExecutorService timer, PresenceTracker presence, CsmsLink csms) {
+      ScheduledExecutorService timer, PresenceTracker presence, CsmsLink<?> csms) {
     long step = chargers.size() <= 1 ? 0 : Math.min(window.toNanos() / chargers.size(),
         1_000_000_000L / SLOWEST_RESTORE_PER_SECOND);
     for (int i = 0; i < chargers.size(); i++) {

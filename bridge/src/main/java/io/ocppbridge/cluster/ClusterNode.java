@@ -36,8 +36,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Database work runs on one thread of its own ({@code cluster-leases}), never on a request's
  * or an event loop's thread.
+ *
+ * @param <P> the payload form of the link it wraps (see {@link CsmsLink})
  */
-public final class ClusterNode implements AutoCloseable {
+public final class ClusterNode<P> implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(ClusterNode.class);
   /** Expired leases looked at per round, so that surviving nodes share a dead node's chargers. */
@@ -48,7 +50,7 @@ public final class ClusterNode implements AutoCloseable {
   private final String nodeId;
   private final ClusterConfig config;
   private final LeaseStore leases;
-  private final CsmsLink link;
+  private final CsmsLink<P> link;
   private final Consumer<ChargerId> lost;
   private final HandoverListener listener;
   private final ScheduledExecutorService worker;
@@ -64,7 +66,7 @@ public final class ClusterNode implements AutoCloseable {
   private volatile boolean leaving;
   private volatile boolean lastRenewalFailed;
 
-  private ClusterNode(ClusterConfig config, RegistryDatabase database, CsmsLink link,
+  private ClusterNode(ClusterConfig config, RegistryDatabase database, CsmsLink<P> link,
       Consumer<ChargerId> lost) {
     this.nodeId = config.nodeId() != null ? config.nodeId() : defaultNodeId();
     this.config = config;
@@ -91,9 +93,9 @@ public final class ClusterNode implements AutoCloseable {
    * @param lost told of each charger another node took from this one, once its WebSocket here
    *     is closed
    */
-  public static ClusterNode start(ClusterConfig config, RegistryDatabase database,
-      CsmsLink link, Consumer<ChargerId> lost) {
-    ClusterNode node = new ClusterNode(config, database, link, lost);
+  public static <P> ClusterNode<P> start(ClusterConfig config, RegistryDatabase database,
+      CsmsLink<P> link, Consumer<ChargerId> lost) {
+    ClusterNode<P> node = new ClusterNode<>(config, database, link, lost);
     try {
       node.leases.nodeStarted();
     } catch (SQLException e) {
@@ -118,7 +120,7 @@ public final class ClusterNode implements AutoCloseable {
   }
 
   /** The link the relays use: each charger's request first makes this node its owner. */
-  public CsmsLink link() {
+  public CsmsLink<P> link() {
     return new OwnedCsmsLink();
   }
 
@@ -397,12 +399,11 @@ public final class ClusterNode implements AutoCloseable {
   }
 
   /** The WebSocket link as the relays see it: ownership first. */
-  private final class OwnedCsmsLink implements CsmsLink {
+  private final class OwnedCsmsLink implements CsmsLink<P> {
 
     @Override
-    public CompletableFuture<String> call(ChargerContext charger, String action,
-        String payloadJson) {
-      return own(charger.id()).thenCompose(v -> link.call(charger, action, payloadJson));
+    public CompletableFuture<P> call(ChargerContext charger, String action, P payload) {
+      return own(charger.id()).thenCompose(v -> link.call(charger, action, payload));
     }
 
     @Override

@@ -8,11 +8,18 @@ import java.util.concurrent.CompletableFuture;
  *
  * <p>The future always completes, within the configured call timeout: exceptionally with an
  * {@link OcppException} for a CALLERROR (origin central system) or for a bridge-side failure
- * (unreachable, handshake refused, connection lost, timed out). Payloads are JSON text.
+ * (unreachable, handshake refused, connection lost, timed out).
+ *
+ * <p>Payloads cross this port already read, as JSON objects of type {@code P}: the core knows no
+ * JSON library, and the application wires the edge and the relays with one tree type (Jackson's
+ * {@code JsonNode}), so that a payload is read once and written once on its way. A payload handed
+ * to {@link #call} is the link's to write; the caller does not change it afterwards.
+ *
+ * @param <P> the form a JSON object payload takes at this port
  */
-public interface CsmsLink {
+public interface CsmsLink<P> {
 
-  CompletableFuture<String> call(ChargerContext charger, String action, String payloadJson);
+  CompletableFuture<P> call(ChargerContext charger, String action, P payload);
 
   /**
    * Opens the charger's connection now and keeps it open (reconnecting after losses) without

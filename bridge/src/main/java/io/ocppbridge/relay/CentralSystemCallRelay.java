@@ -31,7 +31,7 @@ import org.w3c.dom.Element;
  * invalid payload (ocppjs chargers crash on unknown operations) and an address outside the
  * callback policy are answered by the bridge with the matching CALLERROR.
  */
-public final class CentralSystemCallRelay implements CentralSystemCallHandler {
+public final class CentralSystemCallRelay implements CentralSystemCallHandler<JsonNode> {
 
   private static final Logger LOG = LoggerFactory.getLogger(CentralSystemCallRelay.class);
 
@@ -57,17 +57,18 @@ public final class CentralSystemCallRelay implements CentralSystemCallHandler {
   }
 
   @Override
-  public CompletableFuture<String> handle(ChargerContext charger, String actionName,
-      String payloadJson) {
+  public CompletableFuture<JsonNode> handle(ChargerContext charger, String actionName,
+      JsonNode payload) {
     long start = System.nanoTime();
     UpgradeRelay upgrade = null;
-    CompletableFuture<String> answer;
+    CompletableFuture<JsonNode> answer;
     try {
       upgrade = upgrades.of(charger.protocol());
+      // a profile may rework the tree it converts; the CALL itself stays as it came (answered)
       answer = upgrade != null
-          ? upgrade.csmsCall(charger, actionName, payloadJson,
-              (action, payload) -> send(charger, resolve(action, charger.version()), payload))
-          : relay(charger, actionName, payloadJson);
+          ? upgrade.csmsCall(charger, actionName, payload.deepCopy(),
+              (action, json) -> send(charger, resolve(action, charger.version()), json))
+          : send(charger, resolve(actionName, charger.version()), payload);
     } catch (OcppException e) {
       answer = CompletableFuture.failedFuture(e);
     }
@@ -80,17 +81,12 @@ public final class CentralSystemCallRelay implements CentralSystemCallHandler {
   }
 
   @Override
-  public void answered(ChargerContext charger, String action, String payload, String answer) {
+  public void answered(ChargerContext charger, String action, JsonNode payload,
+      JsonNode answer) {
     UpgradeRelay upgrade = upgrades.of(charger.protocol());
     if (upgrade != null) {
       upgrade.answered(charger, action, payload, answer);
     }
-  }
-
-  private CompletableFuture<String> relay(ChargerContext charger, String actionName,
-      String payloadJson) {
-    OcppAction action = resolve(actionName, charger.version());
-    return send(charger, action, PayloadSchemas.object(payloadJson));
   }
 
   private static OcppAction resolve(String actionName, OcppVersion version) {
@@ -98,8 +94,8 @@ public final class CentralSystemCallRelay implements CentralSystemCallHandler {
         .orElseThrow(() -> unknownAction(actionName, version));
   }
 
-  /** Checks the CALL's payload (read once), translates it and posts it to the charger. */
-  private CompletableFuture<String> send(ChargerContext charger, OcppAction action,
+  /** Checks the CALL's payload, translates it and posts it to the charger. */
+  private CompletableFuture<JsonNode> send(ChargerContext charger, OcppAction action,
       JsonNode payload) {
     OcppVersion version = charger.version();
     String actionName = action.wireName();
@@ -130,11 +126,12 @@ public final class CentralSystemCallRelay implements CentralSystemCallHandler {
         .thenApply(answer -> chargerAnswer(charger, action, answer, clock, dialect));
   }
 
-  private String chargerAnswer(ChargerContext charger, OcppAction action, Element answer,
+  /** The charger's answer as the CALLRESULT payload, read once and checked. */
+  private JsonNode chargerAnswer(ChargerContext charger, OcppAction action, Element answer,
       ChargerClock clock, JsonDialect dialect) {
     try {
-      String json = translator.in(dialect)
-          .fromChargePointResponse(charger.version(), action, answer, clock);
+      JsonNode json = PayloadSchemas.object(translator.in(dialect)
+          .fromChargePointResponse(charger.version(), action, answer, clock));
       schemas.in(dialect).check(charger.version(), action, false, json);
       return json;
     } catch (OcppException e) {

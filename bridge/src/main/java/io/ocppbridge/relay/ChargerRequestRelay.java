@@ -41,7 +41,7 @@ public final class ChargerRequestRelay {
   private static final String UNKNOWN_ACTION = "unknown";
 
   private final SoapJsonTranslator translator;
-  private final CsmsLink csms;
+  private final CsmsLink<JsonNode> csms;
   private final SessionRegistry sessions;
   private final CallbackResolver callbacks;
   private final PayloadSchemas schemas;
@@ -52,7 +52,7 @@ public final class ChargerRequestRelay {
 
   /** @param upgrades the upgrade profiles, for chargers not presented in their own version */
   public ChargerRequestRelay(SoapJsonTranslator translator, PayloadSchemas schemas,
-      CsmsLink csms, SessionRegistry sessions, CallbackResolver callbacks,
+      CsmsLink<JsonNode> csms, SessionRegistry sessions, CallbackResolver callbacks,
       ChargerProfiles profiles, PresenceTracker presence, RelayMetrics metrics,
       UpgradeRelays upgrades) {
     this.upgrades = upgrades;
@@ -129,7 +129,7 @@ public final class ChargerRequestRelay {
     };
     UpgradeRelay upgrade = upgrades.of(context.protocol());
     CompletableFuture<JsonNode> answer = upgrade == null
-        ? sender.call(action, request.payloadJson()).thenApply(text -> csmsAnswer(id, action, text))
+        ? sender.call(action, requestTree)
         : upgrade.chargerRequest(context, action, requestTree, sender);
     return answer.thenApply(own -> {
       try {
@@ -152,17 +152,6 @@ public final class ChargerRequestRelay {
     if (session.markAccepted()) {
       sessions.persist(session);
       presence.seen(session.id(), session.heartbeatInterval(), true);
-    }
-  }
-
-  /** The central system's answer in the charger's own version, read once. */
-  private static JsonNode csmsAnswer(ChargerId id, String action, String answer) {
-    try {
-      return PayloadSchemas.object(answer);
-    } catch (OcppException e) {
-      LOG.warn("[{}] the central system's answer to {} is no JSON object: {}", id, action,
-          answer);
-      throw invalidAnswer(action, e);
     }
   }
 
@@ -199,7 +188,8 @@ public final class ChargerRequestRelay {
   /**
    * The JSON the bridge is about to send must meet the schema: the SOAP request was valid, so a
    * violation here is a defect of the bridge's translation, reported as such. Returns the JSON
-   * read, for the rest of the relay.
+   * read, for the rest of the relay: the tree checked is the tree sent (read once, in the form
+   * the frames take, {@link PayloadSchemas#object}).
    */
   private static JsonNode checkOwnTranslation(ChargerId id, ChargerRequest request,
       boolean lenient, PayloadSchemas schemas) {

@@ -45,7 +45,7 @@ public final class Ocpp16Upgrade implements UpgradeRelay {
     OcppVersion version = charger.version();
     JsonNode upgraded = profile.chargerRequest(version, action, request, id);
     checks.own(id, action, true, upgraded);
-    return csms.call(action, upgraded.toString()).thenApply(answer -> {
+    return csms.call(action, upgraded).thenApply(answer -> {
       JsonNode answer16 = checks.csmsAnswer(id, action, answer);
       try {
         return profile.csmsAnswer(version, action, request, answer16, id);
@@ -63,8 +63,8 @@ public final class Ocpp16Upgrade implements UpgradeRelay {
    * bridge when the charger's version cannot do it (the profile decides which).
    */
   @Override
-  public CompletableFuture<String> csmsCall(ChargerContext charger, String action,
-      String payload, ChargerSender chargers) {
+  public CompletableFuture<JsonNode> csmsCall(ChargerContext charger, String action,
+      JsonNode payload, ChargerSender chargers) {
     ChargerId id = charger.id();
     JsonNode call = checks.csmsCall(action, payload);
     CsmsCallOutcome outcome = profile.csmsCall(charger.version(), action, call, id);
@@ -72,17 +72,16 @@ public final class Ocpp16Upgrade implements UpgradeRelay {
       LOG.debug("[{}] {} answered by the bridge (the charger's {} cannot do it)", id, action,
           charger.version());
       checks.own(id, action, false, local.payload());
-      return CompletableFuture.completedFuture(local.payload().toString());
+      return CompletableFuture.completedFuture(local.payload());
     }
     if (outcome instanceof CsmsCallOutcome.Error error) {
       throw new OcppException(error.code(), error.description());
     }
     CsmsCallOutcome.Forward forward = (CsmsCallOutcome.Forward) outcome;
     return chargers.call(forward.action(), forward.payload()).thenApply(answer -> {
-      JsonNode upgraded = profile.chargerAnswer(charger.version(), action, call,
-          ProfileChecks.read(answer), id);
+      JsonNode upgraded = profile.chargerAnswer(charger.version(), action, call, answer, id);
       checks.own(id, action, false, upgraded);
-      return upgraded.toString();
+      return upgraded;
     });
   }
 }

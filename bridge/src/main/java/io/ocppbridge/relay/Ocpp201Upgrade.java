@@ -44,7 +44,7 @@ public final class Ocpp201Upgrade implements UpgradeRelay {
   private final Ocpp201PayloadSchemas schemas;
   private final ProfileChecks checks;
   private final ProfileChecks checks16;
-  private volatile CsmsLink csms;
+  private volatile CsmsLink<JsonNode> csms;
 
   /**
    * @param firstStep the 1.6 profile with {@link io.ocppbridge.upgrade.Limits#TOWARD_OCPP201},
@@ -60,7 +60,7 @@ public final class Ocpp201Upgrade implements UpgradeRelay {
   }
 
   /** The link the CALLs that follow an answer (NotifyReport) go out on, once it exists. */
-  public void attach(CsmsLink link) {
+  public void attach(CsmsLink<JsonNode> link) {
     this.csms = link;
   }
 
@@ -83,7 +83,7 @@ public final class Ocpp201Upgrade implements UpgradeRelay {
       checks.own(id, call.action(), true, call.payload());
     }
     AtomicInteger answered = new AtomicInteger();
-    return inTurn(exchange.calls(), call -> csms.call(call.action(), call.payload().toString())
+    return inTurn(exchange.calls(), call -> csms.call(call.action(), call.payload())
         .thenApply(answer -> {
           answered.incrementAndGet();
           return checks.csmsAnswer(id, call.action(), answer);
@@ -112,8 +112,8 @@ public final class Ocpp201Upgrade implements UpgradeRelay {
   // ---- the central system's calls ----------------------------------------------------------
 
   @Override
-  public CompletableFuture<String> csmsCall(ChargerContext charger, String action,
-      String payload, ChargerSender chargers) {
+  public CompletableFuture<JsonNode> csmsCall(ChargerContext charger, String action,
+      JsonNode payload, ChargerSender chargers) {
     ChargerId id = charger.id();
     if (schemas.refuses(action)) {
       throw new OcppException(OcppErrorCode.NOT_SUPPORTED, action + " has no counterpart in OCPP "
@@ -128,7 +128,7 @@ public final class Ocpp201Upgrade implements UpgradeRelay {
         .thenApply(outcomes -> {
           JsonNode answer = exchange.answer(outcomes);
           checks.own(id, action, false, answer);
-          return answer.toString();
+          return answer;
         });
   }
 
@@ -144,7 +144,7 @@ public final class Ocpp201Upgrade implements UpgradeRelay {
       checks16.own(id, call.action(), true, call.payload());
       CompletableFuture<JsonNode> answer;
       if (version == OcppVersion.V1_6) {
-        answer = chargers.call(call.action(), call.payload()).thenApply(ProfileChecks::read);
+        answer = chargers.call(call.action(), call.payload());
       } else {
         CsmsCallOutcome outcome = firstStep.csmsCall(version, call.action(), call.payload(), id);
         if (outcome instanceof CsmsCallOutcome.Error error) {
@@ -153,9 +153,8 @@ public final class Ocpp201Upgrade implements UpgradeRelay {
         answer = outcome instanceof CsmsCallOutcome.AnswerLocally local
             ? CompletableFuture.completedFuture(local.payload())
             : chargers.call(((CsmsCallOutcome.Forward) outcome).action(),
-                ((CsmsCallOutcome.Forward) outcome).payload()).thenApply(text ->
-                firstStep.chargerAnswer(version, call.action(), call.payload(),
-                    ProfileChecks.read(text), id));
+                ((CsmsCallOutcome.Forward) outcome).payload()).thenApply(forwarded ->
+                firstStep.chargerAnswer(version, call.action(), call.payload(), forwarded, id));
       }
       return answer.<Outcome>thenApply(Outcome.Answered::new)
           .exceptionally(failure -> new Outcome.Failed(RelayMetrics.errorOf(failure)));
@@ -165,18 +164,18 @@ public final class Ocpp201Upgrade implements UpgradeRelay {
   }
 
   @Override
-  public void answered(ChargerContext charger, String action, String payload, String answer) {
-    List<OutgoingCall> calls = profile.afterAnswer(charger.id(), action,
-        ProfileChecks.read(payload), ProfileChecks.read(answer));
-    CsmsLink link = csms;
+  public void answered(ChargerContext charger, String action, JsonNode payload,
+      JsonNode answer) {
+    List<OutgoingCall> calls = profile.afterAnswer(charger.id(), action, payload, answer);
+    CsmsLink<JsonNode> link = csms;
     if (calls.isEmpty() || link == null) {
       return;
     }
     for (OutgoingCall call : calls) {
       checks.own(charger.id(), call.action(), true, call.payload());
     }
-    inTurn(calls, call -> link.call(charger, call.action(), call.payload().toString())
-        .thenApply(text -> checks.csmsAnswer(charger.id(), call.action(), text)))
+    inTurn(calls, call -> link.call(charger, call.action(), call.payload())
+        .thenApply(reply -> checks.csmsAnswer(charger.id(), call.action(), reply)))
         .whenComplete((results, failure) -> {
           if (failure != null) {
             LOG.warn("[{}] the {} CALLs after {} stopped: {}", charger.id(),

@@ -1,8 +1,6 @@
 package io.ocppbridge.relay;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ocppbridge.core.ChargerId;
 import io.ocppbridge.core.OcppErrorCode;
 import io.ocppbridge.core.OcppException;
@@ -27,7 +25,6 @@ final class ProfileChecks {
   }
 
   private static final Logger LOG = LoggerFactory.getLogger(ProfileChecks.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final String protocol;
   private final Schemas schemas;
@@ -50,12 +47,11 @@ final class ProfileChecks {
     }
   }
 
-  /** The central system's CALLRESULT, read and checked: invalid, an InternalError. */
-  JsonNode csmsAnswer(ChargerId id, String action, String answer) {
+  /** The central system's CALLRESULT, checked: invalid, an InternalError. */
+  JsonNode csmsAnswer(ChargerId id, String action, JsonNode answer) {
     try {
-      JsonNode tree = read(answer);
-      schemas.check(action, false, tree);
-      return tree;
+      schemas.check(action, false, answer);
+      return answer;
     } catch (OcppException e) {
       LOG.warn("[{}] the central system's answer to {} is invalid {}: {}; answer: {}", id,
           action, protocol, e.description(), answer);
@@ -64,25 +60,9 @@ final class ProfileChecks {
     }
   }
 
-  /** The central system's CALL, read and checked: its violation's code is the CALLERROR. */
-  JsonNode csmsCall(String action, String payload) {
-    JsonNode call = read(payload);
-    schemas.check(action, true, call);
-    return call;
-  }
-
-  /** @throws OcppException FormationViolation for text that is not a JSON object */
-  static JsonNode read(String json) {
-    JsonNode tree;
-    try {
-      tree = JSON.readTree(json);
-    } catch (JsonProcessingException e) {
-      throw new OcppException(OcppErrorCode.FORMATION_VIOLATION, "the payload is not JSON");
-    }
-    if (tree == null || !tree.isObject()) {
-      throw new OcppException(OcppErrorCode.FORMATION_VIOLATION,
-          "the payload is not a JSON object");
-    }
-    return tree;
+  /** The central system's CALL, checked: its violation's code is the CALLERROR. */
+  JsonNode csmsCall(String action, JsonNode payload) {
+    schemas.check(action, true, payload);
+    return payload;
   }
 }

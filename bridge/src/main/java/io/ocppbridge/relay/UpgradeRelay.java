@@ -14,19 +14,22 @@ import java.util.concurrent.CompletableFuture;
  */
 public interface UpgradeRelay {
 
-  /** Sends a CALL to the central system on the charger's link; completes with the payload. */
+  /**
+   * Sends a CALL to the central system on the charger's link; completes with the CALLRESULT
+   * payload. The payload is the link's from then on (see {@link io.ocppbridge.core.CsmsLink}).
+   */
   @FunctionalInterface
   interface CsmsSender {
-    CompletableFuture<String> call(String action, String payload);
+    CompletableFuture<JsonNode> call(String action, JsonNode payload);
   }
 
   /**
    * Sends a call to the charger in its own version (JSON of that version, checked against its
-   * schema, then SOAP); completes with its answer's JSON.
+   * schema, then SOAP); completes with its answer's JSON, checked against its schema too.
    */
   @FunctionalInterface
   interface ChargerSender {
-    CompletableFuture<String> call(String action, JsonNode payload);
+    CompletableFuture<JsonNode> call(String action, JsonNode payload);
   }
 
   /** True when the profile's protocol has this action (it is counted under its name). */
@@ -42,15 +45,17 @@ public interface UpgradeRelay {
 
   /**
    * Answers a CALL of the central system, through the charger or by itself: completes with the
-   * CALLRESULT payload, or fails with the OCPP error for the CALLERROR.
+   * CALLRESULT payload, or fails with the OCPP error for the CALLERROR. The profile may rework
+   * {@code payload} (it is a copy of the CALL's).
    */
-  CompletableFuture<String> csmsCall(ChargerContext charger, String action, String payload,
+  CompletableFuture<JsonNode> csmsCall(ChargerContext charger, String action, JsonNode payload,
       ChargerSender chargers);
 
   /**
    * The answer to a CALL of the central system went out: what the charging station sends next on
    * its own (OCPP 2.0.1 NotifyReport after GetBaseReport) goes now.
    */
-  default void answered(ChargerContext charger, String action, String payload, String answer) {
+  default void answered(ChargerContext charger, String action, JsonNode payload,
+      JsonNode answer) {
   }
 }

@@ -13,6 +13,7 @@ import io.ocppbridge.core.OcppAction;
 import io.ocppbridge.core.OcppErrorCode;
 import io.ocppbridge.core.OcppException;
 import io.ocppbridge.core.OcppVersion;
+import io.ocppbridge.translate.OcppJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.EnumMap;
@@ -38,6 +39,8 @@ import java.util.stream.Collectors;
  */
 public final class PayloadSchemas {
 
+  /** Reads payloads as the frame codec does (exact decimals): a tree read here is sent as is. */
+  private static final ObjectMapper PAYLOADS = OcppJson.frameMapper();
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int MAX_LISTED = 3;
 
@@ -154,14 +157,15 @@ public final class PayloadSchemas {
   }
 
   /**
-   * Reads a payload once, for checking and translating it.
+   * Reads a payload once, for checking, translating and sending it (numbers as the frame codec
+   * reads them: a decimal stays exact).
    *
    * @throws OcppException FormationViolation for text that is not a JSON object
    */
   public static JsonNode object(String payload) {
     JsonNode tree;
     try {
-      tree = JSON.readTree(payload);
+      tree = PAYLOADS.readTree(payload);
     } catch (IOException e) {
       throw new OcppException(OcppErrorCode.FORMATION_VIOLATION, "the payload is not JSON");
     }

@@ -1,8 +1,6 @@
 package io.ocppbridge.ws;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.time.Duration;
 
 /**
@@ -19,19 +17,13 @@ final class BootAnswer {
   private BootAnswer() {}
 
   /** Tells {@code line} about a BootNotification answer; returns {@code answer} unchanged. */
-  static String noteOn(ChargerLine line, String action, String answer, ObjectMapper mapper) {
+  static JsonNode noteOn(ChargerLine line, String action, JsonNode answer) {
     if (!ACTION.equals(action)) {
       return answer;
     }
-    JsonNode tree;
-    try {
-      tree = mapper.readTree(answer);
-    } catch (IOException e) {
-      return answer; // the relay reports an answer it cannot read
-    }
-    String status = tree.path("status").asText("");
+    String status = answer.path("status").asText("");
     if ("Rejected".equals(status)) {
-      line.bootAnswered(false, interval(tree));
+      line.bootAnswered(false, interval(answer));
     } else if ("Accepted".equals(status)) {
       line.bootAnswered(true, null);
     }

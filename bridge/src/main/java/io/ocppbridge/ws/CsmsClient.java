@@ -1,5 +1,6 @@
 package io.ocppbridge.ws;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.ChannelFuture;
@@ -50,7 +51,7 @@ final class CsmsClient implements AutoCloseable {
   private final CsmsConfig config;
   private final FrameCodec codec;
   private final ObjectMapper mapper;
-  private final CentralSystemCallHandler inbound;
+  private final CentralSystemCallHandler<JsonNode> inbound;
   private final EventLoopGroup group;
   private final ChargerSecurity security;
   /** TLS checking the server only (profiles 0 and 2), or null for ws://. */
@@ -60,7 +61,7 @@ final class CsmsClient implements AutoCloseable {
       new java.util.concurrent.ConcurrentHashMap<>();
 
   CsmsClient(CsmsConfig config, ChargerSecurity security, FrameCodec codec, ObjectMapper mapper,
-      CentralSystemCallHandler inbound) {
+      CentralSystemCallHandler<JsonNode> inbound) {
     this.config = config;
     this.security = security;
     this.codec = codec;

@@ -1,6 +1,5 @@
 package io.ocppbridge.ws;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netty.channel.Channel;
@@ -39,17 +38,17 @@ final class CsmsConnection {
   private final ChargerContext charger;
   private final FrameCodec codec;
   private final ObjectMapper mapper;
-  private final CentralSystemCallHandler inbound;
+  private final CentralSystemCallHandler<JsonNode> inbound;
   private final Map<String, Outstanding> outstanding = new ConcurrentHashMap<>();
   private volatile boolean closing;
   private volatile Runnable onAnswer;
   /** Ids of the central system's CALLs being answered now: a repeated one is not run twice. */
   private final java.util.Set<String> inboundInFlight = ConcurrentHashMap.newKeySet();
 
-  private record Outstanding(String action, CompletableFuture<String> answer) {}
+  private record Outstanding(String action, CompletableFuture<JsonNode> answer) {}
 
   CsmsConnection(Channel channel, ChargerContext charger, FrameCodec codec, ObjectMapper mapper,
-      CentralSystemCallHandler inbound) {
+      CentralSystemCallHandler<JsonNode> inbound) {
     this.channel = channel;
     this.charger = charger;
     this.codec = codec;
@@ -110,20 +109,13 @@ final class CsmsConnection {
   }
 
   /** Sends a CALL; the future completes with the CALLRESULT payload or fails. */
-  CompletableFuture<String> call(String action, String payloadJson) {
-    JsonNode payload;
-    try {
-      payload = mapper.readTree(payloadJson);
-    } catch (JsonProcessingException e) {
-      return CompletableFuture.failedFuture(new OcppException(OcppErrorCode.INTERNAL_ERROR,
-          "bridge produced invalid JSON for " + action));
-    }
+  CompletableFuture<JsonNode> call(String action, JsonNode payload) {
     String id = UUID.randomUUID().toString();
-    CompletableFuture<String> answer = new CompletableFuture<>();
+    CompletableFuture<JsonNode> answer = new CompletableFuture<>();
     outstanding.put(id, new Outstanding(action, answer));
     answer.whenComplete((r, e) -> outstanding.remove(id));
     String text = codec.encode(new Frame.Call(id, action, payload));
-    Trace.toCsms(charger.id().value(), action, payloadJson);
+    Trace.toCsms(charger.id().value(), action, payload);
     channel.writeAndFlush(new TextWebSocketFrame(text)).addListener(f -> {
       if (!f.isSuccess()) {
         answer.completeExceptionally(OcppException.backendUnavailable(
@@ -183,9 +175,8 @@ final class CsmsConnection {
           + " dropped", charger.id(), result.id());
       return;
     }
-    String json = result.payload().toString();
-    Trace.fromCsms(charger.id().value(), o.action, json);
-    o.answer.complete(json);
+    Trace.fromCsms(charger.id().value(), o.action, result.payload());
+    o.answer.complete(result.payload());
   }
 
   private void onCallError(Frame.CallError error) {
@@ -221,10 +212,10 @@ final class CsmsConnection {
           call.action());
       return;
     }
-    Trace.fromCsms(charger.id().value(), call.action(), call.payload().toString());
-    CompletableFuture<String> reply;
+    Trace.fromCsms(charger.id().value(), call.action(), call.payload());
+    CompletableFuture<JsonNode> reply;
     try {
-      reply = inbound.handle(charger, call.action(), call.payload().toString());
+      reply = inbound.handle(charger, call.action(), call.payload());
     } catch (RuntimeException e) {
       reply = CompletableFuture.failedFuture(e);
     }
@@ -235,16 +226,11 @@ final class CsmsConnection {
     });
   }
 
-  private void answerCall(Frame.Call call, String payload, Throwable failure) {
+  private void answerCall(Frame.Call call, JsonNode payload, Throwable failure) {
     inboundInFlight.remove(call.id());
     Frame answer;
     if (failure == null) {
-      try {
-        answer = new Frame.CallResult(call.id(), mapper.readTree(payload));
-      } catch (JsonProcessingException e) {
-        answer = callError(call.id(), new OcppException(OcppErrorCode.INTERNAL_ERROR,
-            "bridge produced an invalid answer"));
-      }
+      answer = new Frame.CallResult(call.id(), payload);
     } else {
       answer = callError(call.id(), unwrap(failure));
     }
@@ -253,7 +239,7 @@ final class CsmsConnection {
     channel.writeAndFlush(new TextWebSocketFrame(text));
     if (answer instanceof Frame.CallResult) {
       try {
-        inbound.answered(charger, call.action(), call.payload().toString(), payload);
+        inbound.answered(charger, call.action(), call.payload(), payload);
       } catch (RuntimeException e) {
         LOG.error("[{}] what follows the answer to {} could not be sent", charger.id(),
             call.action(), e);

@@ -1,5 +1,6 @@
 package io.ocppbridge.ws;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.ocppbridge.config.ChargerSecurity;
@@ -23,7 +24,7 @@ import java.util.concurrent.ScheduledExecutorService;
  * backoff after a loss while the charger is present; one outstanding CALL per charger, the others
  * waiting in its bounded {@link CallQueue}; every call bounded by {@code csms.callTimeout}.
  */
-public final class NettyCsmsLink implements CsmsLink, AutoCloseable {
+public final class NettyCsmsLink implements CsmsLink<JsonNode>, AutoCloseable {
 
   private final CsmsConfig config;
   private final CsmsClient client;
@@ -32,13 +33,11 @@ public final class NettyCsmsLink implements CsmsLink, AutoCloseable {
   private final ConcurrentMap<ChargerId, ChargerLine> lines = new ConcurrentHashMap<>();
   private final LinkStats stats = new LinkStats();
   private final HandshakePacer pacer;
-  private final ObjectMapper mapper;
 
   /** Each charger with its own security profile and password where it has them. */
   public NettyCsmsLink(CsmsConfig config, ChargerSecurity security, ObjectMapper mapper,
-      CentralSystemCallHandler inbound, ScheduledExecutorService timer) {
+      CentralSystemCallHandler<JsonNode> inbound, ScheduledExecutorService timer) {
     this.config = config;
-    this.mapper = mapper;
     this.client = new CsmsClient(config, security, new FrameCodec(mapper), mapper, inbound);
     this.timer = timer;
     this.backoff = new Backoff(config.reconnectFloor(), config.reconnectCeiling());
@@ -46,12 +45,13 @@ public final class NettyCsmsLink implements CsmsLink, AutoCloseable {
   }
 
   @Override
-  public CompletableFuture<String> call(ChargerContext charger, String action, String payload) {
+  public CompletableFuture<JsonNode> call(ChargerContext charger, String action,
+      JsonNode payload) {
     ChargerLine line = line(charger.id());
     Duration timeout = config.callTimeout();
     return line.queue.submit(
         left -> line.connection(charger).thenCompose(conn -> conn.call(action, payload))
-            .thenApply(answer -> BootAnswer.noteOn(line, action, answer, mapper)),
+            .thenApply(answer -> BootAnswer.noteOn(line, action, answer)),
         timeout,
         () -> line.isConnected()
             ? OcppException.backendUnavailable("the central system did not answer " + action

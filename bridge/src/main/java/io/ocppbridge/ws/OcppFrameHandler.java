@@ -1,5 +1,6 @@
 package io.ocppbridge.ws;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -31,12 +32,13 @@ final class OcppFrameHandler extends SimpleChannelInboundHandler<WebSocketFrame>
   private final ChargerContext charger;
   private final FrameCodec codec;
   private final ObjectMapper mapper;
-  private final CentralSystemCallHandler inbound;
+  private final CentralSystemCallHandler<JsonNode> inbound;
   private final CompletableFuture<CsmsConnection> connected;
   private CsmsConnection connection;
 
   OcppFrameHandler(ChargerContext charger, FrameCodec codec, ObjectMapper mapper,
-      CentralSystemCallHandler inbound, CompletableFuture<CsmsConnection> connected) {
+      CentralSystemCallHandler<JsonNode> inbound,
+      CompletableFuture<CsmsConnection> connected) {
     this.charger = charger;
     this.codec = codec;
     this.mapper = mapper;
