@@ -5,6 +5,8 @@ import io.ocppbridge.core.OcppErrorCode;
 import io.ocppbridge.core.OcppException;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -15,7 +17,14 @@ import java.util.function.Supplier;
 /**
  * Runs the calls of one charger one at a time, in arrival order. Each call has one deadline
  * covering its wait in the queue and its time on the wire; when it passes, the caller gets the
- * timeout error and the queue moves on. No thread waits: the deadline is a scheduled task.
+ * timeout error and the queue moves on. No thread waits.
+ *
+ * <p>The deadlines share one alarm per queue, set for the earliest deadline of an unsettled
+ * call: a call that is answered leaves the alarm as it is (no task to cancel per call), and when
+ * the alarm rings it fails the calls whose deadline has passed and is set again for the next one,
+ * if any. Calls usually share one timeout, so their deadlines come in arrival order and the alarm
+ * rings about once per timeout while the charger is busy, not once per call; an idle queue keeps
+ * at most one alarm, until it rings for nothing.
  */
 public final class CallQueue {
 
@@ -23,6 +32,11 @@ public final class CallQueue {
   private final ScheduledExecutorService timer;
   private final ArrayDeque<Entry<?>> waiting = new ArrayDeque<>();
   private boolean busy;
+  /** The call started last; unsettled while {@link #busy}. */
+  private Entry<?> running;
+  /** The pending alarm and when it rings (a {@link System#nanoTime} value), or null. */
+  private ScheduledFuture<?> alarm;
+  private long alarmAt;
 
   /**
    * @param maxWaiting calls that may wait behind the running one before new ones are refused
@@ -52,13 +66,12 @@ public final class CallQueue {
       runNow = !busy;
       if (runNow) {
         busy = true;
+        running = entry;
       } else {
         waiting.add(entry);
       }
+      alarmFor(entry.deadlineNanos);
     }
-    ScheduledFuture<?> deadline =
-        timer.schedule(entry::expire, timeout.toNanos(), TimeUnit.NANOSECONDS);
-    entry.result.whenComplete((r, e) -> deadline.cancel(false));
     if (runNow) {
       entry.start();
     }
@@ -75,12 +88,18 @@ public final class CallQueue {
     return waiting.size();
   }
 
+  /** True while an alarm is set (for tests: at most one per queue, none once it rang idle). */
+  synchronized boolean alarmSet() {
+    return alarm != null;
+  }
+
   private void next() {
     Entry<?> nextEntry;
     synchronized (this) {
       do {
         nextEntry = waiting.poll();
       } while (nextEntry != null && nextEntry.result.isDone());
+      running = nextEntry;
       if (nextEntry == null) {
         busy = false;
         return;
@@ -89,12 +108,62 @@ public final class CallQueue {
     nextEntry.start();
   }
 
+  /** Makes sure an alarm rings at {@code deadline} or before; caller holds the lock. */
+  private void alarmFor(long deadline) {
+    if (alarm != null && alarmAt - deadline <= 0) {
+      return;
+    }
+    if (alarm != null) {
+      alarm.cancel(false); // only when calls have different timeouts
+    }
+    alarmAt = deadline;
+    alarm = timer.schedule(this::ring, deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+  }
+
+  /** Fails the calls whose deadline has passed; sets the alarm for the next deadline, if any. */
+  private void ring() {
+    List<Entry<?>> due = new ArrayList<>(1);
+    synchronized (this) {
+      alarm = null;
+      long now = System.nanoTime();
+      long nextDeadline = 0;
+      boolean more = false;
+      if (busy && running != null) {
+        if (!running.result.isDone()) {
+          if (running.deadlineNanos - now <= 0) {
+            due.add(running);
+          } else {
+            nextDeadline = running.deadlineNanos;
+            more = true;
+          }
+        }
+      }
+      for (Entry<?> e : waiting) {
+        if (e.result.isDone()) {
+          continue;
+        }
+        if (e.deadlineNanos - now <= 0) {
+          due.add(e);
+        } else if (!more || e.deadlineNanos - nextDeadline < 0) {
+          nextDeadline = e.deadlineNanos;
+          more = true;
+        }
+      }
+      if (more) {
+        alarmFor(nextDeadline);
+      }
+    }
+    for (Entry<?> e : due) {
+      e.expire();
+    }
+  }
+
   private final class Entry<T> {
     final Function<Duration, CompletableFuture<T>> work;
     final long deadlineNanos;
     final Supplier<OcppException> timeoutError;
     final CompletableFuture<T> result = new CompletableFuture<>();
-    volatile CompletableFuture<T> running;
+    volatile CompletableFuture<T> started;
 
     Entry(Function<Duration, CompletableFuture<T>> work, long deadlineNanos,
         Supplier<OcppException> timeoutError) {
@@ -121,7 +190,7 @@ public final class CallQueue {
         result.completeExceptionally(e);
         return;
       }
-      running = f;
+      started = f;
       f.whenComplete((r, e) -> {
         if (e != null) {
           result.completeExceptionally(Failures.cause(e));
@@ -136,7 +205,7 @@ public final class CallQueue {
         synchronized (CallQueue.this) {
           waiting.remove(this);
         }
-        CompletableFuture<T> f = running;
+        CompletableFuture<T> f = started;
         if (f != null) {
           f.cancel(false);
         }

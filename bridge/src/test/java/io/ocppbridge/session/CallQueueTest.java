@@ -13,6 +13,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
@@ -306,5 +308,90 @@ class CallQueueTest {
     next.started.get(WAIT.toSeconds(), SECONDS);
     next.reply.complete("ok");
     assertThat(nextResult.get(WAIT.toSeconds(), SECONDS)).isEqualTo("ok");
+  }
+
+  // Verifies that calls answered in time leave no scheduled task behind each: the queue's one
+  // alarm stands for all of them, so the shared scheduler holds at most one task per queue.
+  @Test
+  void answeredCallsLeaveAtMostOneAlarmInTheScheduler() throws Exception {
+    // GIVEN a queue on a scheduler whose tasks can be counted
+    ScheduledThreadPoolExecutor counted = new ScheduledThreadPoolExecutor(1);
+    try {
+      CallQueue queue = new CallQueue(4, counted);
+
+      // WHEN a hundred calls are answered one after the other
+      for (int i = 0; i < 100; i++) {
+        HandCall call = new HandCall("call " + i);
+        CompletableFuture<String> result = call.submitTo(queue, NO_TIMEOUT);
+        call.reply.complete("ok " + i);
+        assertThat(result.get(WAIT.toSeconds(), SECONDS)).isEqualTo("ok " + i);
+      }
+
+      // THEN the scheduler holds one task, the queue's alarm, not one per call
+      assertThat(counted.getQueue()).hasSize(1);
+      assertThat(queue.alarmSet()).isTrue();
+    } finally {
+      counted.shutdownNow();
+    }
+  }
+
+  // Verifies that a timeout fires once, and that the alarm of a queue gone idle rings for
+  // nothing once and is not set again: no timer outlives the calls by more than one timeout.
+  @Test
+  void timeoutFiresOnceAndAnIdleQueueKeepsNoAlarm() throws Exception {
+    // GIVEN a call that is never answered, whose timeout error counts how often it is asked for
+    ScheduledThreadPoolExecutor counted = new ScheduledThreadPoolExecutor(1);
+    try {
+      CallQueue queue = new CallQueue(4, counted);
+      AtomicInteger timeouts = new AtomicInteger();
+      OcppException timedOut = new OcppException(OcppErrorCode.INTERNAL_ERROR, "timed out");
+      HandCall silent = new HandCall("silent");
+      CompletableFuture<String> silentResult = queue.submit(silent.work(),
+          Duration.ofMillis(50), () -> {
+            timeouts.incrementAndGet();
+            return timedOut;
+          });
+      // AND, after it, a call answered at once with a short timeout of its own
+      HandCall quick = new HandCall("quick");
+      CompletableFuture<String> quickResult = quick.submitTo(queue, Duration.ofMillis(150));
+
+      // WHEN the first deadline passes, the second call runs and is answered
+      assertThat(failureOf(silentResult)).isSameAs(timedOut);
+      quick.started.get(WAIT.toSeconds(), SECONDS);
+      quick.reply.complete("in time");
+      assertThat(quickResult.get(WAIT.toSeconds(), SECONDS)).isEqualTo("in time");
+
+      // THEN once the second deadline has passed too, the alarm has rung and is not set again
+      long until = System.nanoTime() + WAIT.toNanos();
+      while (queue.alarmSet() && System.nanoTime() - until < 0) {
+        Thread.sleep(10);
+      }
+      assertThat(queue.alarmSet()).isFalse();
+      assertThat(counted.getQueue()).isEmpty();
+      // AND the first call's timeout fired exactly once, the second call's never
+      assertThat(timeouts).hasValue(1);
+      assertThat(quickResult).isCompleted();
+    } finally {
+      counted.shutdownNow();
+    }
+  }
+
+  // Verifies that a call behind the running one with a shorter timeout than it still fails at
+  // its own deadline, not at the running call's later one.
+  @Test
+  void aShorterTimeoutBehindALongerOneFailsAtItsOwnDeadline() throws Exception {
+    // GIVEN a running call with a long timeout
+    CallQueue queue = new CallQueue(4, timer);
+    HandCall running = new HandCall("running");
+    running.submitTo(queue, NO_TIMEOUT);
+
+    // WHEN a call with a short timeout waits behind it
+    HandCall waiting = new HandCall("waiting");
+    long submitted = System.nanoTime();
+    CompletableFuture<String> waitingResult = waiting.submitTo(queue, Duration.ofMillis(100));
+
+    // THEN it fails with its timeout error soon after its own deadline
+    assertThat(failureOf(waitingResult)).isSameAs(waiting.timeoutError);
+    assertThat(Duration.ofNanos(System.nanoTime() - submitted)).isLessThan(WAIT);
   }
 }
