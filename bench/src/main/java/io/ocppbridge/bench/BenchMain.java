@@ -23,7 +23,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "ocpp-bench", mixinStandardHelpOptions = true,
     description = {"Load benchmark of the OCPP SOAP bridge against a bare CXF endpoint.",
         "Scenarios: peak, half-load, slow-backend, sessions, csms-calls, all;"
-            + " run only when named: slow-body, invented-ids, accept-close, cluster-chaos;"
+            + " run only when named: wrk, slow-body, invented-ids, accept-close, cluster-chaos;"
             + " or 'jmh [JMH options]' for the microbenchmarks."})
 public final class BenchMain implements Callable<Integer> {
 
@@ -79,7 +79,7 @@ public final class BenchMain implements Callable<Integer> {
     for (Scenario s : List.of(new PeakThroughputScenario(), new HalfLoadLatencyScenario(),
         new SlowBackendScenario(), new SessionsScenario(), new CsmsCallsScenario(),
         new SlowBodyScenario(), new InventedIdentitiesScenario(),
-        new AcceptThenCloseScenario(), new ClusterChaosScenario())) {
+        new AcceptThenCloseScenario(), new ClusterChaosScenario(), new WrkScenario())) {
       all.put(s.name(), s);
     }
     return all;
@@ -101,7 +101,7 @@ public final class BenchMain implements Callable<Integer> {
     List<Scenario> chosen = new ArrayList<>();
     for (String name : scenarios) {
       if ("all".equals(name)) {
-        catalogue.values().stream().filter(s -> !(s instanceof SoakScenario || s instanceof ClusterChaosScenario))
+        catalogue.values().stream().filter(s -> !(s instanceof OnlyWhenNamed))
             .forEach(chosen::add);
       } else if (catalogue.containsKey(name)) {
         chosen.add(catalogue.get(name));

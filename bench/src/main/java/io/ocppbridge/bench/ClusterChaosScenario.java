@@ -11,7 +11,7 @@ import java.time.Duration;
  * {@code postgresql} and {@code haproxy} packages, and must be started from the repository (it
  * uses {@code config/haproxy.cfg}).
  */
-public final class ClusterChaosScenario implements Scenario {
+public final class ClusterChaosScenario implements OnlyWhenNamed {
 
   static final int FULL_SCALE_CHARGERS = 1_000;
 

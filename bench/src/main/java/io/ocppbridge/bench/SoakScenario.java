@@ -5,4 +5,4 @@ package io.ocppbridge.bench;
  * criteria and throws {@link CriterionMissed} after reporting when one is missed, so that the
  * run exits with status 1.
  */
-public interface SoakScenario extends Scenario {}
+public interface SoakScenario extends OnlyWhenNamed {}

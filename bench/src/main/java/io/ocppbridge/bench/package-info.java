@@ -17,6 +17,10 @@
  * and kills one with {@code kill -9} under load. Like the soak scenarios it runs only when named,
  * never under {@code all}.
  *
+ * <p>Scenario {@code wrk} (issue 16) drives Debian's {@code wrk} with a generated Lua script
+ * ({@code WrkRun}, {@code WrkScript}) against the bare endpoint and the bridge; it too runs only
+ * when named ({@link io.ocppbridge.bench.OnlyWhenNamed}).
+ *
  * <p>May use everything in the bridge module; nothing in the bridge uses this package.
  */
 package io.ocppbridge.bench;

@@ -287,6 +287,10 @@ final class ChargerLine {
       provenCheck.cancel(false);
       provenCheck = null;
     }
+    if (proven && !conn.isClosing()) {
+      LOG.warn("[{}] connection to the central system closed{}", charger.id(),
+          wanted && !rejectedNow() ? "; reconnecting" : "");
+    }
     if (!proven) {
       failures++;
       lastFailure = "the central system closed the connection before it proved itself";

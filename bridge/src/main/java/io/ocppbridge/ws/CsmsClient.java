@@ -35,6 +35,7 @@ import io.ocppbridge.core.ChargerContext;
 import io.ocppbridge.frame.FrameCodec;
 import java.net.ConnectException;
 import java.net.URI;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLException;
@@ -52,6 +53,8 @@ final class CsmsClient implements AutoCloseable {
   private final FrameCodec codec;
   private final ObjectMapper mapper;
   private final CentralSystemCallHandler<JsonNode> inbound;
+  /** A TLS problem usually hits every charger at every attempt: one line a minute per cause. */
+  private final WarnEvery tlsWarnings = new WarnEvery(Duration.ofMinutes(1));
   private final EventLoopGroup group;
   private final ChargerSecurity security;
   /** TLS checking the server only (profiles 0 and 2), or null for ws://. */
@@ -128,7 +131,8 @@ final class CsmsClient implements AutoCloseable {
                 new HttpObjectAggregator(MAX_HANDSHAKE_RESPONSE),
                 new WebSocketClientProtocolHandler(wsConfig),
                 new WebSocketFrameAggregator(config.maxFrameSize()),
-                new OcppFrameHandler(charger, codec, mapper, inbound, connected));
+                new OcppFrameHandler(charger, codec, mapper, inbound, connected,
+                    tlsWarnings));
           }
         });
     LOG.debug("[{}] connecting to {}", charger.id(), uri);

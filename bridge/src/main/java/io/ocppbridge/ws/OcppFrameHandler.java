@@ -34,16 +34,18 @@ final class OcppFrameHandler extends SimpleChannelInboundHandler<WebSocketFrame>
   private final ObjectMapper mapper;
   private final CentralSystemCallHandler<JsonNode> inbound;
   private final CompletableFuture<CsmsConnection> connected;
+  private final WarnEvery tlsWarnings;
   private CsmsConnection connection;
 
   OcppFrameHandler(ChargerContext charger, FrameCodec codec, ObjectMapper mapper,
-      CentralSystemCallHandler<JsonNode> inbound,
-      CompletableFuture<CsmsConnection> connected) {
+      CentralSystemCallHandler<JsonNode> inbound, CompletableFuture<CsmsConnection> connected,
+      WarnEvery tlsWarnings) {
     this.charger = charger;
     this.codec = codec;
     this.mapper = mapper;
     this.inbound = inbound;
     this.connected = connected;
+    this.tlsWarnings = tlsWarnings;
   }
 
   @Override
@@ -81,11 +83,8 @@ final class OcppFrameHandler extends SimpleChannelInboundHandler<WebSocketFrame>
   @Override
   public void channelInactive(ChannelHandlerContext ctx) throws Exception {
     if (connection != null) {
-      if (connection.isClosing()) {
-        LOG.debug("[{}] connection to the central system closed", charger.id());
-      } else {
-        LOG.warn("[{}] connection to the central system closed", charger.id());
-      }
+      // the charger's line says whether an unexpected close is worth a warning
+      LOG.debug("[{}] connection to the central system closed", charger.id());
       connection.onClosed();
     } else {
       fail(ctx, "the central system closed the connection during the WebSocket handshake", false);
@@ -140,8 +139,15 @@ final class OcppFrameHandler extends SimpleChannelInboundHandler<WebSocketFrame>
   private void failTls(ChannelHandlerContext ctx, Throwable cause) {
     String reason = TlsFailures.describe(cause);
     if (connected.completeExceptionally(new CsmsUnavailable(reason, true, true, null))) {
-      LOG.warn("[{}] cannot connect to the central system: {} ({})", charger.id(), reason,
-          rootMessage(cause));
+      long unsaid = tlsWarnings.occurred(reason);
+      if (unsaid >= 0) {
+        LOG.warn("[{}] cannot connect to the central system: {} ({}){}", charger.id(), reason,
+            rootMessage(cause), unsaid == 0 ? ""
+                : "; " + unsaid + " more time(s) for any charger in the last minute, not logged");
+      } else {
+        LOG.debug("[{}] cannot connect to the central system: {} ({})", charger.id(), reason,
+            rootMessage(cause));
+      }
     }
     ctx.close();
   }

@@ -254,10 +254,17 @@ class CsmsSecurityProfilesTest {
   @Test
   void untrustedServerCertificateIsRefused() throws Exception {
     TestPki other = TestPki.create(dir, "other-ca");
-    try (CsmsSimulator csms = tlsCsms(serverTls(other.server()), Map.of("CB1", PASSWORD));
+    try (LogCapture logs = LogCapture.of("io.ocppbridge");
+        CsmsSimulator csms = tlsCsms(serverTls(other.server()), Map.of("CB1", PASSWORD));
         BridgeFixture bridge = BridgeFixture.start(profile2(csms, PASSWORD, pki.caPem()))) {
       SOAPFaultException fault = bootFault(bridge, "CB1");
       assertThat(fault.getFault().getFaultString()).contains("not trusted");
+      // AND a second charger failing for the same cause is refused too, but the cause with its
+      // detail is logged once a minute, not once per attempt
+      assertThat(bootFault(bridge, "CB2").getFault().getFaultString()).contains("not trusted");
+      assertThat(logs.warnings().stream()
+          .filter(line -> line.contains("cannot connect to the central system"))
+          .filter(line -> line.contains("not trusted"))).hasSize(1);
     }
   }
 

@@ -7,6 +7,7 @@ import io.ocppbridge.config.ConfigLoader;
 import io.ocppbridge.sim.CsmsSimulator;
 import io.ocppbridge.sim.SensibleCsmsAnswers;
 import io.ocppbridge.testsupport.BridgeFixture;
+import io.ocppbridge.testsupport.LogCapture;
 import io.ocppbridge.testsupport.SoapPost;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -33,7 +34,8 @@ class ReconnectPacingTest {
   @Test
   void acceptThenCloseIsRetriedWithGrowingDelays() throws Exception {
     try (BridgeFixture fixture = BridgeFixture.start(Map.of(
-        "csms.reconnectFloor", "100ms", "csms.reconnectCeiling", "1600ms"))) {
+        "csms.reconnectFloor", "100ms", "csms.reconnectCeiling", "1600ms"));
+        LogCapture log = LogCapture.of("io.ocppbridge.ws")) {
       CsmsSimulator csms = fixture.csms();
       // GIVEN a charger connected and answered
       assertThat(SoapPost.heartbeat15(fixture.soapUrl(), "CB-FLAP", null).statusCode())
@@ -58,6 +60,14 @@ class ReconnectPacingTest {
       long early = csms.handshakes().stream().skip(before)
           .filter(h -> h.nanoTime() - dropped < 3_000 * MS).count();
       assertThat(early).isLessThanOrEqualTo(10);
+      // AND the operator reads two warnings, not one per close: the proven connection's loss,
+      // then that the central system closes connections before they prove themselves
+      List<String> warnings = log.warnings().stream().filter(w -> w.contains("[CB-FLAP]"))
+          .toList();
+      assertThat(warnings).hasSize(2);
+      assertThat(warnings.get(0)).contains("connection to the central system closed;"
+          + " reconnecting");
+      assertThat(warnings.get(1)).contains("before it proved itself");
     }
   }
 
