@@ -14,25 +14,19 @@ import org.apache.cxf.binding.soap.interceptor.AbstractSoapInterceptor;
 import org.apache.cxf.headers.Header;
 import org.apache.cxf.message.Message;
 import org.apache.cxf.phase.Phase;
-import org.apache.cxf.ws.addressing.AddressingProperties;
-import org.apache.cxf.ws.addressing.ContextUtils;
-import org.apache.cxf.ws.addressing.EndpointReferenceType;
-import org.apache.cxf.ws.addressing.EndpointReferenceUtils;
-import org.apache.cxf.ws.addressing.MAPAggregator;
-import org.apache.cxf.ws.addressing.Names;
 import org.w3c.dom.Element;
 
 /**
- * Reads what the endpoint needs from a charger's SOAP headers and repairs the addressing that
- * real chargers get wrong, before CXF's addressing layer judges it:
+ * Reads what the endpoint needs from a charger's SOAP headers, with the addressing
+ * {@link RequestAddressingInterceptor} read before, and notes the addressing quirks of real
+ * chargers:
  * <ul>
  *   <li>declares {@code chargeBoxIdentity} of every OCPP namespace understood (ocppjs marks it
  *       {@code mustUnderstand="true"});
- *   <li>gives a request without {@code wsa:MessageID} one (ocppjs sends none; CXF would answer
- *       every such request with MessageAddressingHeaderRequired);
- *   <li>turns a non-anonymous {@code wsa:ReplyTo}/{@code FaultTo} anonymous, so the answer goes
- *       back on the same HTTP exchange (decoupled responses are never used), keeping the original
- *       address as a callback candidate.
+ *   <li>a request without {@code wsa:MessageID} (ocppjs sends none) is logged under a MessageID
+ *       of the bridge's, and answered without {@code wsa:RelatesTo};
+ *   <li>a non-anonymous {@code wsa:ReplyTo} is answered on the same HTTP exchange all the same
+ *       (decoupled responses are never used), its address kept as a callback candidate.
  * </ul>
  * The quirks repaired earlier ({@link NonConformantRequestRepair}) and here travel with the
  * request ({@link ChargerRequestInfo#quirks()}), to be counted per charger.
@@ -59,7 +53,6 @@ final class ChargerHeadersInterceptor extends AbstractSoapInterceptor {
     this.quirks = quirks;
     this.basePath = basePath.endsWith("/") ? basePath.substring(0, basePath.length() - 1)
         : basePath;
-    addBefore(MAPAggregator.class.getName());
   }
 
   @Override
@@ -76,42 +69,39 @@ final class ChargerHeadersInterceptor extends AbstractSoapInterceptor {
       }
     }
     String soapVersion = message.getVersion() instanceof Soap12 ? "1.2" : "1.1";
-    String addressingNs = null;
-    String from = null;
-    String replyTo = null;
     Set<String> seen = new java.util.TreeSet<>();
     if (message.getExchange().get(ExchangeKeys.EARLY_FACTS) instanceof EarlyRequestFacts early) {
       seen.addAll(early.quirks());
     }
-    AddressingProperties maps = ContextUtils.retrieveMAPs(message, false, false, false);
-    if (maps != null) {
-      addressingNs = maps.getNamespaceURI();
-      from = address(maps.getFrom());
-      replyTo = address(maps.getReplyTo());
-      if (maps.getMessageID() == null) {
+    RequestAddressing addressing =
+        message.getExchange().get(ExchangeKeys.ADDRESSING) instanceof RequestAddressing a
+            ? a : null;
+    String messageId = null;
+    if (addressing != null) {
+      messageId = addressing.messageId();
+      if (messageId == null) {
+        // only for the logs: the answer names no RelatesTo then
         quirks.record(QuirkCounter.MISSING_MESSAGE_ID);
         seen.add(QuirkCounter.MISSING_MESSAGE_ID);
-        maps.setMessageID(ContextUtils.getAttributedURI("urn:uuid:" + UUID.randomUUID()));
-        message.getExchange().put(ExchangeKeys.INVENTED_MESSAGE_ID, Boolean.TRUE);
+        messageId = "urn:uuid:" + UUID.randomUUID();
       }
-      message.getExchange().put(ExchangeKeys.MESSAGE_ID, maps.getMessageID().getValue());
-      if (replyTo != null && !ContextUtils.isGenericAddress(maps.getReplyTo())) {
+      if (addressing.replyToElsewhere()) {
+        // answered on this HTTP exchange all the same; the address stays a callback candidate
         quirks.record(QuirkCounter.NON_ANONYMOUS_REPLY_TO);
         seen.add(QuirkCounter.NON_ANONYMOUS_REPLY_TO);
-        maps.setReplyTo(EndpointReferenceUtils.getAnonymousEndpointReference());
       }
-      if (maps.getFaultTo() != null && !ContextUtils.isGenericAddress(maps.getFaultTo())) {
-        maps.setFaultTo(EndpointReferenceUtils.getAnonymousEndpointReference());
-      }
-    }
-    if (maps == null) {
+      message.getExchange().put(ExchangeKeys.MESSAGE_ID, messageId);
+    } else {
       quirks.record(QuirkCounter.NO_ADDRESSING);
       seen.add(QuirkCounter.NO_ADDRESSING);
     }
     message.getExchange().put(ExchangeKeys.CREDENTIALS, credentials(message));
     identity = withPathIdentity(message, identity);
     message.getExchange().put(ExchangeKeys.REQUEST, new ChargerRequestInfo(identity,
-        soapVersion, addressingNs, from, replyTo, peerAddress(message), seen));
+        soapVersion, addressing == null ? null : addressing.namespace(),
+        addressing == null ? null : RequestAddressing.usableAddress(addressing.from()),
+        addressing == null ? null : RequestAddressing.usableAddress(addressing.replyTo()),
+        peerAddress(message), seen));
   }
 
   /**
@@ -156,19 +146,6 @@ final class ChargerHeadersInterceptor extends AbstractSoapInterceptor {
 
   private static void refuse(SoapMessage message, String reason) {
     message.getExchange().put(ExchangeKeys.IDENTITY_REFUSAL, reason);
-  }
-
-  private static String address(EndpointReferenceType epr) {
-    if (epr == null || epr.getAddress() == null || epr.getAddress().getValue() == null) {
-      return null;
-    }
-    String value = epr.getAddress().getValue().trim();
-    if (value.isEmpty() || Names.WSA_ANONYMOUS_ADDRESS.equals(value)
-        || Names.WSA_NONE_ADDRESS.equals(value)
-        || value.endsWith("/role/anonymous")) {
-      return null;
-    }
-    return value;
   }
 
   private static java.util.Optional<BasicCredentials> credentials(Message message) {

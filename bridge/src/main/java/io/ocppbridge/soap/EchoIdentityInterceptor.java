@@ -6,17 +6,14 @@ import org.apache.cxf.binding.soap.interceptor.AbstractSoapInterceptor;
 import org.apache.cxf.headers.Header;
 import org.apache.cxf.helpers.DOMUtils;
 import org.apache.cxf.phase.Phase;
-import org.apache.cxf.ws.addressing.AddressingProperties;
-import org.apache.cxf.ws.addressing.ContextUtils;
-import org.apache.cxf.ws.addressing.EndpointReferenceUtils;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
 /**
  * Writes answers and faults in the echo-identity style when {@link AnswerStyles} says so: the
- * charger's {@code chargeBoxIdentity} header comes back under the name it was sent with, and
- * {@code wsa:To} is the charger's own {@code wsa:From} address (SOAP stacks that match answers
- * to requests this way drop any other answer).
+ * charger's {@code chargeBoxIdentity} header comes back under the name it was sent with, first
+ * among the headers, and {@code wsa:To} is the charger's own {@code wsa:From} address (SOAP
+ * stacks that match answers to requests this way drop any other answer).
  */
 final class EchoIdentityInterceptor extends AbstractSoapInterceptor {
 
@@ -34,15 +31,22 @@ final class EchoIdentityInterceptor extends AbstractSoapInterceptor {
         || !styles.echo(facts)) {
       return;
     }
-    AddressingProperties maps = ContextUtils.retrieveMAPs(message, false, true, false);
-    if (maps != null && facts.from() != null) {
-      maps.setTo(EndpointReferenceUtils.getEndpointReference(facts.from()));
-    }
+    boolean identityWritten = false;
     for (Header h : message.getHeaders()) {
-      if (h.getName().equals(facts.identityHeader())
-          && h.getDirection() != Header.Direction.DIRECTION_IN) {
-        return; // written already (an out-fault chain after an out chain)
+      if (h.getDirection() == Header.Direction.DIRECTION_IN) {
+        continue;
       }
+      if (facts.from() != null && "To".equals(h.getName().getLocalPart())
+          && h.getObject() instanceof Element to
+          && message.getExchange().get(ExchangeKeys.ADDRESSING) instanceof RequestAddressing a
+          && a.namespace().equals(h.getName().getNamespaceURI())) {
+        to.setTextContent(facts.from());
+      }
+      // written already when an out-fault chain follows an out chain
+      identityWritten |= h.getName().equals(facts.identityHeader());
+    }
+    if (identityWritten) {
+      return;
     }
     Document doc = DOMUtils.createDocument();
     Element identity = doc.createElementNS(facts.identityHeader().getNamespaceURI(),
@@ -50,6 +54,6 @@ final class EchoIdentityInterceptor extends AbstractSoapInterceptor {
     identity.setTextContent(facts.identity());
     SoapHeader header = new SoapHeader(facts.identityHeader(), identity);
     header.setDirection(Header.Direction.DIRECTION_OUT);
-    message.getHeaders().add(header);
+    message.getHeaders().add(0, header);
   }
 }

@@ -12,8 +12,8 @@ final class ExchangeKeys {
   static final String IDENTITY_REFUSAL = "io.ocppbridge.soap.identityRefusal";
   /** The {@code wsa:Action} of the response, {@code /<Action>Response}. */
   static final String RESPONSE_ACTION = "io.ocppbridge.soap.responseAction";
-  /** Set when the request had no MessageID and the bridge gave it one. */
-  static final String INVENTED_MESSAGE_ID = "io.ocppbridge.soap.inventedMessageId";
+  /** The request's {@link RequestAddressing}; absent when it used no WS-Addressing. */
+  static final String ADDRESSING = "io.ocppbridge.soap.addressing";
   /** The namespace of the OCPP service the request addressed, for fault subcodes. */
   static final String OCPP_NAMESPACE = "io.ocppbridge.soap.ocppNamespace";
 

@@ -16,14 +16,14 @@ import org.apache.cxf.binding.soap.interceptor.AbstractSoapInterceptor;
 import org.apache.cxf.binding.soap.interceptor.MustUnderstandInterceptor;
 import org.apache.cxf.headers.Header;
 import org.apache.cxf.phase.Phase;
-import org.apache.cxf.ws.addressing.soap.MAPCodec;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
 /**
- * Repairs in flight, before CXF judges a request, the deviations of non-conformant SOAP stacks
- * that lose nothing (docs/compatibility.md, "Non-conformant SOAP chargers"), and notes what the
- * raw headers say about the charger ({@link EarlyRequestFacts}):
+ * Repairs in flight, before CXF or the bridge's addressing reader judges a request, the
+ * deviations of non-conformant SOAP stacks that lose nothing (docs/compatibility.md,
+ * "Non-conformant SOAP chargers"), and notes what the raw headers say about the charger
+ * ({@link EarlyRequestFacts}):
  * <ul>
  *   <li>{@link QuirkCounter#CHARGE_POINT_NAMESPACE}: a body element that is the request element
  *       of a central-system operation, but in the charge-point namespace of the same OCPP version
@@ -47,9 +47,8 @@ final class NonConformantRequestRepair extends AbstractSoapInterceptor {
   NonConformantRequestRepair(QuirkCounter quirks) {
     super(Phase.PRE_PROTOCOL);
     // after the headers are read and the reader stands at the body's first element, before
-    // CXF checks mustUnderstand and decodes the addressing headers
+    // CXF checks mustUnderstand and the bridge reads the addressing headers
     addBefore(MustUnderstandInterceptor.class.getName());
-    addBefore(MAPCodec.class.getName());
     this.quirks = quirks;
   }
 

@@ -1,43 +1,43 @@
 package io.ocppbridge.soap;
 
-import org.apache.cxf.message.Message;
-import org.apache.cxf.phase.AbstractPhaseInterceptor;
+import java.util.List;
+import javax.xml.namespace.QName;
+import org.apache.cxf.binding.soap.SoapHeader;
+import org.apache.cxf.binding.soap.SoapMessage;
+import org.apache.cxf.binding.soap.interceptor.AbstractSoapInterceptor;
+import org.apache.cxf.headers.Header;
 import org.apache.cxf.phase.Phase;
-import org.apache.cxf.ws.addressing.AddressingProperties;
-import org.apache.cxf.ws.addressing.ContextUtils;
-import org.apache.cxf.ws.addressing.MAPAggregator;
+import org.w3c.dom.Element;
 
 /**
- * Sets the response's {@code wsa:Action} to {@code /<Action>Response}, faults included (the 1.2
- * WSDLs declare no output actions, and a Provider endpoint knows no operations), and drops the
- * {@code wsa:RelatesTo} that would point at a MessageID the bridge invented.
+ * Addresses the answer to a request that used WS-Addressing ({@link AddressingHeaderWriter}):
+ * {@code wsa:Action} is {@code /<Action>Response}, faults included (the 1.2 WSDLs declare no
+ * output actions, and a Provider endpoint knows no operations), or WS-Addressing's fault action
+ * when the operation was never recognised; {@code wsa:RelatesTo} only when the request had a
+ * MessageID. A request without WS-Addressing is answered without it.
  */
-final class ResponseAddressingInterceptor extends AbstractPhaseInterceptor<Message> {
-
-  private static final String SOAP_FAULT_ACTION =
-      "http://www.w3.org/2005/08/addressing/soap/fault";
+final class ResponseAddressingInterceptor extends AbstractSoapInterceptor {
 
   ResponseAddressingInterceptor() {
     super(Phase.PRE_LOGICAL);
-    addAfter(MAPAggregator.class.getName());
   }
 
   @Override
-  public void handleMessage(Message message) {
-    AddressingProperties maps = ContextUtils.retrieveMAPs(message, false, true, false);
-    if (maps == null) {
+  public void handleMessage(SoapMessage message) {
+    if (!(message.getExchange().get(ExchangeKeys.ADDRESSING) instanceof RequestAddressing req)) {
       return;
     }
-    Object action = message.getExchange().get(ExchangeKeys.RESPONSE_ACTION);
-    if (action instanceof String a) {
-      maps.setAction(ContextUtils.getAttributedURI(a));
-    } else if (maps.getAction() == null || maps.getAction().getValue() == null
-        || maps.getAction().getValue().isEmpty()) {
-      // The operation was never recognised: WS-Addressing's own action for faults.
-      maps.setAction(ContextUtils.getAttributedURI(SOAP_FAULT_ACTION));
-    }
-    if (Boolean.TRUE.equals(message.getExchange().get(ExchangeKeys.INVENTED_MESSAGE_ID))) {
-      maps.setRelatesTo(null);
+    Object responseAction = message.getExchange().get(ExchangeKeys.RESPONSE_ACTION);
+    String action = responseAction instanceof String a
+        ? a : AddressingHeaderWriter.FAULT_ACTION;
+    List<Header> headers = message.getHeaders();
+    // an out-fault chain after a failed out chain: address the fault instead
+    headers.removeIf(h -> h.getDirection() == Header.Direction.DIRECTION_OUT
+        && req.namespace().equals(h.getName().getNamespaceURI()));
+    for (Element e : AddressingHeaderWriter.answerHeaders(req, action)) {
+      SoapHeader header = new SoapHeader(new QName(e.getNamespaceURI(), e.getLocalName()), e);
+      header.setDirection(Header.Direction.DIRECTION_OUT);
+      headers.add(header);
     }
   }
 }

@@ -15,14 +15,15 @@ import org.apache.cxf.transport.http_jetty.JettyHTTPDestination;
 import org.apache.cxf.transport.http_jetty.JettyHTTPServerEngine;
 import org.apache.cxf.transport.http_jetty.JettyHTTPServerEngineFactory;
 import org.eclipse.jetty.server.Connector;
-import org.apache.cxf.ws.addressing.WSAddressingFeature;
 
 /**
- * Publishes the {@link OcppSoapEndpoint} on Jetty through CXF, with WS-Addressing enabled
- * explicitly (the 1.5 WSDL's misspelt policy namespace means a WSDL-driven setup would not) and
- * the bridge's header and response interceptors. In front of CXF, on the same Jetty server, the
- * {@link EdgeGate} reads each request whole before CXF sees it and the {@link ConnectionGuard}
- * bounds the connections ({@code soap.limits.*}); Jetty names no version in its answers.
+ * Publishes the {@link OcppSoapEndpoint} on Jetty through CXF, with the bridge's header and
+ * response interceptors. WS-Addressing is the bridge's own ({@link RequestAddressingInterceptor},
+ * {@link ResponseAddressingInterceptor}), not CXF's feature: every request is read the same way
+ * whatever its WSDL's policy says (the 1.5 WSDL's policy namespace is misspelt). In front of
+ * CXF, on the same Jetty server, the {@link EdgeGate} reads each request whole before CXF sees
+ * it and the {@link ConnectionGuard} bounds the connections ({@code soap.limits.*}); Jetty names
+ * no version in its answers.
  */
 public final class SoapServer implements AutoCloseable {
 
@@ -54,11 +55,9 @@ public final class SoapServer implements AutoCloseable {
         config.limits().idleTimeout().toMillis()));
     engine.setHandlers(List.of(new EdgeGate(config.limits(), config.maxMessageSize(), counters)));
     factory.setAddress(scheme + "://" + host + ":" + port + config.path());
-    WSAddressingFeature addressing = new WSAddressingFeature();
-    addressing.setAddressingRequired(false);
-    factory.setFeatures(List.of(addressing));
     factory.getInInterceptors().add(new RequestSizeInterceptor(config.maxMessageSize()));
     factory.getInInterceptors().add(new WellFormedInterceptor());
+    factory.getInInterceptors().add(new RequestAddressingInterceptor());
     factory.getInInterceptors().add(new ChargerHeadersInterceptor(quirks, config.path()));
     factory.setProperties(XmlLimits.forRequests());
     ResponseAddressingInterceptor responseAddressing = new ResponseAddressingInterceptor();
