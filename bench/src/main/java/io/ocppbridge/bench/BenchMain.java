@@ -52,6 +52,10 @@ public final class BenchMain implements Callable<Integer> {
       description = "BootNotifications in flight at once in the boot storm.")
   int bootConcurrency;
 
+  @Option(names = "--nodes", defaultValue = "3",
+      description = "Bridge nodes of scenario cluster-chaos, at least 2 (one is killed).")
+  int clusterNodes;
+
   @Option(names = "--quick", description = "Smoke run: 2%% of the chargers, 2 s warm-up, 3 s"
       + " measured.")
   boolean quick;
@@ -88,10 +92,11 @@ public final class BenchMain implements Callable<Integer> {
   BenchOptions options() {
     if (quick) {
       return new BenchOptions(Duration.ofSeconds(2), Duration.ofSeconds(3), 0.02, chargers,
-          bootConcurrency);
+          bootConcurrency, clusterNodes);
     }
     return new BenchOptions(Duration.ofMillis((long) (warmupSeconds * 1000)),
-        Duration.ofMillis((long) (durationSeconds * 1000)), scale, chargers, bootConcurrency);
+        Duration.ofMillis((long) (durationSeconds * 1000)), scale, chargers, bootConcurrency,
+        clusterNodes);
   }
 
   @Override

@@ -9,9 +9,10 @@ import java.time.Duration;
  *
  * @param chargers when positive, the number of chargers of every scenario
  * @param bootConcurrency how many BootNotifications of a boot storm are in flight at once
+ * @param clusterNodes bridge nodes of scenario {@code cluster-chaos}
  */
 public record BenchOptions(Duration warmup, Duration duration, double scale, int chargers,
-    int bootConcurrency) {
+    int bootConcurrency, int clusterNodes) {
 
   /** The chargers a scenario runs with, from its default at full scale. */
   public int chargers(int fullScale) {

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,12 +20,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A chaos run of a bridge cluster, every part real and on 127.0.0.1: a private PostgreSQL
- * server, two bridge nodes as child JVMs, the shipped HAProxy configuration in front of them,
- * the simulated central system in this JVM (counting sockets per identity), and SOAP chargers
- * posting through HAProxy. Under load, node 1 gets {@code kill -9}; the run measures how long
- * its chargers take to answer the central system again, the longest time one identity had two
- * sockets, and the charger requests that failed. Then node 1 starts again on its old ports and
- * HAProxy hashes its busy chargers back to it: handovers between two live nodes, where the
+ * server, {@link ChaosSettings#nodes} bridge nodes as child JVMs, the shipped HAProxy
+ * configuration in front of them (one server line per node), the simulated central system in
+ * this JVM (counting sockets per identity), and SOAP chargers posting through HAProxy. Under
+ * load, node 1 gets {@code kill -9}; the run measures how long its chargers take to answer the
+ * central system again, how the surviving nodes shared them, the longest time one identity had
+ * two sockets, and the charger requests that failed. Then node 1 starts again on its old ports
+ * and HAProxy hashes its busy chargers back to it: handovers between two live nodes, where the
  * central system may see two sockets for one identity until the old owner closes its own.
  */
 final class ClusterChaosRun {
@@ -54,7 +56,8 @@ final class ClusterChaosRun {
       LeaseTable leases = new LeaseTable(database, LocalPostgres.USER, LocalPostgres.PASSWORD);
       List<BridgeNodeProcess> nodes = new ArrayList<>();
       try {
-        for (String node : List.of("node-1", "node-2")) {
+        for (int n = 1; n <= settings.nodes(); n++) {
+          String node = "node-" + n;
           nodes.add(BridgeNodeProcess.start(node, dir, nodeSettings(node, database, csms),
               LocalPostgres.PASSWORD));
         }
@@ -67,6 +70,7 @@ final class ClusterChaosRun {
           return chaos(ids, csms, callbacks, leases, nodes, haproxy, chargers);
         }
       } finally {
+        nodes.forEach(BridgeNodeProcess::requestStop);
         for (BridgeNodeProcess node : nodes) {
           node.close();
         }
@@ -78,7 +82,8 @@ final class ClusterChaosRun {
       SimulatedChargePointServer callbacks, LeaseTable leases, List<BridgeNodeProcess> nodes,
       HaproxyProcess haproxy, ChaosChargers chargers) throws Exception {
     BridgeNodeProcess victim = nodes.get(0);
-    BridgeNodeProcess survivor = nodes.get(1);
+    List<String> survivors = nodes.subList(1, nodes.size()).stream()
+        .map(BridgeNodeProcess::nodeId).toList();
     // GIVEN every charger booted through HAProxy, one WebSocket each at the central system
     List<String> notBooted = chargers.boot(ids, 50);
     if (!notBooted.isEmpty()) {
@@ -98,10 +103,9 @@ final class ClusterChaosRun {
     Map<String, String> owners = leases.liveOwners();
     List<String> victims = ids.stream().filter(id -> victim.nodeId().equals(owners.get(id)))
         .toList();
-    LOG.info("chaos: {} chargers up, {} on {} (pid {}), {} on {}; {} busy", ids.size(),
-        victims.size(), victim.nodeId(), victim.pid(),
-        ids.stream().filter(id -> survivor.nodeId().equals(owners.get(id))).count(),
-        survivor.nodeId(), busy.size());
+    LOG.info("chaos: {} chargers up, {} on {} (pid {}), the others on {}: {}; {} busy",
+        ids.size(), victims.size(), victim.nodeId(), victim.pid(), survivors,
+        shares(ids, owners, survivors), busy.size());
 
     // WHEN node 1 is killed under load
     callbacks.clearReceived();
@@ -109,13 +113,15 @@ final class ClusterChaosRun {
     int exit = victim.killHard();
     LOG.info("chaos: kill -9 {} (pid {}): exit status {}", victim.nodeId(), victim.pid(), exit);
 
-    // THEN its chargers answer the central system again, through the survivor
+    // THEN its chargers answer the central system again, through the survivors
     Map<String, Duration> reached =
         new ReachabilityProbe(csms, killedAt).await(victims, settings.reachDeadline());
     Thread.sleep(settings.heartbeatEvery().toMillis()); // one more Heartbeat of each busy charger
     Map<String, String> ownersAfter = leases.liveOwners();
-    int moved = (int) victims.stream()
-        .filter(id -> survivor.nodeId().equals(ownersAfter.get(id))).count();
+    Map<String, Integer> shares = shares(victims, ownersAfter, survivors);
+    int moved = shares.values().stream().mapToInt(Integer::intValue).sum();
+    LOG.info("chaos: {} of {}'s {} chargers leased by the survivors: {}", moved,
+        victim.nodeId(), victims.size(), shares);
     Set<String> busySet = Set.copyOf(busy);
     List<String> busyVictims = victims.stream().filter(busySet::contains).toList();
 
@@ -127,9 +133,10 @@ final class ClusterChaosRun {
     chargers.stop(REQUEST_TIMEOUT);
     boolean oneEach = awaitQuietly(() -> ids.stream()
         .allMatch(id -> csms.sockets().open(id) == 1));
-    return new ChaosFigures(ids.size(), exit, victims.size(), longest(busyVictims, reached),
+    return new ChaosFigures(ids.size(), settings.nodes(), exit, victims.size(),
+        longest(busyVictims, reached),
         longest(victims.stream().filter(id -> !busySet.contains(id)).toList(), reached),
-        victims.size() - reached.size(), moved, oneEach, csms.sockets().longestDuplicate(),
+        victims.size() - reached.size(), moved, shares, oneEach, csms.sockets().longestDuplicate(),
         ids.stream().mapToInt(id -> csms.sockets().most(id)).max().orElse(0),
         chargers.failedSince(Long.MIN_VALUE) - chargers.failedSince(killedAt),
         chargers.failedSince(killedAt) - chargers.failedSince(returnedAt),
@@ -157,6 +164,20 @@ final class ClusterChaosRun {
     LOG.info("chaos: node 1 again (pid {}): {} of {} busy chargers back on it {} ms after"
         + " HAProxy saw it up", again.pid(), back, expectedBack.size(), within.toMillis());
     return new HandBack(back, within);
+  }
+
+  /** Of {@code chargers}, how many each of {@code nodes} holds the live lease of, in order. */
+  private static Map<String, Integer> shares(List<String> chargers, Map<String, String> owners,
+      List<String> nodes) {
+    Map<String, Integer> shares = new LinkedHashMap<>();
+    nodes.forEach(node -> shares.put(node, 0));
+    for (String id : chargers) {
+      String owner = owners.get(id);
+      if (owner != null) {
+        shares.computeIfPresent(owner, (node, n) -> n + 1);
+      }
+    }
+    return shares;
   }
 
   private static int backOn(String node, List<String> chargers, LeaseTable leases)

@@ -5,8 +5,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * Scenario {@code cluster-chaos} (issue 15): 1,000 SOAP chargers through HAProxy on two bridge
- * nodes sharing a PostgreSQL registry, one node {@code kill -9}ed under load
+ * Scenario {@code cluster-chaos} (issue 15): 1,000 SOAP chargers through HAProxy on three bridge
+ * nodes ({@code --nodes}) sharing a PostgreSQL registry, one node {@code kill -9}ed under load
  * ({@link ClusterChaosRun}), with the cluster keys at their defaults. Needs Debian's
  * {@code postgresql} and {@code haproxy} packages, and must be started from the repository (it
  * uses {@code config/haproxy.cfg}).
@@ -22,7 +22,7 @@ public final class ClusterChaosScenario implements OnlyWhenNamed {
 
   @Override
   public String description() {
-    return "1,000 chargers, 2 nodes behind HAProxy, one node kill -9'd under load";
+    return "1,000 chargers, 3 nodes behind HAProxy, one node kill -9'd under load";
   }
 
   @Override
@@ -30,15 +30,16 @@ public final class ClusterChaosScenario implements OnlyWhenNamed {
     if (!LocalPostgres.installed() || !HaproxyProcess.installed()) {
       throw new IllegalStateException("needs Debian's postgresql and haproxy packages");
     }
-    ChaosSettings settings =
-        ChaosSettings.defaults(context.options().chargers(FULL_SCALE_CHARGERS));
+    ChaosSettings settings = ChaosSettings.defaults(context.options().clusterNodes(),
+        context.options().chargers(FULL_SCALE_CHARGERS));
     Path dir = Files.createTempDirectory("bench-cluster-chaos");
     ChaosFigures f = new ClusterChaosRun(settings, dir).run();
-    String scenario = "cluster chaos, " + f.chargers() + " chargers";
+    String scenario = "cluster chaos, " + f.nodes() + " nodes, " + f.chargers() + " chargers";
     ResultTable table = context.table();
     table.add(ResultRow.judged(scenario, "node killed (exit status) / its chargers moved",
-        f.killedExitStatus() + " / " + f.movedToSurvivor() + " of " + f.victimChargers(), "",
-        "HAProxy marked it DOWN: " + f.balancerSawDown(), "137 / all", f.chaosHappened()));
+        f.killedExitStatus() + " / " + f.movedToSurvivors() + " of " + f.victimChargers(), "",
+        "HAProxy marked it DOWN: " + f.balancerSawDown() + "; leased by " + f.shares(),
+        "137 / all", f.chaosHappened()));
     Duration all = f.reachedAll();
     table.add(ResultRow.judged(scenario, "killed node's chargers answer the CSMS again",
         all == null ? f.unreached() + " never" : seconds(all), "",

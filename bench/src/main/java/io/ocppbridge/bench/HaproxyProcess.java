@@ -12,8 +12,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The shipped {@code config/haproxy.cfg} in Debian's HAProxy ({@code /usr/sbin/haproxy}), in
- * front of two bridge nodes: the addresses go in through the environment variables the file
- * names, its output to a log file.
+ * front of any number of bridge nodes: the file with one {@code server} line per node
+ * ({@link HaproxyConfig}), the addresses given through the environment variables it names, its
+ * output in a log file.
  */
 final class HaproxyProcess implements AutoCloseable {
 
@@ -33,16 +34,18 @@ final class HaproxyProcess implements AutoCloseable {
     return Files.isExecutable(BINARY);
   }
 
-  /** Starts HAProxy with the repository's configuration in front of exactly two nodes. */
+  /**
+   * Starts HAProxy with the repository's configuration in front of {@code nodes}: node
+   * {@code i} of the list is HAProxy's server {@code node<i+1>}. The configuration it runs is
+   * written to {@code dir/haproxy.cfg}.
+   */
   static HaproxyProcess start(Path dir, List<BridgeNodeProcess> nodes) throws IOException {
-    if (nodes.size() != 2) {
-      throw new IllegalArgumentException("config/haproxy.cfg names two nodes, not "
-          + nodes.size());
-    }
     int port = freePort();
+    Path config = Files.writeString(dir.resolve("haproxy.cfg"),
+        HaproxyConfig.forNodes(Files.readString(shippedConfig()), nodes.size()));
     Path log = dir.resolve("haproxy.log");
     ProcessBuilder builder = new ProcessBuilder(BINARY.toString(), "-db", "-f",
-        shippedConfig().toString()).redirectErrorStream(true).redirectOutput(log.toFile());
+        config.toString()).redirectErrorStream(true).redirectOutput(log.toFile());
     Map<String, String> env = builder.environment();
     env.put("BRIDGE_LB_BIND", "127.0.0.1:" + port);
     for (int i = 0; i < nodes.size(); i++) {

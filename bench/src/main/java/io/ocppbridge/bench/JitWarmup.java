@@ -21,7 +21,8 @@ final class JitWarmup {
     if (each.isZero()) {
       return;
     }
-    BenchOptions options = new BenchOptions(Duration.ZERO, each, 1.0, CHARGERS, CHARGERS);
+    BenchOptions options = new BenchOptions(Duration.ZERO, each, 1.0, CHARGERS, CHARGERS,
+        ChaosSettings.DEFAULT_NODES);
     try (BareSoapEndpoint endpoint = new BareSoapEndpoint("127.0.0.1", 0, "/ocpp")) {
       LOG.info("JIT warm-up: bare endpoint, {} chargers, {} s", CHARGERS, each.toSeconds());
       LOG.info("JIT warm-up, bare: {}", MixedLoad.closedLoop(endpoint.url(),

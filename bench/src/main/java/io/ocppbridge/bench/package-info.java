@@ -11,11 +11,12 @@
  * limits and the admin listener on ({@code SoakBridge}), read its refusal counters from
  * {@code /metrics}, judge their own criteria and fail the run when one is missed.
  *
- * <p>Scenario {@code cluster-chaos} (issue 15) runs the bridge as an operator would instead: two
- * node processes ({@code Main run}) sharing a private PostgreSQL server, behind HAProxy with the
- * shipped {@code config/haproxy.cfg} (Debian's {@code postgresql} and {@code haproxy} packages),
- * and kills one with {@code kill -9} under load. Like the soak scenarios it runs only when named,
- * never under {@code all}.
+ * <p>Scenario {@code cluster-chaos} (issue 15) runs the bridge as an operator would instead:
+ * three node processes ({@code Main run}; {@code --nodes} for another number) sharing a private
+ * PostgreSQL server, behind HAProxy with the shipped {@code config/haproxy.cfg} written with one
+ * {@code server} line per node ({@code HaproxyConfig}; Debian's {@code postgresql} and
+ * {@code haproxy} packages), and kills one with {@code kill -9} under load; the others share its
+ * chargers. Like the soak scenarios it runs only when named, never under {@code all}.
  *
  * <p>Scenario {@code wrk} (issue 16) drives Debian's {@code wrk} with a generated Lua script
  * ({@code WrkRun}, {@code WrkScript}) against the bare endpoint and the bridge; it too runs only

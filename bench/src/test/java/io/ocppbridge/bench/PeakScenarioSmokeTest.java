@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class PeakScenarioSmokeTest {
 
   private static final BenchOptions TINY =
-      new BenchOptions(Duration.ofSeconds(2), Duration.ofSeconds(1), 1.0, 5, 5);
+      new BenchOptions(Duration.ofSeconds(2), Duration.ofSeconds(1), 1.0, 5, 5, 3);
 
   @Test
   void everyRequestToTheBridgeIsAnsweredWithItsResponseElement() throws Exception {
