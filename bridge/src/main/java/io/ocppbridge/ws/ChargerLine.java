@@ -95,6 +95,10 @@ final class ChargerLine {
       // cannot help and would let a chatty charger drive a tight loop of refused handshakes.
       return CompletableFuture.failedFuture(refusal);
     }
+    // Taken before the attempt: an attempt that has already ended when connectNow() registers
+    // its callback settles this future and replaces it inline, on this thread; returning the
+    // replacement would leave the request waiting for its whole timeout.
+    CompletableFuture<CsmsConnection> waiting = ready;
     if (attempt == null) {
       // A charger's request is worth an attempt now: a retry scheduled far out by the backoff
       // (up to the ceiling) would otherwise outlast the request's own timeout although the
@@ -105,7 +109,7 @@ final class ChargerLine {
       }
       connectNow();
     }
-    return ready;
+    return waiting;
   }
 
   /** Opens the connection now (a charger known from before a restart, or a new request). */
