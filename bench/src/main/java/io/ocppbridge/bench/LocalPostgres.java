@@ -97,11 +97,7 @@ final class LocalPostgres implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    try (Stream<Path> all = Files.walk(folder)) {
-      all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
-      // a temporary folder left behind is harmless
-    }
+    TempFolders.delete(folder);
   }
 
   private static Path binaries() throws IOException {

@@ -6,7 +6,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,7 +67,7 @@ public final class WrkScenario implements OnlyWhenNamed {
       }
       report(context.table(), bridge, bare);
     } finally {
-      delete(dir);
+      TempFolders.delete(dir);
     }
   }
 
@@ -103,13 +102,5 @@ public final class WrkScenario implements OnlyWhenNamed {
     table.add(ResultRow.judged(scenario, "failed requests (errors, non-2xx)",
         Long.toString(bridge.failures()), Long.toString(bare.failures()), "", "0",
         bridge.failures() == 0 && bare.failures() == 0));
-  }
-
-  private static void delete(Path dir) {
-    try (Stream<Path> all = Files.walk(dir)) {
-      all.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
-      // a temporary folder left behind is harmless
-    }
   }
 }

@@ -2,7 +2,6 @@ package io.ocppbridge.ws;
 
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 
 /**
@@ -41,17 +40,20 @@ final class WarnEvery {
     State state = keys.computeIfAbsent(key, k -> new State(now - intervalNanos));
     synchronized (state) {
       if (now - state.lastLogged < intervalNanos) {
-        state.suppressed.incrementAndGet();
+        state.suppressed++;
         return -1;
       }
       state.lastLogged = now;
-      return state.suppressed.getAndSet(0);
+      long unsaid = state.suppressed;
+      state.suppressed = 0;
+      return unsaid;
     }
   }
 
+  /** Guarded by itself. */
   private static final class State {
     long lastLogged;
-    final AtomicInteger suppressed = new AtomicInteger();
+    long suppressed;
 
     State(long lastLogged) {
       this.lastLogged = lastLogged;
