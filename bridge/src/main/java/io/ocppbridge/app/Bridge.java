@@ -42,6 +42,7 @@ import io.ocppbridge.soap.OcppSoapEndpoint;
 import io.ocppbridge.soap.SoapServer;
 import io.ocppbridge.translate.OcppJson;
 import io.ocppbridge.translate.OcppSchemaModel;
+import io.ocppbridge.translate.OwnTranslationCheck;
 import io.ocppbridge.translate.SoapJsonTranslator;
 import io.ocppbridge.tls.TlsFiles;
 import io.ocppbridge.ws.NettyCsmsLink;
@@ -93,7 +94,8 @@ public final class Bridge implements AutoCloseable {
     TlsFiles.checkAll(config);
     QuirkCounter quirks = new QuirkCounter();
     SoapJsonTranslator translator = new SoapJsonTranslator(OcppSchemaModel.loadAll(),
-        config.csms().jsonDialect(), quirks);
+        config.csms().jsonDialect(), quirks,
+        new OwnTranslationCheck(config.chargers().checkTranslationEvery()));
     PayloadSchemas schemas = PayloadSchemas.load();
     ChargerProfiles profiles = new ChargerProfiles(config.chargers(), config.csms().protocol(),
         config.csms().jsonDialect());

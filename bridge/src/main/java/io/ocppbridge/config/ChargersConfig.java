@@ -22,6 +22,9 @@ import java.util.Optional;
  *     configured with every default
  * @param allowUnknown whether chargers without an entry here are served; when false, any other
  *     identity gets a SecurityError fault and nothing reaches the central system
+ * @param checkTranslationEvery after the first ones of each action and direction, one in how
+ *     many of the bridge's own translations is validated again
+ *     ({@code translate.OwnTranslationCheck})
  */
 public record ChargersConfig(
     @Key(defaultValue = "30s",
@@ -33,10 +36,23 @@ public record ChargersConfig(
     @Key(defaultValue = "true",
         doc = "Whether identities not configured under chargers are served; when false, any"
             + " other gets a SecurityError fault and nothing reaches the central system.")
-    boolean allowUnknown) {
+    boolean allowUnknown,
+    @Key(defaultValue = "100", min = 1, max = 1_000_000,
+        doc = "Every message received is validated against its sender's schema before it is"
+            + " translated; the bridge's own translation is validated again against the"
+            + " receiver's schema for the first 100 messages of each action and direction, then"
+            + " for one in this many (1: every message). A violation there is a bridge defect:"
+            + " logged as an ERROR and answered InternalError.")
+    int checkTranslationEvery) {
 
   public ChargersConfig {
     byIdentity = byIdentity == null ? Map.of() : Map.copyOf(byIdentity);
+  }
+
+  /** With every translation validated again ({@code checkTranslationEvery} 1). */
+  public ChargersConfig(Duration callTimeout, Map<String, ChargerSettings> byIdentity,
+      boolean allowUnknown) {
+    this(callTimeout, byIdentity, allowUnknown, 1);
   }
 
   /**

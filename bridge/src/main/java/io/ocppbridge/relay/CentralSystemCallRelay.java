@@ -130,9 +130,11 @@ public final class CentralSystemCallRelay implements CentralSystemCallHandler<Js
   private JsonNode chargerAnswer(ChargerContext charger, OcppAction action, Element answer,
       ChargerClock clock, JsonDialect dialect) {
     try {
-      JsonNode json = PayloadSchemas.object(translator.in(dialect)
-          .fromChargePointResponse(charger.version(), action, answer, clock));
-      schemas.in(dialect).check(charger.version(), action, false, json);
+      SoapJsonTranslator own = translator.in(dialect);
+      JsonNode json = own.fromChargePointResponse(charger.version(), action, answer, clock);
+      if (own.checksOwn(action, false)) {
+        schemas.in(dialect).check(charger.version(), action, false, json);
+      }
       return json;
     } catch (OcppException e) {
       LOG.warn("[{}] the charger's answer to {} is invalid: {}", charger.id(), action.wireName(),

@@ -103,7 +103,7 @@ public final class ChargerRequestRelay {
     SoapJsonTranslator translator = this.translator.in(dialect);
     PayloadSchemas schemas = this.schemas.in(dialect);
     ChargerRequest request = translator.fromChargerRequest(payload, clock, lenient);
-    JsonNode requestTree = checkOwnTranslation(id, request, lenient, schemas);
+    JsonNode requestTree = checkOwnTranslation(id, request, lenient, translator, schemas);
     ChargerSession session = sessions.observe(id, request.version(),
         new SoapDialect(info.soapVersion(), info.addressingNamespace()), info.from());
     CsmsProtocol protocol = profiles.protocol(id, request.version());
@@ -187,21 +187,24 @@ public final class ChargerRequestRelay {
 
   /**
    * The JSON the bridge is about to send must meet the schema: the SOAP request was valid, so a
-   * violation here is a defect of the bridge's translation, reported as such. Returns the JSON
-   * read, for the rest of the relay: the tree checked is the tree sent (read once, in the form
-   * the frames take, {@link PayloadSchemas#object}).
+   * violation here is a defect of the bridge's translation, reported as such. Checked when the
+   * translator says it is due ({@link io.ocppbridge.translate.OwnTranslationCheck}: the first
+   * ones of each action, then a sample). Returns the tree to send.
    */
   private static JsonNode checkOwnTranslation(ChargerId id, ChargerRequest request,
-      boolean lenient, PayloadSchemas schemas) {
+      boolean lenient, SoapJsonTranslator translator, PayloadSchemas schemas) {
+    JsonNode tree = request.payload();
+    if (!translator.checksOwn(request.action(), true)) {
+      return tree;
+    }
     try {
-      JsonNode tree = PayloadSchemas.object(request.payloadJson());
       schemas.check(request.version(), request.action(), true, tree,
           lenient ? PayloadSchemas.LENGTHS : java.util.Set.of());
       return tree;
     } catch (OcppException e) {
       LOG.error("[{}] bridge defect: the translation of {} violates its JSON schema ({} names):"
           + " {}; JSON: {}", id, request.action().wireName(), schemas.dialect(), e.description(),
-          request.payloadJson());
+          tree);
       throw new OcppException(OcppErrorCode.INTERNAL_ERROR, "the bridge could not translate "
           + request.action().wireName() + " faithfully (" + e.description() + ")");
     }

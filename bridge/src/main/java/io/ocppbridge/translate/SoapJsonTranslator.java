@@ -1,8 +1,11 @@
 package io.ocppbridge.translate;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
 import io.ocppbridge.core.Initiator;
 import io.ocppbridge.core.JsonDialect;
 import io.ocppbridge.core.OcppAction;
@@ -45,6 +48,7 @@ public final class SoapJsonTranslator {
   private final DOMImplementation documents = domImplementation();
 
   private final QuirkCounter quirks;
+  private final OwnTranslationCheck ownCheck;
   private final Ocpp16WireDifferences ocpp16;
   private final JsonDialect dialect;
   /** Every dialect's translator, this one included; filled during construction only. */
@@ -58,13 +62,24 @@ public final class SoapJsonTranslator {
   /** @param quirks where the quirks of chargers' XML that were repaired are counted */
   public SoapJsonTranslator(Map<OcppVersion, OcppSchemaModel> models, JsonDialect dialect,
       QuirkCounter quirks) {
-    this(Map.copyOf(models), dialect, quirks, new EnumMap<>(JsonDialect.class));
+    this(models, dialect, quirks, OwnTranslationCheck.ALWAYS);
+  }
+
+  /**
+   * @param ownCheck when a SOAP payload this translator wrote is validated against the XSD
+   *     again ({@link #checksOwn} says the same for the JSON it writes)
+   */
+  public SoapJsonTranslator(Map<OcppVersion, OcppSchemaModel> models, JsonDialect dialect,
+      QuirkCounter quirks, OwnTranslationCheck ownCheck) {
+    this(Map.copyOf(models), dialect, quirks, ownCheck, new EnumMap<>(JsonDialect.class));
   }
 
   /** One of a family of translators, one per dialect, sharing models and counters. */
   private SoapJsonTranslator(Map<OcppVersion, OcppSchemaModel> models, JsonDialect dialect,
-      QuirkCounter quirks, Map<JsonDialect, SoapJsonTranslator> family) {
+      QuirkCounter quirks, OwnTranslationCheck ownCheck,
+      Map<JsonDialect, SoapJsonTranslator> family) {
     this.quirks = quirks;
+    this.ownCheck = ownCheck;
     this.ocpp16 = new Ocpp16WireDifferences(quirks);
     this.models = models;
     this.dialect = dialect;
@@ -74,7 +89,7 @@ public final class SoapJsonTranslator {
     family.put(dialect, this);
     for (JsonDialect other : JsonDialect.values()) {
       if (!family.containsKey(other)) {
-        new SoapJsonTranslator(models, other, quirks, family);
+        new SoapJsonTranslator(models, other, quirks, ownCheck, family);
       }
     }
   }
@@ -82,6 +97,14 @@ public final class SoapJsonTranslator {
   /** The dialect whose JSON this translator writes and reads. */
   public JsonDialect dialect() {
     return dialect;
+  }
+
+  /**
+   * Whether this translation of {@code action}'s request (or response) is to be validated again,
+   * against the receiver's contract ({@link OwnTranslationCheck}).
+   */
+  public boolean checksOwn(OcppAction action, boolean request) {
+    return ownCheck.due(action, request);
   }
 
   /** The translator of the same family for another dialect (the same instance for its own). */
@@ -167,17 +190,18 @@ public final class SoapJsonTranslator {
   }
 
   /** The CALLRESULT payload from the charger's SOAP answer to a central-system call. */
-  public String fromChargePointResponse(OcppVersion version, OcppAction action, Element payload) {
+  public JsonNode fromChargePointResponse(OcppVersion version, OcppAction action,
+      Element payload) {
     return fromChargePointResponse(version, action, payload, ChargerClock.UTC);
   }
 
   /** Same, reading offset-less timestamps with the charger's clock. */
-  public String fromChargePointResponse(OcppVersion version, OcppAction action, Element payload,
-      ChargerClock clock) {
+  public JsonNode fromChargePointResponse(OcppVersion version, OcppAction action,
+      Element payload, ChargerClock clock) {
     return toJson(version, action, payload, false, clock, false);
   }
 
-  private String toJson(OcppVersion version, OcppAction action, Element payload,
+  private JsonNode toJson(OcppVersion version, OcppAction action, Element payload,
       boolean request, ChargerClock clock, boolean lenient) {
     OcppSchemaModel model = models.get(version);
     String expected = request ? action.requestElement() : action.responseElement();
@@ -209,19 +233,25 @@ public final class SoapJsonTranslator {
       throw invalidXml(action, request, e);
     }
     try {
-      String json = mapper.writer().withAttribute(ChargerClock.ATTRIBUTE, clock)
-          .writeValueAsString(value);
-      if (version == OcppVersion.V1_6 && ocpp16.touchesJson(action, request)) {
-        com.fasterxml.jackson.databind.node.ObjectNode tree =
-            (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(json);
-        ocpp16.toJson(action, tree);
-        json = mapper.writeValueAsString(tree);
+      // written straight into a tree: the relay sends trees, text would be read again
+      TokenBuffer tokens = new TokenBuffer(mapper, false);
+      mapper.writer().withAttribute(ChargerClock.ATTRIBUTE, clock).writeValue(tokens, value);
+      JsonNode tree;
+      try (JsonParser parser = tokens.asParser()) {
+        tree = mapper.readTree(parser);
       }
-      return json;
+      if (version == OcppVersion.V1_6 && ocpp16.touchesJson(action, request)) {
+        ocpp16.toJson(action, (ObjectNode) tree);
+      }
+      return tree;
     } catch (JsonProcessingException e) {
       throw new OcppException(OcppErrorCode.TYPE_CONSTRAINT_VIOLATION, "invalid "
           + action.wireName() + (request ? " request" : " response") + ": "
           + e.getOriginalMessage());
+    } catch (java.io.IOException e) {
+      // a token buffer does no I/O; a failure here is a serializer's
+      throw new OcppException(OcppErrorCode.INTERNAL_ERROR, "the bridge could not translate "
+          + action.wireName() + (request ? " request" : " response") + " to JSON");
     }
   }
 
@@ -273,7 +303,9 @@ public final class SoapJsonTranslator {
       failure.throwIfAny(action, request, model);
       // validated after marshalling, with the thread's cached validator: a marshaller given the
       // schema would build a validator for every message
-      PayloadValidation.validate(model, doc.getDocumentElement(), null, what);
+      if (ownCheck.due(action, request)) {
+        PayloadValidation.validate(model, doc.getDocumentElement(), null, what);
+      }
       return doc.getDocumentElement();
     } catch (JAXBException e) {
       throw invalidXml(action, request, e);

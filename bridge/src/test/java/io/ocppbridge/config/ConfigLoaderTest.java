@@ -99,6 +99,8 @@ class ConfigLoaderTest {
           .isEqualTo("16");
       assertThat(defaultOf("csms.maxFrameSize")).isEqualTo("" + config.csms().maxFrameSize())
           .isEqualTo("1048576");
+      assertThat(defaultOf("chargers.checkTranslationEvery"))
+          .isEqualTo("" + config.chargers().checkTranslationEvery()).isEqualTo("100");
     }
 
     // Verifies that the environment variable names follow the documented rule.
@@ -125,6 +127,7 @@ class ConfigLoaderTest {
           "BRIDGE_CSMS_TRUSTSTORE_PASSWORD", "BRIDGE_CSMS_KEYSTORE",
           "BRIDGE_CSMS_KEYSTORE_PASSWORD", "BRIDGE_CSMS_CERTIFICATE", "BRIDGE_CSMS_PRIVATE_KEY",
           "BRIDGE_CHARGERS_CALL_TIMEOUT", "BRIDGE_CHARGERS_ALLOW_UNKNOWN",
+          "BRIDGE_CHARGERS_CHECK_TRANSLATION_EVERY",
           "BRIDGE_SESSIONS_PRESENCE_FACTOR", "BRIDGE_SESSIONS_PRESENCE_FLOOR",
           "BRIDGE_SESSIONS_STORE", "BRIDGE_SESSIONS_FLUSH_INTERVAL", "BRIDGE_SOAP_SHUTDOWN_GRACE",
           "BRIDGE_SESSIONS_MAX_CHARGERS", "BRIDGE_SESSIONS_NEW_IDENTITY_BURST",
