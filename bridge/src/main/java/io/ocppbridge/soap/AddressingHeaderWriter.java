@@ -1,8 +1,8 @@
 package io.ocppbridge.soap;
 
+import io.ocppbridge.core.MessageIds;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.apache.cxf.helpers.DOMUtils;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -31,7 +31,7 @@ final class AddressingHeaderWriter {
     Document doc = DOMUtils.createDocument();
     List<Element> headers = new ArrayList<>(4 + request.replyToParameters().size());
     headers.add(element(doc, ns, "Action", action));
-    headers.add(element(doc, ns, "MessageID", "urn:uuid:" + UUID.randomUUID()));
+    headers.add(element(doc, ns, "MessageID", "urn:uuid:" + MessageIds.next()));
     headers.add(element(doc, ns, "To", SoapNamespaces.anonymous(ns)));
     if (request.messageId() != null) {
       headers.add(element(doc, ns, "RelatesTo", request.messageId()));

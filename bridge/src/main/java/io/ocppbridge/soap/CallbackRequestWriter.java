@@ -1,10 +1,10 @@
 package io.ocppbridge.soap;
 
+import io.ocppbridge.core.MessageIds;
 import io.ocppbridge.core.CallbackTarget;
 import io.ocppbridge.core.OcppAction;
 import io.ocppbridge.translate.SecureXml;
 import java.io.ByteArrayOutputStream;
-import java.util.UUID;
 import java.util.function.Supplier;
 import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.transform.OutputKeys;
@@ -37,7 +37,7 @@ final class CallbackRequestWriter {
     String soap = SoapNamespaces.envelope(target.soapVersion());
     String wsa = target.addressingNamespace() == null
         ? SoapNamespaces.WSA_2005 : target.addressingNamespace();
-    String messageId = "urn:uuid:" + UUID.randomUUID();
+    String messageId = "urn:uuid:" + MessageIds.next();
     Document doc = newDocument();
     Element envelope = doc.createElementNS(soap, "soap:Envelope");
     doc.appendChild(envelope);

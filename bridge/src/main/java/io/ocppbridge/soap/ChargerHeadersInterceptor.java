@@ -1,12 +1,12 @@
 package io.ocppbridge.soap;
 
+import io.ocppbridge.core.MessageIds;
 import io.ocppbridge.access.BasicCredentials;
 import io.ocppbridge.core.OcppVersion;
 import io.ocppbridge.core.QuirkCounter;
 import io.ocppbridge.relay.ChargerRequestInfo;
 import java.util.HashSet;
 import java.util.Set;
-import java.util.UUID;
 import javax.xml.namespace.QName;
 import org.apache.cxf.binding.soap.SoapMessage;
 import org.apache.cxf.binding.soap.Soap12;
@@ -83,7 +83,7 @@ final class ChargerHeadersInterceptor extends AbstractSoapInterceptor {
         // only for the logs: the answer names no RelatesTo then
         quirks.record(QuirkCounter.MISSING_MESSAGE_ID);
         seen.add(QuirkCounter.MISSING_MESSAGE_ID);
-        messageId = "urn:uuid:" + UUID.randomUUID();
+        messageId = "urn:uuid:" + MessageIds.next();
       }
       if (addressing.replyToElsewhere()) {
         // answered on this HTTP exchange all the same; the address stays a callback candidate

@@ -1,5 +1,6 @@
 package io.ocppbridge.ws;
 
+import io.ocppbridge.core.MessageIds;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netty.channel.Channel;
@@ -19,7 +20,6 @@ import io.ocppbridge.frame.FrameCodec;
 import io.ocppbridge.frame.FrameException;
 import io.ocppbridge.logging.LogContext;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ConcurrentHashMap;
@@ -110,7 +110,7 @@ final class CsmsConnection {
 
   /** Sends a CALL; the future completes with the CALLRESULT payload or fails. */
   CompletableFuture<JsonNode> call(String action, JsonNode payload) {
-    String id = UUID.randomUUID().toString();
+    String id = MessageIds.next();
     CompletableFuture<JsonNode> answer = new CompletableFuture<>();
     outstanding.put(id, new Outstanding(action, answer));
     answer.whenComplete((r, e) -> outstanding.remove(id));
