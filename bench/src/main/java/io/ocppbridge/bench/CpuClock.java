@@ -3,9 +3,9 @@ package io.ocppbridge.bench;
 import java.lang.management.ManagementFactory;
 
 /**
- * CPU time used by this whole process (every thread: bridge, central system simulator, load
- * generator). Divided by the requests answered it gives a cost per request that, unlike
- * throughput, hardly depends on how much of the machine other processes take.
+ * CPU time used and heap memory allocated by this whole process (every thread: bridge, central
+ * system simulator, load generator). Divided by the requests answered they give costs per request
+ * that, unlike throughput, hardly depend on how much of the machine other processes take.
  */
 final class CpuClock {
 
@@ -16,6 +16,18 @@ final class CpuClock {
     if (ManagementFactory.getOperatingSystemMXBean()
         instanceof com.sun.management.OperatingSystemMXBean os) {
       return os.getProcessCpuTime();
+    }
+    return -1;
+  }
+
+  /**
+   * Bytes of heap allocated by all threads of this process so far (those that ended included),
+   * or -1 where the JVM cannot tell.
+   */
+  static long processAllocatedBytes() {
+    if (ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean threads
+        && threads.isThreadAllocatedMemoryEnabled()) {
+      return threads.getTotalThreadAllocatedBytes();
     }
     return -1;
   }

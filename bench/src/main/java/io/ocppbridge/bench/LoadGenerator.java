@@ -94,6 +94,8 @@ public final class LoadGenerator implements AutoCloseable {
     final List<String> examples = Collections.synchronizedList(new ArrayList<>());
     volatile long cpuAtStart = -1;
     volatile long cpuAtEnd = -1;
+    volatile long heapAtStart = -1;
+    volatile long heapAtEnd = -1;
 
     void fail(String what) {
       failures.incrementAndGet();
@@ -104,15 +106,22 @@ public final class LoadGenerator implements AutoCloseable {
 
     LoadResult result(double seconds) {
       long cpu = cpuAtStart < 0 || cpuAtEnd < 0 ? -1 : cpuAtEnd - cpuAtStart;
+      long allocated = heapAtStart < 0 || heapAtEnd < 0 ? -1 : heapAtEnd - heapAtStart;
       return new LoadResult(answered.get(), failures.get(), skipped.get(), seconds,
-          latency.copy(), List.copyOf(examples), answeredInRun.get(), cpu);
+          latency.copy(), List.copyOf(examples), answeredInRun.get(), cpu, allocated);
     }
 
     /** Reads the process's CPU time when the window opens and when it closes. */
     void clockCpu(long from, long to) {
       Thread t = new Thread(() -> {
-        cpuAtStart = sleepUntil(from) ? CpuClock.processCpuNanos() : -1;
-        cpuAtEnd = sleepUntil(to) ? CpuClock.processCpuNanos() : -1;
+        if (sleepUntil(from)) {
+          cpuAtStart = CpuClock.processCpuNanos();
+          heapAtStart = CpuClock.processAllocatedBytes();
+        }
+        if (sleepUntil(to)) {
+          cpuAtEnd = CpuClock.processCpuNanos();
+          heapAtEnd = CpuClock.processAllocatedBytes();
+        }
       }, "load-cpu-clock");
       t.setDaemon(true);
       t.start();
@@ -233,6 +242,7 @@ public final class LoadGenerator implements AutoCloseable {
     int lanes = Math.min(concurrency, chargers.size());
     CountDownLatch finished = new CountDownLatch(lanes);
     tally.cpuAtStart = CpuClock.processCpuNanos();
+    tally.heapAtStart = CpuClock.processAllocatedBytes();
     long step = rampStep(lanes, TimeUnit.SECONDS.toNanos(1));
     for (int lane = 0; lane < lanes; lane++) {
       ramp.schedule(() -> once(chargers, op, next, tally, lastAnswer, finished), lane * step,
@@ -242,6 +252,7 @@ public final class LoadGenerator implements AutoCloseable {
       LOG.warn("not every charger was answered within {} s", deadline.toSeconds());
     }
     tally.cpuAtEnd = CpuClock.processCpuNanos();
+    tally.heapAtEnd = CpuClock.processAllocatedBytes();
     return tally.result((lastAnswer.get() - start) / 1e9);
   }
 

@@ -15,7 +15,7 @@ import org.HdrHistogram.Histogram;
  */
 public record LoadResult(long answered, long failures, long skipped, double seconds,
     Histogram latencyMicros, List<String> failureExamples, long answeredInWholeRun,
-    long cpuNanos) {
+    long cpuNanos, long allocatedBytes) {
 
   /**
    * CPU time of the whole process per answered request in the window, microseconds (NaN when
@@ -23,6 +23,14 @@ public record LoadResult(long answered, long failures, long skipped, double seco
    */
   public double cpuMicrosPerRequest() {
     return cpuNanos <= 0 || answered == 0 ? Double.NaN : cpuNanos / 1000.0 / answered;
+  }
+
+  /**
+   * Heap allocated by the whole process per answered request in the window, kilobytes (NaN when
+   * unknown); the load generator's share is in it, as it is in the CPU.
+   */
+  public double kilobytesPerRequest() {
+    return allocatedBytes < 0 || answered == 0 ? Double.NaN : allocatedBytes / 1000.0 / answered;
   }
 
   public double throughput() {

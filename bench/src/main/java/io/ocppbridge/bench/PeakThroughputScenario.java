@@ -8,12 +8,14 @@ import org.slf4j.LoggerFactory;
 /**
  * Scenario (a): the most the bridge relays with 1,000 closed-loop chargers sending Heartbeat,
  * MeterValues and StatusNotification, beside the same load against the bare CXF endpoint.
- * Target: bridge/bare throughput at least 0.75.
+ * Target (issue 16): throughput and CPU per request at least the bare endpoint's (ratio 1.0; the
+ * project's first target was 0.75). Heap allocated per request is reported beside them; the load
+ * generator's CPU and allocation are in both columns.
  */
 public final class PeakThroughputScenario implements Scenario {
 
   static final int FULL_SCALE_CHARGERS = 1_000;
-  static final double TARGET_RATIO = 0.75;
+  static final double TARGET_RATIO = 1.0;
   private static final Logger LOG = LoggerFactory.getLogger(PeakThroughputScenario.class);
 
   @Override
@@ -64,6 +66,10 @@ public final class PeakThroughputScenario implements Scenario {
         String.format("%.0f us", bare.cpuMicrosPerRequest()),
         String.format("capacity ratio %.2f", cpuRatio), "ratio >= " + TARGET_RATIO,
         cpuRatio >= TARGET_RATIO));
+    table.add(ResultRow.info(scenario, "heap allocated per request (whole process)",
+        String.format("%.1f KB", bridge.kilobytesPerRequest()),
+        String.format("%.1f KB", bare.kilobytesPerRequest()),
+        String.format("ratio %.2f", bridge.kilobytesPerRequest() / bare.kilobytesPerRequest())));
     for (double p : new double[] {50, 90, 99, 99.9}) {
       table.add(ResultRow.info(scenario, "latency p" + format(p), ResultRow.ms(bridge.millis(p)),
           ResultRow.ms(bare.millis(p)), "+" + ResultRow.ms(bridge.millis(p) - bare.millis(p))));

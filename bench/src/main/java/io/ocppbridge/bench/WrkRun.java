@@ -35,9 +35,10 @@ final class WrkRun {
    * @param requests responses received (any status)
    * @param notOk responses other than 2xx/3xx (a SOAP fault is 400 or 500)
    * @param errors connect, read, write and timeout errors
+   * @param allocatedBytes heap allocated by this process during the run (-1: unknown)
    */
   record Result(long requests, Duration elapsed, double p50Millis, double p90Millis,
-      double p99Millis, long errors, long notOk, long cpuNanos) {
+      double p99Millis, long errors, long notOk, long cpuNanos, long allocatedBytes) {
 
     double perSecond() {
       return requests / (elapsed.toNanos() / 1e9);
@@ -46,6 +47,12 @@ final class WrkRun {
     /** CPU of the target per answered request, in microseconds. */
     double cpuMicrosPerRequest() {
       return requests == 0 ? Double.NaN : cpuNanos / 1_000.0 / requests;
+    }
+
+    /** Heap the target allocated per answered request, in kilobytes (NaN: unknown). */
+    double kilobytesPerRequest() {
+      return requests == 0 || allocatedBytes < 0 ? Double.NaN
+          : allocatedBytes / 1_000.0 / requests;
     }
 
     long failures() {
@@ -87,6 +94,7 @@ final class WrkRun {
         "--timeout", "10s", "-s", script.toString(), url.toString()));
     Path output = dir.resolve("wrk.out");
     long cpuBefore = CpuClock.processCpuNanos();
+    long allocatedBefore = CpuClock.processAllocatedBytes();
     Process wrk = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(output.toFile()).start();
     if (!wrk.waitFor(duration.toSeconds() + 60, TimeUnit.SECONDS)) {
@@ -94,6 +102,8 @@ final class WrkRun {
       throw new IOException("wrk did not end within a minute after its run");
     }
     long cpuNanos = CpuClock.processCpuNanos() - cpuBefore;
+    long allocated = allocatedBefore < 0 ? -1
+        : CpuClock.processAllocatedBytes() - allocatedBefore;
     String text = Files.readString(output);
     Matcher m = RESULT.matcher(text);
     if (wrk.exitValue() != 0 || !m.find()) {
@@ -102,7 +112,7 @@ final class WrkRun {
     }
     return new Result(Long.parseLong(m.group(1)), Duration.ofNanos(Long.parseLong(m.group(2))
         * 1_000), micros(m.group(3)), micros(m.group(4)), micros(m.group(5)),
-        Long.parseLong(m.group(6)), Long.parseLong(m.group(7)), cpuNanos);
+        Long.parseLong(m.group(6)), Long.parseLong(m.group(7)), cpuNanos, allocated);
   }
 
   private static double micros(String value) {

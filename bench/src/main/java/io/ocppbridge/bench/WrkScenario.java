@@ -94,6 +94,10 @@ public final class WrkScenario implements OnlyWhenNamed {
         String.format("%.0f us", bridge.cpuMicrosPerRequest()),
         String.format("%.0f us", bare.cpuMicrosPerRequest()),
         String.format("capacity ratio %.2f", cpuRatio), "ratio >= 1.0", cpuRatio >= 1.0));
+    table.add(ResultRow.info(scenario, "heap allocated per request (target process only)",
+        String.format("%.1f KB", bridge.kilobytesPerRequest()),
+        String.format("%.1f KB", bare.kilobytesPerRequest()),
+        String.format("ratio %.2f", bridge.kilobytesPerRequest() / bare.kilobytesPerRequest())));
     table.add(ResultRow.info(scenario, "latency p50 / p90 / p99",
         ResultRow.ms(bridge.p50Millis()) + " / " + ResultRow.ms(bridge.p90Millis()) + " / "
             + ResultRow.ms(bridge.p99Millis()),
