@@ -58,8 +58,8 @@ public record LoadResult(long answered, long failures, long skipped, double seco
   public String toString() {
     return String.format("%d answered in %.1f s (%.0f/s), %d failures, %d skipped;"
             + " p50 %.2f ms p90 %.2f ms p99 %.2f ms p99.9 %.2f ms max %.2f ms;"
-            + " CPU %.0f us/request",
+            + " CPU %.0f us/request, heap %.1f KB/request",
         answered, seconds, throughput(), failures, skipped, millis(50), millis(90), millis(99),
-        millis(99.9), maxMillis(), cpuMicrosPerRequest());
+        millis(99.9), maxMillis(), cpuMicrosPerRequest(), kilobytesPerRequest());
   }
 }
