@@ -100,7 +100,7 @@ final class RequestSizeInterceptor extends AbstractPhaseInterceptor<Message> {
   }
 
   @SuppressWarnings("unchecked")
-  private static Long contentLength(Message message) {
+  static Long contentLength(Message message) {
     Object headers = message.get(Message.PROTOCOL_HEADERS);
     if (headers instanceof Map<?, ?> map) {
       for (Map.Entry<?, ?> e : map.entrySet()) {

@@ -9,6 +9,7 @@ import java.security.GeneralSecurityException;
 import java.util.List;
 import org.apache.cxf.Bus;
 import org.apache.cxf.BusFactory;
+import org.apache.cxf.ws.policy.PolicyEngine;
 import org.apache.cxf.endpoint.Server;
 import org.apache.cxf.jaxws.JaxWsServerFactoryBean;
 import org.apache.cxf.transport.http_jetty.JettyHTTPDestination;
@@ -35,6 +36,7 @@ public final class SoapServer implements AutoCloseable {
   public SoapServer(SoapConfig config, OcppSoapEndpoint endpoint, QuirkCounter quirks,
       NonConformantStacks nonConformant) {
     this.bus = BusFactory.newInstance().createBus();
+    leanBus(bus);
     String scheme = config.https() ? "https" : "http";
     JaxWsServerFactoryBean factory = new JaxWsServerFactoryBean();
     factory.setBus(bus);
@@ -83,6 +85,22 @@ public final class SoapServer implements AutoCloseable {
   }
 
   /** The engine CXF will publish the endpoint on, created first so that it can be set up. */
+  /**
+   * What CXF would do per message that the bridge does not need. WS-Policy's bus extension (on
+   * the class path for the simulators' WS-Addressing) puts policy interceptors on every bus:
+   * the bridge applies no WSDL policy, it reads and writes addressing itself. And after the
+   * answer of a suspended request, CXF would try to restart the finished asynchronous cycle,
+   * which Jetty refuses with an exception built, with its state text, for every request; the
+   * bridge suspends each request once.
+   */
+  private static void leanBus(Bus bus) {
+    PolicyEngine policies = bus.getExtension(PolicyEngine.class);
+    if (policies != null) {
+      policies.setEnabled(false);
+    }
+    bus.setProperty("org.apache.cxf.continuation.block.restart", Boolean.TRUE);
+  }
+
   private static JettyHTTPServerEngine engine(Bus bus, String host, int port, String scheme) {
     JettyHTTPServerEngineFactory engines = bus.getExtension(JettyHTTPServerEngineFactory.class);
     if (engines == null) {

@@ -5,8 +5,12 @@ import java.io.ByteArrayInputStream;
 import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.xml.namespace.QName;
 import javax.xml.stream.Location;
 import javax.xml.stream.XMLInputFactory;
@@ -15,9 +19,13 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import org.apache.cxf.binding.soap.Soap12;
 import org.apache.cxf.binding.soap.SoapFault;
+import org.apache.cxf.io.DelegatingInputStream;
 import org.apache.cxf.message.Message;
 import org.apache.cxf.phase.AbstractPhaseInterceptor;
 import org.apache.cxf.phase.Phase;
+import org.apache.cxf.staxutils.StaxUtils;
+import org.codehaus.stax2.XMLInputFactory2;
+import org.codehaus.stax2.io.Stax2ByteArraySource;
 
 /**
  * Checks the whole request document before anything is read from it: CXF reads a body lazily
@@ -54,12 +62,14 @@ final class WellFormedInterceptor extends AbstractPhaseInterceptor<Message> {
     }
     byte[] body;
     try {
-      body = in.readAllBytes();
+      body = read(in, RequestSizeInterceptor.contentLength(message));
     } catch (IOException e) {
       throw refused(e.getMessage() != null && e.getMessage().contains("soap.maxMessageSize")
           ? e.getMessage() : "the request body could not be read");
     }
     message.setContent(InputStream.class, new ByteArrayInputStream(body));
+    // all of it is read: nothing is left that CXF would copy aside when it writes the answer
+    message.removeContent(DelegatingInputStream.class);
     if (blank(body)) {
       throw refused("the request body is empty; a SOAP envelope was expected");
     }
@@ -73,6 +83,44 @@ final class WellFormedInterceptor extends AbstractPhaseInterceptor<Message> {
       // any XML; CXF would read it as UTF-8
       message.put(Message.ENCODING, verdict.encoding());
     }
+    if (XML instanceof XMLInputFactory2
+        && readsAsDeclared(body, declared ? (String) message.get(Message.ENCODING) : null)) {
+      // CXF's own reader, with its limits, over the bytes in place (CXF would copy them into a
+      // buffer of its reader's); its StaxInInterceptor takes a reader it finds
+      try {
+        message.setContent(XMLStreamReader.class, StaxUtils.configureReader(
+            StaxUtils.createXMLStreamReader(new Stax2ByteArraySource(body, 0, body.length)),
+            message));
+      } catch (XMLStreamException | RuntimeException e) {
+        // left to CXF, which reads the stream the usual way
+      }
+    }
+  }
+
+  /**
+   * The whole body, into an array of its declared length when it has one (the size was bounded
+   * before), else read to its end.
+   */
+  private static byte[] read(InputStream in, Long declared) throws IOException {
+    if (declared == null || declared < 0 || declared > Integer.MAX_VALUE - 8) {
+      return in.readAllBytes();
+    }
+    byte[] body = new byte[declared.intValue()];
+    int n = in.readNBytes(body, 0, body.length);
+    int next = n < body.length ? -1 : in.read(); // the end, when the framing held its word
+    if (n == body.length && next < 0) {
+      return body;
+    }
+    byte[] rest = next < 0 ? new byte[0] : in.readAllBytes();
+    if (next >= 0) {
+      byte[] withNext = new byte[rest.length + 1];
+      withNext[0] = (byte) next;
+      System.arraycopy(rest, 0, withNext, 1, rest.length);
+      rest = withNext;
+    }
+    byte[] whole = Arrays.copyOf(body, n + rest.length);
+    System.arraycopy(rest, 0, whole, n, rest.length);
+    return whole;
   }
 
   /** What is wrong with a document (null: nothing, or CXF will tell), and its encoding. */
@@ -82,7 +130,9 @@ final class WellFormedInterceptor extends AbstractPhaseInterceptor<Message> {
   static Verdict check(byte[] body, String encoding) {
     XMLStreamReader reader = null;
     try {
-      reader = encoding == null ? XML.createXMLStreamReader(new ByteArrayInputStream(body))
+      reader = XML instanceof XMLInputFactory2 && readsAsDeclared(body, encoding)
+          // parsed in place: no copy of the body into a buffer of the parser's
+          ? XML.createXMLStreamReader(new Stax2ByteArraySource(body, 0, body.length))
           : XML.createXMLStreamReader(new ByteArrayInputStream(body), encoding);
       int depth = 0;
       boolean envelope = false;
@@ -132,6 +182,41 @@ final class WellFormedInterceptor extends AbstractPhaseInterceptor<Message> {
       }
     }
   }
+
+  /**
+   * Whether the parser, left to find the encoding from the document itself, reads it in
+   * {@code encoding}: always without a charset from the Content-Type; with UTF-8 named there,
+   * when the document has no byte order mark of another encoding and declares UTF-8 or nothing.
+   */
+  static boolean readsAsDeclared(byte[] body, String encoding) {
+    if (encoding == null) {
+      return true;
+    }
+    if (!"utf-8".equalsIgnoreCase(encoding) && !"utf8".equalsIgnoreCase(encoding)) {
+      return false;
+    }
+    int start = body.length >= 3 && (body[0] & 0xFF) == 0xEF && (body[1] & 0xFF) == 0xBB
+        && (body[2] & 0xFF) == 0xBF ? 3 : 0;
+    if (body.length - start < 5 || body[start] != '<' || body[start + 1] != '?'
+        || body[start + 2] != 'x' || body[start + 3] != 'm' || body[start + 4] != 'l') {
+      // no declaration: UTF-8 unless the first bytes say UTF-16 or 32 (a '<' first is neither)
+      return body.length > start && body[start] == '<';
+    }
+    int end = Math.min(body.length, start + DECLARATION_SCAN);
+    String declaration = new String(body, start, end - start, StandardCharsets.ISO_8859_1);
+    int close = declaration.indexOf("?>");
+    if (close < 0) {
+      return false;
+    }
+    Matcher named = DECLARED_ENCODING.matcher(declaration.substring(0, close));
+    return !named.find() || "utf-8".equalsIgnoreCase(named.group(2))
+        || "utf8".equalsIgnoreCase(named.group(2));
+  }
+
+  /** How far into the document its XML declaration is looked for. */
+  private static final int DECLARATION_SCAN = 256;
+  private static final Pattern DECLARED_ENCODING =
+      Pattern.compile("encoding\\s*=\\s*(['\"])([^'\"]*)\\1");
 
   /** What is wrong with the envelope's shape, or null. */
   private static String structure(boolean envelope, int bodies, int headers, int payloads) {
