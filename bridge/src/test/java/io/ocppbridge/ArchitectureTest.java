@@ -143,7 +143,7 @@ class ArchitectureTest {
             JACKSON, SLF4J),
         promise(SOAP, with(XML, CORE, CONFIG, ACCESS, RELAY, TRANSLATE, TLS, LOGGING,
             "org.apache.cxf..", "org.eclipse.jetty..", "jakarta.servlet..", "jakarta.xml.ws..",
-            "jakarta.xml.soap..", "javax.net..", SLF4J)),
+            "jakarta.xml.soap..", "javax.net..", "org.codehaus.stax2..", SLF4J)),
         promise(WS, CORE, FRAME, SESSION, CONFIG, TLS, LOGGING, "io.netty..", JACKSON, SLF4J,
             "javax.net.."));
   }

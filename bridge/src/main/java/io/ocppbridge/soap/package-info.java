@@ -41,7 +41,8 @@
  * the central-system-initiated flow posts through.
  *
  * <p>May depend on {@code core}, {@code config}, {@code access}, {@code relay}, {@code translate},
- * {@code tls}, {@code logging}, CXF with its Jetty transport (Jetty, servlets, JAX-WS, SAAJ) and
- * SLF4J; never on the WebSocket edge.
+ * {@code tls}, {@code logging}, CXF with its Jetty transport (Jetty, servlets, JAX-WS, SAAJ), the
+ * StAX2 API of CXF's parser (Woodstox: a request is parsed in place, from its bytes) and SLF4J;
+ * never on the WebSocket edge.
  */
 package io.ocppbridge.soap;
