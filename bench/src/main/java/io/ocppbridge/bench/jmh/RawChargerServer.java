@@ -68,19 +68,10 @@ final class RawChargerServer implements AutoCloseable {
   }
 
   private void accept() {
-    while (!listener.isClosed()) {
-      try {
-        Socket s = listener.accept();
-        s.setTcpNoDelay(true);
-        s.setSoTimeout(timeoutMillis);
-        connections.add(s);
-        Thread t = new Thread(() -> serve(s), "raw-charger-" + s.getPort());
-        t.setDaemon(true);
-        t.start();
-      } catch (IOException e) {
-        return; // closed
-      }
-    }
+    RawListener.acceptEach(listener, timeoutMillis, "raw-charger-", s -> {
+      connections.add(s);
+      serve(s);
+    });
   }
 
   private void serve(Socket s) {

@@ -52,18 +52,7 @@ final class RawCsmsServer implements AutoCloseable {
   }
 
   private void accept() {
-    while (!listener.isClosed()) {
-      try {
-        Socket s = listener.accept();
-        s.setTcpNoDelay(true);
-        s.setSoTimeout(timeoutMillis);
-        Thread t = new Thread(() -> serve(s), "raw-csms-" + s.getPort());
-        t.setDaemon(true);
-        t.start();
-      } catch (IOException e) {
-        return; // closed
-      }
-    }
+    RawListener.acceptEach(listener, timeoutMillis, "raw-csms-", this::serve);
   }
 
   private void serve(Socket s) {
