@@ -13,6 +13,7 @@ import javax.xml.transform.TransformerException;
 import javax.xml.transform.TransformerFactory;
 import javax.xml.transform.dom.DOMSource;
 import javax.xml.transform.stream.StreamResult;
+import org.w3c.dom.DOMImplementation;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
@@ -24,6 +25,9 @@ import org.w3c.dom.Element;
  * {@code wsa:From} the bridge's advertised URL and an anonymous {@code wsa:ReplyTo}.
  */
 final class CallbackRequestWriter {
+
+  /** Empty documents without a DocumentBuilder each (one cost more than the whole request). */
+  private static final DOMImplementation DOCUMENTS = documents();
 
   private final Supplier<String> bridgeUrl;
   private final TransformerFactory transformers = TransformerFactory.newInstance();
@@ -64,8 +68,12 @@ final class CallbackRequestWriter {
   }
 
   private static Document newDocument() {
+    return DOCUMENTS.createDocument(null, null, null);
+  }
+
+  private static DOMImplementation documents() {
     try {
-      return SecureXml.documentBuilderFactory().newDocumentBuilder().newDocument();
+      return SecureXml.documentBuilderFactory().newDocumentBuilder().getDOMImplementation();
     } catch (ParserConfigurationException e) {
       throw new IllegalStateException(e);
     }
