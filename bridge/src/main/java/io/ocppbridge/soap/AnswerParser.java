@@ -17,7 +17,7 @@ import org.xml.sax.SAXException;
  */
 final class AnswerParser {
 
-  private static final DocumentBuilderFactory FACTORY = SecureXml.documentBuilderFactory();
+  private static final DocumentBuilderFactory FACTORY = factory();
   private static final ThreadLocal<DocumentBuilder> BUILDER =
       ThreadLocal.withInitial(AnswerParser::newBuilder);
 
@@ -30,6 +30,20 @@ final class AnswerParser {
     builder.reset();
     builder.setErrorHandler(null);
     return builder.parse(new ByteArrayInputStream(bytes));
+  }
+
+  /**
+   * SecureXml's settings, and the tree built at once: the deferred tree Xerces builds by default
+   * reserves tables sized for large documents, for an answer of a few hundred bytes.
+   */
+  private static DocumentBuilderFactory factory() {
+    DocumentBuilderFactory factory = SecureXml.documentBuilderFactory();
+    try {
+      factory.setFeature("http://apache.org/xml/features/dom/defer-node-expansion", false);
+    } catch (ParserConfigurationException e) {
+      throw new IllegalStateException(e);
+    }
+    return factory;
   }
 
   private static DocumentBuilder newBuilder() {
