@@ -83,7 +83,7 @@ final class CallbackRequestWriter {
     }
   }
 
-  private byte[] serialize(Document doc) {
+  byte[] serialize(Document doc) {
     try {
       Transformer t = serializers.get();
       t.reset();
