@@ -83,7 +83,8 @@ public final class Bridge implements AutoCloseable {
   private record Parts(OcppSoapEndpoint endpoint, NettyCsmsLink csms, SoapServer soap,
       WriteBehindStore store, ScheduledExecutorService timer, SessionRegistry sessions,
       QuirkCounter quirks, Duration shutdownGrace, AdminServer admin, BridgeMetrics metrics,
-      RegistryDatabase database, ClusterNode<JsonNode> cluster) {}
+      RegistryDatabase database, ClusterNode<JsonNode> cluster,
+      ChargerCallbackClient chargers) {}
 
   private Bridge(Parts parts) {
     this.parts = parts;
@@ -193,12 +194,13 @@ public final class Bridge implements AutoCloseable {
             config.admin().token() == null ? "" : "; bearer token required");
       }
       return new Bridge(new Parts(endpoint, csms, soap, store, timer, sessions, quirks,
-          config.soap().shutdownGrace(), admin, metrics, database, cluster));
+          config.soap().shutdownGrace(), admin, metrics, database, cluster, chargers));
     } catch (RuntimeException e) {
       if (cluster != null) {
         cluster.close();
       }
       csms.close();
+      chargers.close();
       metrics.close();
       store.close();
       if (database != null) {
@@ -343,6 +345,7 @@ public final class Bridge implements AutoCloseable {
       parts.csms().close();
     }
     parts.soap().close();
+    parts.chargers().close();
     if (parts.cluster() != null) {
       parts.cluster().close();
     }

@@ -4,12 +4,8 @@ import io.ocppbridge.core.OcppAction;
 import io.ocppbridge.core.OcppErrorCode;
 import io.ocppbridge.core.OcppException;
 import io.ocppbridge.core.QuirkCounter;
-import io.ocppbridge.translate.SecureXml;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.ParserConfigurationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.w3c.dom.Document;
@@ -96,7 +92,7 @@ final class CallbackAnswerReader {
 
   private Document parse(OcppAction action, byte[] body) {
     try {
-      return builder().parse(new ByteArrayInputStream(body));
+      return AnswerParser.parse(body);
     } catch (SAXException first) {
       String text = new String(body, StandardCharsets.UTF_8);
       if (first.getMessage() != null && first.getMessage().contains(UNDECLARED_PREFIX)
@@ -126,7 +122,7 @@ final class CallbackAnswerReader {
     String repaired = text.substring(0, nameEnd) + " xmlns:" + UNDECLARED_PREFIX + "=\""
         + envelopeNs + "\"" + text.substring(nameEnd);
     try {
-      return builder().parse(new ByteArrayInputStream(repaired.getBytes(StandardCharsets.UTF_8)));
+      return AnswerParser.parse(repaired.getBytes(StandardCharsets.UTF_8));
     } catch (SAXException | IOException e) {
       return null;
     }
@@ -201,15 +197,5 @@ final class CallbackAnswerReader {
 
   private static String localPart(String qname) {
     return qname == null ? null : qname.substring(qname.indexOf(':') + 1);
-  }
-
-  private static DocumentBuilder builder() {
-    try {
-      DocumentBuilder b = SecureXml.documentBuilderFactory().newDocumentBuilder();
-      b.setErrorHandler(null);
-      return b;
-    } catch (ParserConfigurationException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -4,15 +4,18 @@ import io.ocppbridge.core.MessageIds;
 import io.ocppbridge.core.CallbackTarget;
 import io.ocppbridge.core.OcppAction;
 import io.ocppbridge.translate.SecureXml;
-import java.io.ByteArrayOutputStream;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.function.Supplier;
 import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.transform.OutputKeys;
 import javax.xml.transform.Transformer;
+import javax.xml.transform.TransformerConfigurationException;
 import javax.xml.transform.TransformerException;
 import javax.xml.transform.TransformerFactory;
 import javax.xml.transform.dom.DOMSource;
 import javax.xml.transform.stream.StreamResult;
+import org.w3c.dom.DOMImplementation;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
@@ -25,7 +28,12 @@ import org.w3c.dom.Element;
  */
 final class CallbackRequestWriter {
 
+  /** Empty documents without a DocumentBuilder each (one cost more than the whole request). */
+  private static final DOMImplementation DOCUMENTS = documents();
+
   private final Supplier<String> bridgeUrl;
+  /** One serializer per calling thread, reset before each request. */
+  private final ThreadLocal<Transformer> serializers = ThreadLocal.withInitial(this::newSerializer);
   private final TransformerFactory transformers = TransformerFactory.newInstance();
 
   CallbackRequestWriter(Supplier<String> bridgeUrl) {
@@ -64,22 +72,39 @@ final class CallbackRequestWriter {
   }
 
   private static Document newDocument() {
+    return DOCUMENTS.createDocument(null, null, null);
+  }
+
+  private static DOMImplementation documents() {
     try {
-      return SecureXml.documentBuilderFactory().newDocumentBuilder().newDocument();
+      return SecureXml.documentBuilderFactory().newDocumentBuilder().getDOMImplementation();
     } catch (ParserConfigurationException e) {
       throw new IllegalStateException(e);
     }
   }
 
-  private byte[] serialize(Document doc) {
+  byte[] serialize(Document doc) {
     try {
-      Transformer t = transformers.newTransformer();
+      Transformer t = serializers.get();
+      t.reset();
       t.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      // to characters, encoded here: given a byte stream, the serializer makes itself a 16 KB
+      // buffer for every request
+      StringWriter out = new StringWriter(1024);
       t.transform(new DOMSource(doc), new StreamResult(out));
-      return out.toByteArray();
+      return out.toString().getBytes(StandardCharsets.UTF_8);
     } catch (TransformerException e) {
       throw new IllegalStateException("cannot write a SOAP request", e);
+    }
+  }
+
+  private Transformer newSerializer() {
+    try {
+      synchronized (transformers) {
+        return transformers.newTransformer();
+      }
+    } catch (TransformerConfigurationException e) {
+      throw new IllegalStateException("no XML serializer", e);
     }
   }
 }

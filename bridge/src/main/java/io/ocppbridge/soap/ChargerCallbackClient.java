@@ -43,9 +43,10 @@ import org.w3c.dom.Element;
  * connect timeout {@code callbacks.connectTimeout}, answer timeout {@code chargers.callTimeout}).
  * The envelope is written by {@link CallbackRequestWriter} and read by
  * {@link CallbackAnswerReader}, which tolerates the malformed answers of real chargers that a
- * CXF client would refuse before the bridge could look at them.
+ * CXF client would refuse before the bridge could look at them. Answers are read and relayed on
+ * the client's own {@link AnswerThreads}, ended by {@link #close}.
  */
-public final class ChargerCallbackClient implements ChargerLink {
+public final class ChargerCallbackClient implements ChargerLink, AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(ChargerCallbackClient.class);
 
@@ -54,6 +55,7 @@ public final class ChargerCallbackClient implements ChargerLink {
   private final int maxAnswerSize;
   private final CallbackRequestWriter writer;
   private final CallbackAnswerReader reader;
+  private final AnswerThreads answerThreads = new AnswerThreads();
 
   /**
    * @param tls the TLS context for {@code https://} callback addresses (trust store and client
@@ -101,11 +103,17 @@ public final class ChargerCallbackClient implements ChargerLink {
     // included, must arrive within the call timeout.
     return http.sendAsync(http11.build(), LimitedBody.handler(maxAnswerSize))
         .orTimeout(callTimeout.toMillis(), TimeUnit.MILLISECONDS)
-        .handle((response, failure) -> {
+        .handleAsync((response, failure) -> {
           try (LogContext log = LogContext.open(target.id().value(), request.messageId())) {
             return answer(target, action, response, failure);
           }
-        });
+        }, answerThreads);
+  }
+
+  /** Ends the threads that relay answers; calls still out complete on the HTTP client's. */
+  @Override
+  public void close() {
+    answerThreads.close();
   }
 
   private Element answer(CallbackTarget target, OcppAction action,

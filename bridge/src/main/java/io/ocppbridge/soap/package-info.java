@@ -38,7 +38,9 @@
  * <p>The flows themselves are {@code relay}'s; this package carries them over SOAP: the endpoint
  * hands each request to {@link io.ocppbridge.relay.ChargerRequestRelay}, and
  * {@link io.ocppbridge.soap.ChargerCallbackClient} is the {@link io.ocppbridge.core.ChargerLink}
- * the central-system-initiated flow posts through.
+ * the central-system-initiated flow posts through; it reads and relays the charger's answer on
+ * its own few threads ({@code AnswerThreads}, {@code callback-answer-N}), where the per-thread
+ * parser, serializer and validator caches stay warm.
  *
  * <p>May depend on {@code core}, {@code config}, {@code access}, {@code relay}, {@code translate},
  * {@code tls}, {@code logging}, CXF with its Jetty transport (Jetty, servlets, JAX-WS, SAAJ), the
