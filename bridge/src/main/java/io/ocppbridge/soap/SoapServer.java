@@ -59,6 +59,7 @@ public final class SoapServer implements AutoCloseable {
     factory.setAddress(scheme + "://" + host + ":" + port + config.path());
     factory.getInInterceptors().add(new RequestSizeInterceptor(config.maxMessageSize()));
     factory.getInInterceptors().add(new WellFormedInterceptor());
+    factory.getInInterceptors().add(new ReaderRelease());
     factory.getInInterceptors().add(new RequestAddressingInterceptor());
     factory.getInInterceptors().add(new ChargerHeadersInterceptor(quirks, config.path()));
     factory.setProperties(XmlLimits.forRequests());
