@@ -28,6 +28,26 @@ public final class FrameCodec {
 
   /** The frame as WebSocket text. */
   public String encode(Frame frame) {
+    try {
+      return mapper.writeValueAsString(tree(frame));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write an OCPP-J frame", e);
+    }
+  }
+
+  /**
+   * The frame as the UTF-8 bytes of its WebSocket text, written straight from the tree (no text
+   * in between to encode again).
+   */
+  public byte[] encodeUtf8(Frame frame) {
+    try {
+      return mapper.writeValueAsBytes(tree(frame));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write an OCPP-J frame", e);
+    }
+  }
+
+  private static ArrayNode tree(Frame frame) {
     ArrayNode array = JsonNodeFactory.instance.arrayNode();
     if (frame instanceof Frame.Call c) {
       array.add(CALL).add(c.id()).add(c.action()).add(c.payload());
@@ -37,11 +57,7 @@ public final class FrameCodec {
       array.add(CALL_ERROR).add(e.id()).add(e.errorCode()).add(e.description())
           .add(e.details() == null ? JsonNodeFactory.instance.objectNode() : e.details());
     }
-    try {
-      return mapper.writeValueAsString(array);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot write an OCPP-J frame", e);
-    }
+    return array;
   }
 
   /**

@@ -3,6 +3,7 @@ package io.ocppbridge.ws;
 import io.ocppbridge.core.MessageIds;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.timeout.IdleStateHandler;
@@ -114,9 +115,9 @@ final class CsmsConnection {
     CompletableFuture<JsonNode> answer = new CompletableFuture<>();
     outstanding.put(id, new Outstanding(action, answer));
     answer.whenComplete((r, e) -> outstanding.remove(id));
-    String text = codec.encode(new Frame.Call(id, action, payload));
+    byte[] text = codec.encodeUtf8(new Frame.Call(id, action, payload));
     Trace.toCsms(charger.id().value(), action, payload);
-    channel.writeAndFlush(new TextWebSocketFrame(text)).addListener(f -> {
+    channel.writeAndFlush(new TextWebSocketFrame(Unpooled.wrappedBuffer(text))).addListener(f -> {
       if (!f.isSuccess()) {
         answer.completeExceptionally(OcppException.backendUnavailable(
             "could not send " + action + " to the central system: connection lost", f.cause()));

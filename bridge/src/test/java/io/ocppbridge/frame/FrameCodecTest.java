@@ -57,6 +57,27 @@ class FrameCodecTest {
       assertThat(codec.decode(encoded)).isEqualTo(frame);
     }
 
+    // Verifies that the UTF-8 form sent on the WebSocket is the text's, byte for byte.
+    @Test
+    void utf8FormIsTheTextsBytes() throws Exception {
+      // GIVEN frames with text beyond ASCII, escapes, a decimal and a nested error detail
+      Frame[] frames = {
+          codec.decode("[2,\"a-1\",\"DataTransfer\",{\"vendorId\":\"Zoë ⚡ 充電\","
+              + "\"data\":\"line\\nbreak \\\"quoted\\\" \\u00e9\",\"x\":20.5}]"),
+          codec.decode("[3,\"a-2\",{\"status\":\"Accepted\"}]"),
+          codec.decode("[4,\"a-3\",\"GenericError\",\"ünïcode\",{\"k\":[1,2]}]")};
+      for (Frame frame : frames) {
+        // WHEN it is written both ways
+        byte[] bytes = codec.encodeUtf8(frame);
+
+        // THEN the bytes are the UTF-8 of the text, and read back as the same frame
+        assertThat(bytes).isEqualTo(codec.encode(frame).getBytes(
+            java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(codec.decode(new String(bytes, java.nio.charset.StandardCharsets.UTF_8)))
+            .isEqualTo(frame);
+      }
+    }
+
     // Verifies that a CALLRESULT is read field by field and written back unchanged.
     @Test
     void decodesAndReencodesACallResult() throws Exception {
