@@ -157,12 +157,12 @@ public final class PayloadSchemas {
   }
 
   /**
-   * Reads a payload once, for checking, translating and sending it (numbers as the frame codec
-   * reads them: a decimal stays exact).
+   * Reads a payload given as text (numbers as the frame codec reads them: a decimal stays
+   * exact).
    *
    * @throws OcppException FormationViolation for text that is not a JSON object
    */
-  public static JsonNode object(String payload) {
+  private static JsonNode object(String payload) {
     JsonNode tree;
     try {
       tree = PAYLOADS.readTree(payload);

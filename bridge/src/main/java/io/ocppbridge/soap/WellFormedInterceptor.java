@@ -2,11 +2,11 @@ package io.ocppbridge.soap;
 
 import io.ocppbridge.core.OcppVersion;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -74,7 +74,9 @@ final class WellFormedInterceptor extends AbstractPhaseInterceptor<Message> {
       throw refused("the request body is empty; a SOAP envelope was expected");
     }
     boolean declared = declaredCharset(message);
-    Verdict verdict = check(body, declared ? (String) message.get(Message.ENCODING) : null);
+    String encoding = declared ? (String) message.get(Message.ENCODING) : null;
+    boolean inPlace = XML instanceof XMLInputFactory2 && readsAsDeclared(body, encoding);
+    Verdict verdict = check(body, encoding, inPlace);
     if (verdict.problem() != null) {
       throw refused(verdict.problem());
     }
@@ -83,8 +85,7 @@ final class WellFormedInterceptor extends AbstractPhaseInterceptor<Message> {
       // any XML; CXF would read it as UTF-8
       message.put(Message.ENCODING, verdict.encoding());
     }
-    if (XML instanceof XMLInputFactory2
-        && readsAsDeclared(body, declared ? (String) message.get(Message.ENCODING) : null)) {
+    if (inPlace) {
       // CXF's own reader, with its limits, over the bytes in place (CXF would copy them into a
       // buffer of its reader's); its StaxInInterceptor takes a reader it finds
       try {
@@ -107,30 +108,30 @@ final class WellFormedInterceptor extends AbstractPhaseInterceptor<Message> {
     }
     byte[] body = new byte[declared.intValue()];
     int n = in.readNBytes(body, 0, body.length);
-    int next = n < body.length ? -1 : in.read(); // the end, when the framing held its word
+    int next = in.read(); // the end, when the framing held its word
     if (n == body.length && next < 0) {
       return body;
     }
-    byte[] rest = next < 0 ? new byte[0] : in.readAllBytes();
+    ByteArrayOutputStream whole = new ByteArrayOutputStream(n + 1024);
+    whole.write(body, 0, n);
     if (next >= 0) {
-      byte[] withNext = new byte[rest.length + 1];
-      withNext[0] = (byte) next;
-      System.arraycopy(rest, 0, withNext, 1, rest.length);
-      rest = withNext;
+      whole.write(next);
+      in.transferTo(whole);
     }
-    byte[] whole = Arrays.copyOf(body, n + rest.length);
-    System.arraycopy(rest, 0, whole, n, rest.length);
-    return whole;
+    return whole.toByteArray();
   }
 
   /** What is wrong with a document (null: nothing, or CXF will tell), and its encoding. */
   record Verdict(String problem, String encoding) {}
 
-  /** Checks a whole document read in {@code encoding} (null: as it declares itself). */
-  static Verdict check(byte[] body, String encoding) {
+  /**
+   * Checks a whole document read in {@code encoding} (null: as it declares itself), parsed in
+   * place when {@code inPlace} ({@link #readsAsDeclared} said the parser finds that encoding).
+   */
+  static Verdict check(byte[] body, String encoding, boolean inPlace) {
     XMLStreamReader reader = null;
     try {
-      reader = XML instanceof XMLInputFactory2 && readsAsDeclared(body, encoding)
+      reader = inPlace
           // parsed in place: no copy of the body into a buffer of the parser's
           ? XML.createXMLStreamReader(new Stax2ByteArraySource(body, 0, body.length))
           : XML.createXMLStreamReader(new ByteArrayInputStream(body), encoding);
