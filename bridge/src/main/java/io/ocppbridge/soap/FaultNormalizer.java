@@ -74,9 +74,10 @@ final class FaultNormalizer extends AbstractSoapInterceptor {
   }
 
   private void normalize(SoapMessage message) {
-    if (!(message.getContent(Exception.class) instanceof Fault fault)) {
+    if (!(message.getContent(Exception.class) instanceof Fault raised)) {
       return;
     }
+    Fault fault = brokenDocument(message, raised);
     if (requestWasSoap11(message) && message.getVersion() != Soap11.getInstance()) {
       message.setVersion(Soap11.getInstance());
       message.put(Message.CONTENT_TYPE, "text/xml; charset=UTF-8");
@@ -125,6 +126,26 @@ final class FaultNormalizer extends AbstractSoapInterceptor {
           ? OcppErrorCode.FORMATION_VIOLATION : OcppErrorCode.INTERNAL_ERROR);
     }
     message.setContent(Exception.class, soapFault);
+  }
+
+  /**
+   * A request CXF could not read, or refused for something it met first, whose document is
+   * broken: the charger is told what is broken in it (the refusal a check before reading would
+   * have given), not what CXF made of it.
+   */
+  private static Fault brokenDocument(SoapMessage message, Fault fault) {
+    if (fault.getCause() instanceof jakarta.xml.ws.soap.SOAPFaultException) {
+      return fault;
+    }
+    DocumentCheck check = DocumentCheck.of(
+        message.getExchange() == null ? null : message.getExchange().getInMessage());
+    String problem = check == null ? null : check.finish();
+    if (problem == null) {
+      return fault;
+    }
+    Fault refused = WellFormedInterceptor.refused(problem);
+    message.setContent(Exception.class, refused);
+    return refused;
   }
 
   private static boolean noBody(SoapMessage message) {

@@ -9,7 +9,10 @@ import org.apache.cxf.phase.Phase;
 import org.apache.cxf.staxutils.DepthXMLStreamReader;
 
 /**
- * Closes the request's XML reader once the request is read (its body is a DOM by then). CXF
+ * Finishes the request's document once CXF has read what it needs (its body is a DOM by then):
+ * a document read through a {@link DocumentCheck} is read to its end, and refused as the
+ * charger's FormationViolation if anything in it is wrong, before the endpoint sees it. Then the
+ * request's XML reader is closed. CXF
  * leaves the reader of a request it hands to the endpoint open, wrapped, and the parser's
  * buffers with it; closed, they go back to the thread's pool for the next request's parse
  * (about 8 KB less allocated per request).
@@ -22,6 +25,14 @@ final class ReaderRelease extends AbstractPhaseInterceptor<Message> {
 
   @Override
   public void handleMessage(Message message) {
+    DocumentCheck check = DocumentCheck.of(message);
+    if (check != null) {
+      String problem = check.finish(); // releases the parser too
+      if (problem != null) {
+        throw WellFormedInterceptor.refused(problem);
+      }
+      return;
+    }
     XMLStreamReader reader = message.getContent(XMLStreamReader.class);
     while (true) {
       if (reader instanceof DepthXMLStreamReader depth) {

@@ -28,10 +28,10 @@ import org.codehaus.stax2.XMLInputFactory2;
 import org.codehaus.stax2.io.Stax2ByteArraySource;
 
 /**
- * Checks the whole request document before anything is read from it: CXF reads a body lazily
- * and stops at the operation element, so a document cut short, a second Body, a second root,
- * trailing garbage or a broken encoding at the end would otherwise be relayed. Refused as the
- * charger's FormationViolation, with a reason naming the problem:
+ * Reads the request body and sees that the whole document is checked before the endpoint gets
+ * it: CXF reads a body lazily and stops at the operation element, so a document cut short, a
+ * second Body, a second root, trailing garbage or a broken encoding at the end would otherwise be
+ * relayed. Refused as the charger's FormationViolation, with a reason naming the problem:
  * <ul>
  *   <li>the document is well-formed XML in its declared encoding (Content-Type charset, else
  *       the XML declaration or byte order mark), without undefined entities, nothing after the
@@ -42,11 +42,13 @@ import org.codehaus.stax2.io.Stax2ByteArraySource;
  * A document with a DTD is left to CXF, which refuses every DTD; one that is no SOAP envelope is
  * left to CXF too (VersionMismatch). The body was bounded by {@code soap.maxMessageSize} before
  * this reads it.
+ *
+ * <p>A document the parser reads in the encoding its Content-Type names (nearly all) is parsed
+ * once: CXF reads it through a {@link DocumentCheck}, which checks it on the way and to its end
+ * before the endpoint is invoked. Any other is checked here in full, then read by CXF.
  */
 final class WellFormedInterceptor extends AbstractPhaseInterceptor<Message> {
 
-  private static final String SOAP11_NS = "http://schemas.xmlsoap.org/soap/envelope/";
-  private static final String SOAP12_NS = "http://www.w3.org/2003/05/soap-envelope";
   private static final XMLInputFactory XML = factory();
 
   WellFormedInterceptor() {
@@ -76,6 +78,9 @@ final class WellFormedInterceptor extends AbstractPhaseInterceptor<Message> {
     boolean declared = declaredCharset(message);
     String encoding = declared ? (String) message.get(Message.ENCODING) : null;
     boolean inPlace = XML instanceof XMLInputFactory2 && readsAsDeclared(body, encoding);
+    if (inPlace && readThroughCheck(message, body, declared, encoding)) {
+      return;
+    }
     Verdict verdict = check(body, encoding, inPlace);
     if (verdict.problem() != null) {
       throw refused(verdict.problem());
@@ -85,17 +90,37 @@ final class WellFormedInterceptor extends AbstractPhaseInterceptor<Message> {
       // any XML; CXF would read it as UTF-8
       message.put(Message.ENCODING, verdict.encoding());
     }
-    if (inPlace) {
-      // CXF's own reader, with its limits, over the bytes in place (CXF would copy them into a
-      // buffer of its reader's); its StaxInInterceptor takes a reader it finds
-      try {
-        message.setContent(XMLStreamReader.class, StaxUtils.configureReader(
-            StaxUtils.createXMLStreamReader(new Stax2ByteArraySource(body, 0, body.length)),
-            message));
-      } catch (XMLStreamException | RuntimeException e) {
-        // left to CXF, which reads the stream the usual way
+  }
+
+  /**
+   * Gives CXF its reader over the bytes in place (CXF would copy them into a buffer of its
+   * reader's), with CXF's limits, checking the document as CXF reads it ({@link DocumentCheck}):
+   * one parse per request. False when the parser cannot even start (a broken declaration): the
+   * full check then names the problem.
+   */
+  private static boolean readThroughCheck(Message message, byte[] body, boolean declared,
+      String encoding) {
+    XMLStreamReader reader;
+    try {
+      reader = StaxUtils.configureReader(StaxUtils.createXMLStreamReader(
+          new Stax2ByteArraySource(body, 0, body.length)), message);
+    } catch (XMLStreamException | RuntimeException e) {
+      return false;
+    }
+    if (!declared) {
+      // no charset in the Content-Type: the document's own (BOM, declaration) holds, as for
+      // any XML; CXF would read it as UTF-8
+      String found = reader.getEncoding() != null ? reader.getEncoding()
+          : reader.getCharacterEncodingScheme();
+      if (found != null) {
+        message.put(Message.ENCODING, found);
       }
     }
+    DocumentCheck check = new DocumentCheck(reader, encoding);
+    message.put(DocumentCheck.KEY, check);
+    // CXF's StaxInInterceptor takes a reader it finds
+    message.setContent(XMLStreamReader.class, check);
+    return true;
   }
 
   /**
@@ -135,42 +160,21 @@ final class WellFormedInterceptor extends AbstractPhaseInterceptor<Message> {
           // parsed in place: no copy of the body into a buffer of the parser's
           ? XML.createXMLStreamReader(new Stax2ByteArraySource(body, 0, body.length))
           : XML.createXMLStreamReader(new ByteArrayInputStream(body), encoding);
-      int depth = 0;
-      boolean envelope = false;
-      int bodies = 0;
-      int headers = 0;
-      int payloads = 0;
-      boolean inBody = false;
+      EnvelopeShape shape = new EnvelopeShape();
       while (reader.hasNext()) {
         int event = reader.next();
         if (event == XMLStreamConstants.DTD) {
           return new Verdict(null, null); // refused by CXF, which allows no DTD at all
         }
         if (event == XMLStreamConstants.START_ELEMENT) {
-          depth++;
-          String ns = reader.getNamespaceURI();
-          boolean soapNs = SOAP11_NS.equals(ns) || SOAP12_NS.equals(ns);
-          if (depth == 1) {
-            envelope = soapNs && "Envelope".equals(reader.getLocalName());
-          } else if (envelope && depth == 2 && soapNs && "Body".equals(reader.getLocalName())) {
-            bodies++;
-            inBody = true;
-          } else if (envelope && depth == 2 && soapNs
-              && "Header".equals(reader.getLocalName())) {
-            headers++;
-          } else if (envelope && depth == 3 && inBody) {
-            payloads++;
-          }
+          shape.start(reader.getNamespaceURI(), reader.getLocalName());
         } else if (event == XMLStreamConstants.END_ELEMENT) {
-          if (depth == 2) {
-            inBody = false;
-          }
-          depth--;
+          shape.end();
         }
       }
       String found = reader.getEncoding() != null ? reader.getEncoding()
           : reader.getCharacterEncodingScheme();
-      return new Verdict(structure(envelope, bodies, headers, payloads), found);
+      return new Verdict(shape.problem(), found);
     } catch (XMLStreamException e) {
       return new Verdict(describe(e, encoding), null);
     } finally {
@@ -219,34 +223,13 @@ final class WellFormedInterceptor extends AbstractPhaseInterceptor<Message> {
   private static final Pattern DECLARED_ENCODING =
       Pattern.compile("encoding\\s*=\\s*(['\"])([^'\"]*)\\1");
 
-  /** What is wrong with the envelope's shape, or null. */
-  private static String structure(boolean envelope, int bodies, int headers, int payloads) {
-    if (!envelope) {
-      return null; // not a SOAP envelope: CXF answers VersionMismatch
-    }
-    if (bodies != 1) {
-      return bodies == 0 ? null // CXF's EmptyBody refusal says it
-          : "the SOAP envelope holds " + bodies + " Body elements; exactly one is allowed";
-    }
-    if (headers > 1) {
-      return "the SOAP envelope holds " + headers + " Header elements; at most one is allowed";
-    }
-    if (payloads > 1) {
-      return "the SOAP Body holds " + payloads + " elements; one request per message is"
-          + " allowed";
-    }
-    return null;
-  }
-
   /** A parser's complaint as a reason for the charger: the problem and where, no internals. */
-  private static String describe(XMLStreamException e, String encoding) {
+  static String describe(XMLStreamException e, String encoding) {
     String text = e.getMessage() == null ? "" : e.getMessage();
     int newline = text.indexOf('\n');
     String first = (newline >= 0 ? text.substring(0, newline) : text).trim();
     String lower = first.toLowerCase(Locale.ROOT);
-    Location at = e.getLocation();
-    String where = at == null || at.getLineNumber() < 0 ? ""
-        : " (line " + at.getLineNumber() + ", column " + at.getColumnNumber() + ")";
+    String where = where(e.getLocation());
     if (e.getNestedException() instanceof CharConversionException
         || e.getCause() instanceof CharConversionException
         || lower.contains("invalid utf") || lower.contains("byte") && lower.contains("invalid")) {
@@ -265,10 +248,21 @@ final class WellFormedInterceptor extends AbstractPhaseInterceptor<Message> {
     if (lower.contains("undeclared") && lower.contains("entity")) {
       int quote = first.indexOf('"');
       int end = quote < 0 ? -1 : first.indexOf('"', quote + 1);
-      String name = end > quote ? " '" + first.substring(quote + 1, end) + "'" : "";
-      return "the request uses an undefined entity" + name + where;
+      return undefinedEntity(end > quote ? first.substring(quote + 1, end) : null, where);
     }
     return "the request is not well-formed XML" + where + ": " + plain(first);
+  }
+
+  /** Where in the request a problem is, as the charger is told it ("" when unknown). */
+  static String where(Location at) {
+    return at == null || at.getLineNumber() < 0 ? ""
+        : " (line " + at.getLineNumber() + ", column " + at.getColumnNumber() + ")";
+  }
+
+  /** The refusal's reason for an entity nobody defined ({@code name} null: unknown). */
+  static String undefinedEntity(String name, String where) {
+    return "the request uses an undefined entity" + (name == null ? "" : " '" + name + "'")
+        + where;
   }
 
   /** A parser's sentence without its location suffix or anything looking like a class name. */
@@ -292,7 +286,7 @@ final class WellFormedInterceptor extends AbstractPhaseInterceptor<Message> {
     return type != null && type.toString().toLowerCase(Locale.ROOT).contains("charset=");
   }
 
-  private static SoapFault refused(String reason) {
+  static SoapFault refused(String reason) {
     // the version is settled from the Content-Type by the FaultNormalizer
     SoapFault fault = new SoapFault(reason, Soap12.getInstance().getSender());
     fault.setSubCodes(List.of(new QName(OcppVersion.V1_5.centralSystemNamespace(),
