@@ -30,6 +30,19 @@ public record ChargerId(String value) {
     }
   }
 
+  // written out: a record's generated equals and hashCode go through a method-handle chain that
+  // the JIT does not always flatten, and every session, presence and call-queue lookup uses them
+
+  @Override
+  public boolean equals(Object other) {
+    return other == this || other instanceof ChargerId id && value.equals(id.value);
+  }
+
+  @Override
+  public int hashCode() {
+    return value.hashCode();
+  }
+
   @Override
   public String toString() {
     return value;

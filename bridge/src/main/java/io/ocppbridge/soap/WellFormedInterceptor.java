@@ -102,8 +102,8 @@ final class WellFormedInterceptor extends AbstractPhaseInterceptor<Message> {
       String encoding) {
     XMLStreamReader reader;
     try {
-      reader = StaxUtils.configureReader(StaxUtils.createXMLStreamReader(
-          new Stax2ByteArraySource(body, 0, body.length)), message);
+      reader = XmlLimits.apply(StaxUtils.createXMLStreamReader(
+          new Stax2ByteArraySource(body, 0, body.length)));
     } catch (XMLStreamException | RuntimeException e) {
       return false;
     }
