@@ -46,10 +46,9 @@ final class DocumentCheck extends StreamReaderDelegate {
   public int next() throws XMLStreamException {
     try {
       return seen(super.next());
-    } catch (XMLStreamException e) {
-      throw recorded(e);
-    } catch (RuntimeException e) {
-      throw recorded(e);
+    } catch (XMLStreamException | RuntimeException e) {
+      record(e);
+      throw e;
     }
   }
 
@@ -57,10 +56,9 @@ final class DocumentCheck extends StreamReaderDelegate {
   public int nextTag() throws XMLStreamException {
     try {
       return seen(super.nextTag());
-    } catch (XMLStreamException e) {
-      throw recorded(e);
-    } catch (RuntimeException e) {
-      throw recorded(e);
+    } catch (XMLStreamException | RuntimeException e) {
+      record(e);
+      throw e;
     }
   }
 
@@ -68,10 +66,9 @@ final class DocumentCheck extends StreamReaderDelegate {
   public boolean hasNext() throws XMLStreamException {
     try {
       return super.hasNext();
-    } catch (XMLStreamException e) {
-      throw recorded(e);
-    } catch (RuntimeException e) {
-      throw recorded(e);
+    } catch (XMLStreamException | RuntimeException e) {
+      record(e);
+      throw e;
     }
   }
 
@@ -81,10 +78,9 @@ final class DocumentCheck extends StreamReaderDelegate {
       String text = super.getElementText();
       shape.end(); // read to the element's end
       return text;
-    } catch (XMLStreamException e) {
-      throw recorded(e);
-    } catch (RuntimeException e) {
-      throw recorded(e);
+    } catch (XMLStreamException | RuntimeException e) {
+      record(e);
+      throw e;
     }
   }
 
@@ -95,7 +91,8 @@ final class DocumentCheck extends StreamReaderDelegate {
     try {
       return super.getText();
     } catch (RuntimeException e) {
-      throw recorded(e);
+      record(e);
+      throw e;
     }
   }
 
@@ -104,7 +101,8 @@ final class DocumentCheck extends StreamReaderDelegate {
     try {
       return super.getTextCharacters();
     } catch (RuntimeException e) {
-      throw recorded(e);
+      record(e);
+      throw e;
     }
   }
 
@@ -113,10 +111,9 @@ final class DocumentCheck extends StreamReaderDelegate {
       throws XMLStreamException {
     try {
       return super.getTextCharacters(sourceStart, target, targetStart, length);
-    } catch (XMLStreamException e) {
-      throw recorded(e);
-    } catch (RuntimeException e) {
-      throw recorded(e);
+    } catch (XMLStreamException | RuntimeException e) {
+      record(e);
+      throw e;
     }
   }
 
@@ -125,7 +122,8 @@ final class DocumentCheck extends StreamReaderDelegate {
     try {
       return super.getTextStart();
     } catch (RuntimeException e) {
-      throw recorded(e);
+      record(e);
+      throw e;
     }
   }
 
@@ -134,7 +132,8 @@ final class DocumentCheck extends StreamReaderDelegate {
     try {
       return super.getTextLength();
     } catch (RuntimeException e) {
-      throw recorded(e);
+      record(e);
+      throw e;
     }
   }
 
@@ -152,10 +151,8 @@ final class DocumentCheck extends StreamReaderDelegate {
       while (problem == null && !unchecked && parent.hasNext()) {
         seen(parent.next());
       }
-    } catch (XMLStreamException e) {
-      recorded(e);
-    } catch (RuntimeException e) {
-      recorded(e);
+    } catch (XMLStreamException | RuntimeException e) {
+      record(e);
     } finally {
       try {
         getParent().close();
@@ -185,9 +182,10 @@ final class DocumentCheck extends StreamReaderDelegate {
     return event;
   }
 
-  private <E extends Exception> E recorded(E e) {
+  /** Keeps the first parse error, worded for the charger. */
+  private void record(Exception e) {
     if (problem != null || unchecked) {
-      return e;
+      return;
     }
     XMLStreamException parse = e instanceof XMLStreamException x ? x
         : e.getCause() instanceof XMLStreamException x ? x : null;
@@ -197,6 +195,5 @@ final class DocumentCheck extends StreamReaderDelegate {
         unchecked = true; // a limit of CXF's, which names it
       }
     }
-    return e;
   }
 }

@@ -617,6 +617,38 @@ class HostileInputTest {
     assertThat(relayedFor(identity)).isEmpty();
   }
 
+  /**
+   * Verifies that a document broken after a header CXF refuses on its own (one it must
+   * understand and does not) is refused for the broken document: the request is parsed once,
+   * as CXF reads it, and what CXF never read is checked before any fault goes out.
+   */
+  @Test
+  void brokenDocumentWinsOverAFaultCxfRaisesFirst() throws Exception {
+    // GIVEN a Heartbeat with a header nobody understands, and garbage after the envelope
+    String identity = "CB-MU-BROKEN";
+    String request = "<soap:Envelope xmlns:soap='" + SOAP12_NS + "'"
+        + " xmlns:cs='urn://Ocpp/Cs/2012/06/' xmlns:x='urn:example:unknown'><soap:Header>"
+        + "<cs:chargeBoxIdentity>" + identity + "</cs:chargeBoxIdentity>"
+        + "<x:mystery soap:mustUnderstand='true'>1</x:mystery></soap:Header><soap:Body>"
+        + "<cs:heartbeatRequest/></soap:Body></soap:Envelope><junk>";
+
+    // WHEN a charger posts it
+    Raw response = raw("POST", SOAP12, null, utf8(request));
+
+    // THEN it is told what is broken in its document, as the charger's FormationViolation
+    assertThat(response.status()).as(response.body()).isEqualTo(400);
+    Fault fault = fault(response.body());
+    assertThat(fault.code()).isEqualTo("Sender");
+    assertThat(fault.subcode()).isEqualTo("FormationViolation");
+    assertThat(fault.reason()).contains("content after the end of its SOAP envelope");
+    assertThat(relayedFor(identity)).isEmpty();
+
+    // AND the same document without the garbage gets CXF's MustUnderstand fault, so the
+    // garbage is what decided the answer above
+    Raw sound = raw("POST", SOAP12, null, utf8(request.replace("<junk>", "")));
+    assertThat(fault(sound.body()).code()).as(sound.body()).isEqualTo("MustUnderstand");
+  }
+
   /** Verifies that the same defect over SOAP 1.1 gets a Client fault under HTTP 500. */
   @Test
   void refusesMalformedSoap11EnvelopeWithClientFault() throws Exception {
