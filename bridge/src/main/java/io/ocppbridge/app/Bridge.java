@@ -124,6 +124,10 @@ public final class Bridge implements AutoCloseable {
         TlsFiles.clientContext(config.callbacks().trust(), config.callbacks().clientKey()));
     SecurityNotes.logAtStart(config);
     BridgeMetrics metrics = new BridgeMetrics();
+    metrics.gauge("bridge_callback_answers_waiting", "charger answers waiting to be relayed on"
+        + " the bridge's answer threads (at most 4096)", chargers::answersWaiting);
+    metrics.counter("bridge_callback_answers_inline", "charger answers relayed on the HTTP"
+        + " client's threads because 4096 were waiting", chargers::answersHandledInline);
     UpgradeWiring upgrade = new UpgradeWiring(metrics, schemas, sessions);
     NettyCsmsLink csms = new NettyCsmsLink(config.csms(),
         new ChargerSecurity(config.csms().security(), config.chargers()), OcppJson.frameMapper(),

@@ -32,6 +32,8 @@ final class AnswerThreads implements Executor, AutoCloseable {
 
   private final ThreadPoolExecutor pool;
   private final AtomicBoolean saturationLogged = new AtomicBoolean();
+  private final java.util.concurrent.atomic.LongAdder handledInline =
+      new java.util.concurrent.atomic.LongAdder();
 
   AnswerThreads() {
     int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
@@ -53,12 +55,25 @@ final class AnswerThreads implements Executor, AutoCloseable {
   /** Full, or closed: the answer is handled where it arrived rather than lost. */
   private RejectedExecutionHandler inCaller() {
     return (task, executor) -> {
+      if (!executor.isShutdown()) {
+        handledInline.increment();
+      }
       if (!executor.isShutdown() && saturationLogged.compareAndSet(false, true)) {
         LOG.warn("{} charger answers wait to be relayed; further ones are handled on the"
             + " HTTP client's threads (logged once)", QUEUED);
       }
       task.run();
     };
+  }
+
+  /** Charger answers waiting for one of these threads now. */
+  int waiting() {
+    return pool.getQueue().size();
+  }
+
+  /** Charger answers handled where they arrived because {@value #QUEUED} were waiting. */
+  long handledInline() {
+    return handledInline.sum();
   }
 
   @Override

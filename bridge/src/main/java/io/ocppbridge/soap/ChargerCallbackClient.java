@@ -110,6 +110,16 @@ public final class ChargerCallbackClient implements ChargerLink, AutoCloseable {
         }, answerThreads);
   }
 
+  /** Charger answers waiting to be relayed on the bridge's answer threads now. */
+  public int answersWaiting() {
+    return answerThreads.waiting();
+  }
+
+  /** Charger answers relayed on the HTTP client's threads because too many were waiting. */
+  public long answersHandledInline() {
+    return answerThreads.handledInline();
+  }
+
   /** Ends the threads that relay answers; calls still out complete on the HTTP client's. */
   @Override
   public void close() {

@@ -50,7 +50,8 @@ class MetricsReferenceTest {
     }
     // THEN each family is named in the reference
     Set<String> documented = documented();
-    assertThat(exposed).isNotEmpty().contains("bridge_messages_total", "bridge_soap_connections");
+    assertThat(exposed).isNotEmpty().contains("bridge_messages_total", "bridge_soap_connections",
+        "bridge_callback_answers_waiting", "bridge_callback_answers_inline_total");
     assertThat(exposed).allSatisfy(name -> assertThat(documented)
         .as("docs/operations.md documents %s", name).contains(name));
   }
