@@ -43,9 +43,12 @@ public enum OcppVersion {
     return subprotocol;
   }
 
+  /** Every version, read on every message: {@code values()} would copy the array each time. */
+  private static final OcppVersion[] ALL = values();
+
   /** The version whose CentralSystemService uses this namespace. */
   public static Optional<OcppVersion> ofCentralSystemNamespace(String namespace) {
-    for (OcppVersion v : values()) {
+    for (OcppVersion v : ALL) {
       if (v.centralSystemNamespace.equals(namespace)) {
         return Optional.of(v);
       }
@@ -55,7 +58,7 @@ public enum OcppVersion {
 
   /** The version labelled so ({@code "1.6"}). */
   public static Optional<OcppVersion> ofLabel(String label) {
-    for (OcppVersion v : values()) {
+    for (OcppVersion v : ALL) {
       if (v.label.equals(label)) {
         return Optional.of(v);
       }
@@ -65,7 +68,7 @@ public enum OcppVersion {
 
   /** The version whose ChargePointService uses this namespace. */
   public static Optional<OcppVersion> ofChargePointNamespace(String namespace) {
-    for (OcppVersion v : values()) {
+    for (OcppVersion v : ALL) {
       if (v.chargePointNamespace.equals(namespace)) {
         return Optional.of(v);
       }
