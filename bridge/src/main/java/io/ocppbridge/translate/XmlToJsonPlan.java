@@ -146,6 +146,14 @@ final class XmlToJsonPlan {
       JsonNode absent = field.getType().isPrimitive() ? readers.primitiveDefault(valueType) : null;
       Property property = new Property(i, p.getName(), xml, place, list, absent, reader, inner);
       plan.properties[i] = property;
+      boolean taken = switch (place) {
+        case ELEMENT -> plan.elements.containsKey(xml);
+        case ATTRIBUTE -> plan.attributes.stream().anyMatch(a -> a.xml().equals(xml));
+        case TEXT -> plan.text != null;
+      };
+      if (taken) {
+        throw new IllegalStateException(where + ": a second property for the same XML");
+      }
       switch (place) {
         case ELEMENT -> plan.elements.put(xml, property);
         case ATTRIBUTE -> plan.attributes.add(property);
