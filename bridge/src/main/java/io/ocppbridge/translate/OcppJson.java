@@ -75,20 +75,12 @@ public final class OcppJson {
       @Override
       public void serialize(XMLGregorianCalendar value, JsonGenerator gen,
           SerializerProvider serializers) throws IOException {
-        XMLGregorianCalendar c = value;
-        if (c.getYear() < 0 || c.getYear() > 9999 || (c.getFractionalSecond() != null
-            && c.getFractionalSecond().scale() > 9)) {
-          // The XSD allows what an RFC 3339 date-time (OCPP-J) cannot carry.
-          throw new com.fasterxml.jackson.core.JsonGenerationException("timestamp '"
-              + value.toXMLFormat() + "' cannot be written as an OCPP-J date-time (years 0000 to"
-              + " 9999, at most nanosecond precision)", gen);
+        try {
+          gen.writeString(timestampText(value,
+              clock(serializers.getAttribute(ChargerClock.ATTRIBUTE))));
+        } catch (UnwritableTimestamp e) {
+          throw new com.fasterxml.jackson.core.JsonGenerationException(e.getMessage(), gen);
         }
-        if (c.getTimezone() == DatatypeConstants.FIELD_UNDEFINED) {
-          c = (XMLGregorianCalendar) value.clone();
-          c.setTimezone(offsetMinutes(clock(serializers.getAttribute(ChargerClock.ATTRIBUTE)),
-              value));
-        }
-        gen.writeString(c.toXMLFormat());
       }
     });
     module.addDeserializer(XMLGregorianCalendar.class, new JsonDeserializer<>() {
@@ -113,6 +105,36 @@ public final class OcppJson {
       }
     });
     return module;
+  }
+
+  /**
+   * The OCPP-J text of an XML timestamp: as {@code toXMLFormat()} writes it, with the offset of
+   * the charger's clock added when the timestamp has none. Shared by the Jackson serializer and
+   * by {@link DomJsonWriter}, so both write timestamps the same way.
+   *
+   * @throws UnwritableTimestamp when the XSD allowed what an RFC 3339 date-time cannot carry
+   */
+  static String timestampText(XMLGregorianCalendar value, ChargerClock clock) {
+    XMLGregorianCalendar c = value;
+    if (c.getYear() < 0 || c.getYear() > 9999 || (c.getFractionalSecond() != null
+        && c.getFractionalSecond().scale() > 9)) {
+      throw new UnwritableTimestamp("timestamp '" + value.toXMLFormat() + "' cannot be written as"
+          + " an OCPP-J date-time (years 0000 to 9999, at most nanosecond precision)");
+    }
+    if (c.getTimezone() == DatatypeConstants.FIELD_UNDEFINED) {
+      c = (XMLGregorianCalendar) value.clone();
+      c.setTimezone(offsetMinutes(clock, value));
+    }
+    return c.toXMLFormat();
+  }
+
+  /** A valid XML timestamp that has no OCPP-J form (a year beyond 9999, picoseconds...). */
+  static final class UnwritableTimestamp extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    UnwritableTimestamp(String message) {
+      super(message);
+    }
   }
 
   private static ChargerClock clock(Object attribute) {

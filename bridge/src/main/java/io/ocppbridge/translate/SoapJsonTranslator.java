@@ -1,11 +1,9 @@
 package io.ocppbridge.translate;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.util.TokenBuffer;
 import io.ocppbridge.core.Initiator;
 import io.ocppbridge.core.JsonDialect;
 import io.ocppbridge.core.OcppAction;
@@ -16,7 +14,6 @@ import io.ocppbridge.core.QuirkCounter;
 import jakarta.xml.bind.JAXBElement;
 import jakarta.xml.bind.JAXBException;
 import jakarta.xml.bind.Marshaller;
-import jakarta.xml.bind.Unmarshaller;
 import jakarta.xml.bind.ValidationEvent;
 import java.util.EnumMap;
 import java.util.Map;
@@ -40,6 +37,8 @@ public final class SoapJsonTranslator {
 
   private final Map<OcppVersion, OcppSchemaModel> models;
   private final ObjectMapper mapper;
+  /** Writes validated SOAP payloads as this dialect's JSON. */
+  private final DomJsonWriter json;
   private final RequiredProperties required;
   /**
    * Makes the empty documents answers are marshalled into. Creating a DocumentBuilder for each
@@ -85,6 +84,8 @@ public final class SoapJsonTranslator {
     this.dialect = dialect;
     this.mapper = OcppJson.payloadMapper(dialect);
     this.required = new RequiredProperties(mapper);
+    this.json = new DomJsonWriter(mapper);
+    prepareJson(models, json);
     this.family = family;
     family.put(dialect, this);
     for (JsonDialect other : JsonDialect.values()) {
@@ -221,37 +222,36 @@ public final class SoapJsonTranslator {
     Class<?> type = request ? model.requestType(action) : model.responseType(action);
     String what = action.wireName() + (request ? " request" : " response");
     PayloadValidation.validate(model, payload, lenient ? quirks : null, what);
-    Object value;
-    ValidationFailure failure = new ValidationFailure();
     try {
-      Unmarshaller u = model.context(action).createUnmarshaller();
-      u.setEventHandler(failure);
-      value = u.unmarshal(payload, type).getValue();
-      failure.throwIfAny(action, request, model);
-    } catch (JAXBException e) {
-      failure.throwIfAny(action, request, model);
-      throw invalidXml(action, request, e);
-    }
-    try {
-      // written straight into a tree: the relay sends trees, text would be read again
-      TokenBuffer tokens = new TokenBuffer(mapper, false);
-      mapper.writer().withAttribute(ChargerClock.ATTRIBUTE, clock).writeValue(tokens, value);
-      JsonNode tree;
-      try (JsonParser parser = tokens.asParser()) {
-        tree = mapper.readTree(parser);
-      }
+      // the validated DOM written straight into the tree the relay sends (no JAXB object)
+      ObjectNode tree = json.write(payload, type, clock);
       if (version == OcppVersion.V1_6 && ocpp16.touchesJson(action, request)) {
-        ocpp16.toJson(action, (ObjectNode) tree);
+        ocpp16.toJson(action, tree);
       }
       return tree;
-    } catch (JsonProcessingException e) {
-      throw new OcppException(OcppErrorCode.TYPE_CONSTRAINT_VIOLATION, "invalid "
-          + action.wireName() + (request ? " request" : " response") + ": "
-          + e.getOriginalMessage());
-    } catch (java.io.IOException e) {
-      // a token buffer does no I/O; a failure here is a serializer's
-      throw new OcppException(OcppErrorCode.INTERNAL_ERROR, "the bridge could not translate "
-          + action.wireName() + (request ? " request" : " response") + " to JSON");
+    } catch (OcppJson.UnwritableTimestamp e) {
+      throw new OcppException(OcppErrorCode.TYPE_CONSTRAINT_VIOLATION, "invalid " + what + ": "
+          + e.getMessage());
+    } catch (IllegalArgumentException e) {
+      // a value the schema accepted and the lexical rules do not: not seen, kept a violation
+      throw new OcppException(OcppErrorCode.TYPE_CONSTRAINT_VIOLATION, "invalid " + what + ": "
+          + e.getMessage());
+    }
+  }
+
+  /**
+   * Plans the JSON of every request and response of every version now, at start: a class the
+   * plan cannot describe fails here, not on a message.
+   */
+  private static void prepareJson(Map<OcppVersion, OcppSchemaModel> models,
+      DomJsonWriter json) {
+    for (OcppSchemaModel model : models.values()) {
+      for (Initiator initiator : Initiator.values()) {
+        for (OcppAction action : OcppAction.all(model.version(), initiator)) {
+          json.prepare(model.requestType(action));
+          json.prepare(model.responseType(action));
+        }
+      }
     }
   }
 
@@ -337,9 +337,10 @@ public final class SoapJsonTranslator {
   }
 
   /**
-   * Collects the first JAXB event and stops there; a facet violation is followed by the event
-   * that names its attribute, which is kept too. (Schema validation of charger payloads,
-   * leniency included, happens before, in {@link PayloadValidation}.)
+   * Collects the first JAXB event of marshalling and stops there; a facet violation is followed
+   * by the event that names its attribute, which is kept too. (SOAP payloads are validated by
+   * {@link PayloadValidation}, leniency included, and written as JSON by {@link DomJsonWriter};
+   * no JAXB is involved on that side.)
    */
   private static final class ValidationFailure implements jakarta.xml.bind.ValidationEventHandler {
     private ValidationEvent first;

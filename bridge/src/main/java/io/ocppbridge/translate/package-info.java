@@ -6,6 +6,12 @@
  * reads its annotations. Where the 1.6 WSDL and the 1.6 JSON schemas disagree, the rules of
  * {@link io.ocppbridge.translate.Ocpp16WireDifferences} apply.
  *
+ * <p>JSON to SOAP goes through the JAXB objects (Jackson reads the JSON into them, JAXB marshals
+ * them). SOAP to JSON does not: the validated DOM is walked along a plan made once per JAXB class
+ * and dialect ({@code XmlToJsonPlan}: the names and order the dialect's Jackson mapper gives the
+ * class's properties, JAXB's rules for reading the XML text), and {@code DomJsonWriter} builds
+ * the tree the JAXB+Jackson path would have built, with no JAXB object in between.
+ *
  * <p>Naming decisions that differ from the XSD (the 1.5 MeterValue list {@code value} is
  * {@code values} in the ocppjs mapping) live in {@link io.ocppbridge.translate.DialectNames}
  * only; a translator serves one {@link io.ocppbridge.core.JsonDialect} and reaches its siblings
