@@ -26,8 +26,10 @@
  * {@code soap.limits.*} and {@code soap.maxMessageSize}, before CXF sees the request;
  * {@code ConnectionGuard} bounds connections and the time their headers take;
  * {@link io.ocppbridge.soap.EdgeCounters} counts what both refused. {@code WellFormedInterceptor}
- * checks the whole document (CXF alone stops reading at the operation element) so that nothing
- * malformed is relayed; SOAP 1.2 Sender faults go out with HTTP 400, every answer in UTF-8.
+ * sees that the whole document is checked (CXF alone stops reading at the operation element) so
+ * that nothing malformed is relayed: CXF reads the request through a {@code DocumentCheck}, one
+ * parse that checks as it goes and reads the rest before the endpoint is invoked
+ * ({@code ReaderRelease}); SOAP 1.2 Sender faults go out with HTTP 400, every answer in UTF-8.
  * docs/security.md lists every limit.
  *
  * <p>Hardening: the listener speaks HTTPS when a certificate is configured ({@code HttpsListener},

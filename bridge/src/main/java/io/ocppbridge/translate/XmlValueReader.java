@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.DecimalNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.databind.util.TokenBuffer;
@@ -24,7 +25,8 @@ import javax.xml.datatype.XMLGregorianCalendar;
  * valid against the XSD) into the JSON value Jackson would have written for the Java value JAXB
  * would have read from it. The text is read by JAXB's rules (whitespace collapsed and a leading
  * {@code +} allowed for numbers, {@code 1}/{@code 0} for booleans, enumerations by their XML
- * value), and written by Jackson's: {@code int} as an IntNode, timestamps as
+ * value), and written by Jackson's: {@code int} as an IntNode, decimals as written (JAXB and
+ * Jackson together turned {@code 20.0} into {@code 2E+1}, the same number), timestamps as
  * {@link OcppJson#timestampText}, enumerations as the mapper writes each constant.
  */
 @FunctionalInterface
@@ -76,7 +78,8 @@ interface XmlValueReader {
         return (text, clock) -> asJackson(DatatypeConverter.parseLong(text));
       }
       if (type == BigDecimal.class) {
-        return (text, clock) -> asJackson(DatatypeConverter.parseDecimal(text));
+        // as the charger wrote it: Jackson's tree would strip trailing zeros (20.0 as 2E+1)
+        return (text, clock) -> DecimalNode.valueOf(DatatypeConverter.parseDecimal(text));
       }
       if (type == BigInteger.class) {
         return (text, clock) -> asJackson(DatatypeConverter.parseInteger(text));

@@ -157,7 +157,7 @@ class Ocpp16SoapEndToEndTest {
     assertThat(composite).isEqualTo(JSON.readTree("""
         {"status":"Accepted","connectorId":1,"scheduleStart":"2026-11-21T10:00:00Z",
          "chargingSchedule":{"duration":3600,"chargingRateUnit":"A",
-           "chargingSchedulePeriod":[{"startPeriod":0,"limit":16}]}}"""));
+           "chargingSchedulePeriod":[{"startPeriod":0,"limit":16.0}]}}"""));
   }
 
   /**
