@@ -340,9 +340,9 @@ public final class SoapJsonTranslator {
    * Collects the first JAXB event of marshalling and stops there; a facet violation is followed
    * by the event that names its attribute, which is kept too. (SOAP payloads are validated by
    * {@link PayloadValidation}, leniency included, and written as JSON by {@link DomJsonWriter};
-   * no JAXB is involved on that side.)
+   * no JAXB is involved on that side; the tests' JAXB oracle of that side uses this too.)
    */
-  private static final class ValidationFailure implements jakarta.xml.bind.ValidationEventHandler {
+  static final class ValidationFailure implements jakarta.xml.bind.ValidationEventHandler {
     private ValidationEvent first;
     private ValidationEvent followUp;
 

@@ -13,7 +13,6 @@ import io.ocppbridge.core.OcppVersion;
 import io.ocppbridge.core.QuirkCounter;
 import jakarta.xml.bind.JAXBException;
 import jakarta.xml.bind.Unmarshaller;
-import jakarta.xml.bind.ValidationEvent;
 import java.io.IOException;
 import java.util.Optional;
 import org.w3c.dom.Element;
@@ -63,7 +62,7 @@ final class JaxbJsonOracle {
       boolean request, ChargerClock clock) {
     Class<?> type = request ? model.requestType(action) : model.responseType(action);
     Object value;
-    Failure failure = new Failure();
+    SoapJsonTranslator.ValidationFailure failure = new SoapJsonTranslator.ValidationFailure();
     try {
       Unmarshaller u = model.context(action).createUnmarshaller();
       u.setEventHandler(failure);
@@ -89,31 +88,6 @@ final class JaxbJsonOracle {
     } catch (IOException e) {
       throw new OcppException(OcppErrorCode.INTERNAL_ERROR, "the bridge could not translate "
           + action.wireName() + (request ? " request" : " response") + " to JSON");
-    }
-  }
-
-  /** The first JAXB event (and the one naming a facet's attribute), as the translator kept. */
-  private static final class Failure implements jakarta.xml.bind.ValidationEventHandler {
-    private ValidationEvent first;
-    private ValidationEvent followUp;
-
-    @Override
-    public boolean handleEvent(ValidationEvent event) {
-      if (first == null) {
-        first = event;
-        return PayloadValidation.isFacet(event.getMessage() == null ? "" : event.getMessage());
-      }
-      if (followUp == null) {
-        followUp = event;
-      }
-      return false;
-    }
-
-    void throwIfAny(OcppAction action, boolean request, OcppSchemaModel model) {
-      if (first != null) {
-        throw ViolationReport.of(first, followUp,
-            action.wireName() + (request ? " request" : " response"), model);
-      }
     }
   }
 }
