@@ -1,19 +1,14 @@
 package io.ocppbridge.translate;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.DecimalNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import com.fasterxml.jackson.databind.util.TokenBuffer;
 import jakarta.xml.bind.DatatypeConverter;
 import jakarta.xml.bind.annotation.XmlEnumValue;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.util.HashMap;
 import java.util.Map;
 import javax.xml.datatype.DatatypeConfigurationException;
@@ -57,9 +52,9 @@ interface XmlValueReader {
 
     /** Whether {@code type} is a simple value this factory reads. */
     boolean knows(Class<?> type) {
+      // what the OCPP 1.2/1.5/1.6 classes hold; another type fails when its class is planned
       return type == String.class || type == int.class || type == Integer.class
-          || type == long.class || type == Long.class || type == boolean.class
-          || type == Boolean.class || type == BigDecimal.class || type == BigInteger.class
+          || type == boolean.class || type == Boolean.class || type == BigDecimal.class
           || type == XMLGregorianCalendar.class || type.isEnum();
     }
 
@@ -74,15 +69,9 @@ interface XmlValueReader {
       if (type == boolean.class || type == Boolean.class) {
         return (text, clock) -> BooleanNode.valueOf(DatatypeConverter.parseBoolean(text));
       }
-      if (type == long.class || type == Long.class) {
-        return (text, clock) -> asJackson(DatatypeConverter.parseLong(text));
-      }
       if (type == BigDecimal.class) {
         // as the charger wrote it: Jackson's tree would strip trailing zeros (20.0 as 2E+1)
         return (text, clock) -> DecimalNode.valueOf(DatatypeConverter.parseDecimal(text));
-      }
-      if (type == BigInteger.class) {
-        return (text, clock) -> asJackson(DatatypeConverter.parseInteger(text));
       }
       if (type == XMLGregorianCalendar.class) {
         // JAXB trims the text and hands it to the datatype factory
@@ -103,9 +92,6 @@ interface XmlValueReader {
       if (type == boolean.class) {
         return BooleanNode.FALSE;
       }
-      if (type == long.class) {
-        return asJackson(0L);
-      }
       throw new IllegalStateException("no default for the primitive " + type.getName());
     }
 
@@ -123,23 +109,6 @@ interface XmlValueReader {
         byXml.put(xml == null ? name : xml.value(), mapper.valueToTree(constant));
       }
       return (text, clock) -> byXml.get(text);
-    }
-
-    /**
-     * The tree node Jackson makes of a number it wrote itself: a scalar written to a token
-     * buffer and read back, as the whole payload used to be (the mapper decides, for instance,
-     * that a decimal loses its trailing zeros). Only rare types take this way.
-     */
-    private JsonNode asJackson(Object number) {
-      try {
-        TokenBuffer tokens = new TokenBuffer(mapper, false);
-        mapper.writeValue(tokens, number);
-        try (JsonParser parser = tokens.asParser()) {
-          return mapper.readTree(parser);
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
     }
   }
 }
