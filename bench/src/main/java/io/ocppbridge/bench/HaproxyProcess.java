@@ -2,10 +2,13 @@ package io.ocppbridge.bench;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -19,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 final class HaproxyProcess implements AutoCloseable {
 
   static final Path BINARY = Path.of("/usr/sbin/haproxy");
+  private static final Duration LISTEN_WITHIN = Duration.ofSeconds(10);
 
   private final Process process;
   private final Path log;
@@ -39,7 +43,8 @@ final class HaproxyProcess implements AutoCloseable {
    * {@code i} of the list is HAProxy's server {@code node<i+1>}. The configuration it runs is
    * written to {@code dir/haproxy.cfg}.
    */
-  static HaproxyProcess start(Path dir, List<BridgeNodeProcess> nodes) throws IOException {
+  static HaproxyProcess start(Path dir, List<BridgeNodeProcess> nodes)
+      throws IOException, InterruptedException {
     int port = freePort();
     Path config = Files.writeString(dir.resolve("haproxy.cfg"),
         HaproxyConfig.forNodes(Files.readString(shippedConfig()), nodes.size()));
@@ -52,7 +57,40 @@ final class HaproxyProcess implements AutoCloseable {
       env.put("BRIDGE_NODE" + (i + 1), nodes.get(i).soapHostPort());
       env.put("BRIDGE_NODE" + (i + 1) + "_ADMIN", String.valueOf(nodes.get(i).adminPort()));
     }
-    return new HaproxyProcess(builder.start(), log, URI.create("http://127.0.0.1:" + port));
+    HaproxyProcess haproxy =
+        new HaproxyProcess(builder.start(), log, URI.create("http://127.0.0.1:" + port));
+    try {
+      haproxy.awaitListening(port, LISTEN_WITHIN);
+    } catch (IOException | RuntimeException | InterruptedException e) {
+      haproxy.close();
+      throw e;
+    }
+    return haproxy;
+  }
+
+  /**
+   * Waits until HAProxy's frontend accepts connections: the process returns before it has bound
+   * the port, and a charger posting in that gap would see its connection refused.
+   */
+  private void awaitListening(int port, Duration within)
+      throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + within.toNanos();
+    while (true) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException("HAProxy exited with " + process.exitValue()
+            + " before listening; its log:\n" + log());
+      }
+      try (Socket probe = new Socket()) {
+        probe.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1000);
+        return;
+      } catch (IOException notYet) {
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException("HAProxy did not listen on port " + port + " within "
+              + within.toSeconds() + " s; its log:\n" + log(), notYet);
+        }
+        Thread.sleep(20);
+      }
+    }
   }
 
   /** {@code config/haproxy.cfg} of the repository the run was started in (or below it). */
