@@ -78,6 +78,7 @@ public final class SoapServer implements AutoCloseable {
     nonConformant.install(factory);
     this.server = factory.create();
     Connector connector = engine.getConnector();
+    HeaderCache.disable(connector);
     connector.addEventListener(new ConnectionGuard(counters, config.limits().headersTimeout(),
         engine.getServer().getScheduler()));
     int bound = Ports.bound((JettyHTTPDestination) server.getDestination(), port);

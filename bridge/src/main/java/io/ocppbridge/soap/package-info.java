@@ -24,7 +24,8 @@
  * <p>The edge: in front of CXF on the same Jetty server, {@code EdgeGate} refuses what is not
  * served (methods, codings, charsets) and reads each body whole, without a thread waiting, within
  * {@code soap.limits.*} and {@code soap.maxMessageSize}, before CXF sees the request;
- * {@code ConnectionGuard} bounds connections and the time their headers take;
+ * {@code ConnectionGuard} bounds connections and the time their headers take, and
+ * {@code HeaderCache} keeps Jetty from caching each keep-alive connection's header fields;
  * {@link io.ocppbridge.soap.EdgeCounters} counts what both refused. {@code WellFormedInterceptor}
  * sees that the whole document is checked (CXF alone stops reading at the operation element) so
  * that nothing malformed is relayed: CXF reads the request through a {@code DocumentCheck}, one

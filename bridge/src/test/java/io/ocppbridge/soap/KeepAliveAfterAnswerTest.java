@@ -60,7 +60,7 @@ class KeepAliveAfterAnswerTest {
   }
 
   /** One request on the open connection and its whole answer, read by its Content-Length. */
-  private static String exchange(Socket socket, URI url, String identity) throws IOException {
+  static String exchange(Socket socket, URI url, String identity) throws IOException {
     byte[] body = heartbeat(identity).getBytes(StandardCharsets.UTF_8);
     String head = "POST " + url.getPath() + " HTTP/1.1\r\nHost: " + url.getHost() + ":"
         + url.getPort() + "\r\nContent-Type: application/soap+xml; charset=utf-8\r\n"
