@@ -74,9 +74,13 @@ interface XmlValueReader {
         return (text, clock) -> DecimalNode.valueOf(DatatypeConverter.parseDecimal(text));
       }
       if (type == XMLGregorianCalendar.class) {
-        // JAXB trims the text and hands it to the datatype factory
-        return (text, clock) -> TextNode.valueOf(OcppJson.timestampText(
-            datatypes.newXMLGregorianCalendar(text.trim()), clock));
+        // JAXB trims the text and hands it to the datatype factory; the usual UTC form would
+        // come back from it unchanged
+        return (text, clock) -> {
+          String trimmed = text.trim();
+          return TextNode.valueOf(UtcTimestampText.isCanonical(trimmed) ? trimmed
+              : OcppJson.timestampText(datatypes.newXMLGregorianCalendar(trimmed), clock));
+        };
       }
       if (type.isEnum()) {
         return enumeration(type);
