@@ -56,6 +56,11 @@ public final class BenchMain implements Callable<Integer> {
       description = "Bridge nodes of scenario cluster-chaos, at least 2 (one is killed).")
   int clusterNodes;
 
+  @Option(names = "--rounds", defaultValue = "1",
+      description = "peak: both targets up at once and measured in turn this many times (the"
+          + " order alternating), each turn a --warmup and a --duration; the figures summed.")
+  int rounds;
+
   @Option(names = "--quick", description = "Smoke run: 2%% of the chargers, 2 s warm-up, 3 s"
       + " measured.")
   boolean quick;
@@ -96,7 +101,7 @@ public final class BenchMain implements Callable<Integer> {
     }
     return new BenchOptions(Duration.ofMillis((long) (warmupSeconds * 1000)),
         Duration.ofMillis((long) (durationSeconds * 1000)), scale, chargers, bootConcurrency,
-        clusterNodes);
+        clusterNodes, Math.max(1, rounds));
   }
 
   @Override

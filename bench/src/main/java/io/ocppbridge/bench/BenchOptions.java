@@ -12,7 +12,13 @@ import java.time.Duration;
  * @param clusterNodes bridge nodes of scenario {@code cluster-chaos}
  */
 public record BenchOptions(Duration warmup, Duration duration, double scale, int chargers,
-    int bootConcurrency, int clusterNodes) {
+    int bootConcurrency, int clusterNodes, int rounds) {
+
+  /** One round: each target measured once, one after the other. */
+  public BenchOptions(Duration warmup, Duration duration, double scale, int chargers,
+      int bootConcurrency, int clusterNodes) {
+    this(warmup, duration, scale, chargers, bootConcurrency, clusterNodes, 1);
+  }
 
   /** The chargers a scenario runs with, from its default at full scale. */
   public int chargers(int fullScale) {

@@ -1,6 +1,8 @@
 package io.ocppbridge.bench;
 
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.Set;
 
 /**
  * CPU time used and heap memory allocated by this whole process (every thread: bridge, central
@@ -30,5 +32,22 @@ final class CpuClock {
       return threads.getTotalThreadAllocatedBytes();
     }
     return -1;
+  }
+
+  /**
+   * Nanoseconds of CPU used so far by the live threads among {@code threads}, or -1 where the
+   * JVM cannot tell. Threads that ended are not counted.
+   */
+  static long threadsCpuNanos(Set<Thread> threads) {
+    ThreadMXBean bean = ManagementFactory.getThreadMXBean();
+    if (!bean.isThreadCpuTimeSupported() || !bean.isThreadCpuTimeEnabled()) {
+      return -1;
+    }
+    long sum = 0;
+    for (Thread t : threads) {
+      long nanos = t.isAlive() ? bean.getThreadCpuTime(t.getId()) : -1;
+      sum += Math.max(0, nanos);
+    }
+    return sum;
   }
 }

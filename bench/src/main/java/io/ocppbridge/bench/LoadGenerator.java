@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
@@ -43,9 +45,12 @@ public final class LoadGenerator implements AutoCloseable {
   private final SoapEnvelopes envelopes;
   private final ExecutorService executor;
   private final HttpClient client;
+  /** Its own threads, whose CPU is the load generator's: executor, ramp, HTTP selector. */
+  private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
   private final ScheduledExecutorService ramp = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread t = new Thread(r, "load-ramp");
     t.setDaemon(true);
+    threads.add(t);
     return t;
   });
 
@@ -61,10 +66,18 @@ public final class LoadGenerator implements AutoCloseable {
     this.executor = Executors.newFixedThreadPool(3, r -> {
       Thread t = new Thread(r, "load-client");
       t.setDaemon(true);
+      threads.add(t);
       return t;
     });
+    Set<Thread> before = Thread.getAllStackTraces().keySet();
     this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(Duration.ofSeconds(10)).executor(executor).build();
+    // the client's selector thread, started as it is built
+    for (Thread t : Thread.getAllStackTraces().keySet()) {
+      if (!before.contains(t) && t.getName().startsWith("HttpClient-")) {
+        threads.add(t);
+      }
+    }
   }
 
   /**
@@ -96,6 +109,26 @@ public final class LoadGenerator implements AutoCloseable {
     volatile long cpuAtEnd = -1;
     volatile long heapAtStart = -1;
     volatile long heapAtEnd = -1;
+    volatile long loadCpuAtStart = -1;
+    volatile long loadCpuAtEnd = -1;
+    private volatile Thread clock;
+    private final Set<Thread> loadThreads;
+
+    Tally(Set<Thread> loadThreads) {
+      this.loadThreads = loadThreads;
+    }
+
+    void openWindow() {
+      cpuAtStart = CpuClock.processCpuNanos();
+      heapAtStart = CpuClock.processAllocatedBytes();
+      loadCpuAtStart = CpuClock.threadsCpuNanos(loadThreads);
+    }
+
+    void closeWindow() {
+      cpuAtEnd = CpuClock.processCpuNanos();
+      heapAtEnd = CpuClock.processAllocatedBytes();
+      loadCpuAtEnd = CpuClock.threadsCpuNanos(loadThreads);
+    }
 
     void fail(String what) {
       failures.incrementAndGet();
@@ -107,24 +140,35 @@ public final class LoadGenerator implements AutoCloseable {
     LoadResult result(double seconds) {
       long cpu = cpuAtStart < 0 || cpuAtEnd < 0 ? -1 : cpuAtEnd - cpuAtStart;
       long allocated = heapAtStart < 0 || heapAtEnd < 0 ? -1 : heapAtEnd - heapAtStart;
+      long loadCpu = loadCpuAtStart < 0 || loadCpuAtEnd < 0 ? -1 : loadCpuAtEnd - loadCpuAtStart;
       return new LoadResult(answered.get(), failures.get(), skipped.get(), seconds,
-          latency.copy(), List.copyOf(examples), answeredInRun.get(), cpu, allocated);
+          latency.copy(), List.copyOf(examples), answeredInRun.get(), cpu, allocated, loadCpu);
     }
 
-    /** Reads the process's CPU time when the window opens and when it closes. */
+    /**
+     * Reads the process's CPU time when the window opens and when it closes, on a thread of its
+     * own; {@link #result} waits for the second reading.
+     */
     void clockCpu(long from, long to) {
       Thread t = new Thread(() -> {
         if (sleepUntil(from)) {
-          cpuAtStart = CpuClock.processCpuNanos();
-          heapAtStart = CpuClock.processAllocatedBytes();
+          openWindow();
         }
         if (sleepUntil(to)) {
-          cpuAtEnd = CpuClock.processCpuNanos();
-          heapAtEnd = CpuClock.processAllocatedBytes();
+          closeWindow();
         }
       }, "load-cpu-clock");
       t.setDaemon(true);
+      clock = t;
       t.start();
+    }
+
+    /** Waits until the window's CPU has been read (the lanes may all end before its close). */
+    void awaitClock() throws InterruptedException {
+      Thread t = clock;
+      if (t != null) {
+        t.join(TimeUnit.SECONDS.toMillis(5));
+      }
     }
 
     private static boolean sleepUntil(long nanoTime) {
@@ -147,7 +191,7 @@ public final class LoadGenerator implements AutoCloseable {
    */
   public LoadResult closedLoop(List<String> chargers, IntFunction<Operation> mix,
       Duration warmup, Duration measure) throws InterruptedException {
-    Tally tally = new Tally();
+    Tally tally = new Tally(threads);
     long start = System.nanoTime();
     long measureFrom = start + warmup.toNanos();
     long end = measureFrom + measure.toNanos();
@@ -161,6 +205,7 @@ public final class LoadGenerator implements AutoCloseable {
           TimeUnit.NANOSECONDS);
     }
     awaitAll(finished, end);
+    tally.awaitClock();
     return tally.result(measure.toNanos() / 1e9);
   }
 
@@ -190,7 +235,7 @@ public final class LoadGenerator implements AutoCloseable {
    */
   public LoadResult openLoop(List<String> chargers, IntFunction<Operation> mix, double rate,
       Duration warmup, Duration measure, int maxInFlight) throws InterruptedException {
-    Tally tally = new Tally();
+    Tally tally = new Tally(threads);
     long interval = (long) (1e9 / rate);
     long start = System.nanoTime();
     long measureFrom = start + warmup.toNanos();
@@ -226,6 +271,7 @@ public final class LoadGenerator implements AutoCloseable {
     while (inFlight.get() > 0 && System.nanoTime() < deadline) {
       Thread.sleep(10);
     }
+    tally.awaitClock();
     return tally.result(measure.toNanos() / 1e9);
   }
 
@@ -235,14 +281,13 @@ public final class LoadGenerator implements AutoCloseable {
    */
   public LoadResult eachOnce(List<String> chargers, Operation op, int concurrency,
       Duration deadline) throws InterruptedException {
-    Tally tally = new Tally();
+    Tally tally = new Tally(threads);
     long start = System.nanoTime();
     AtomicInteger next = new AtomicInteger();
     AtomicLong lastAnswer = new AtomicLong(start);
     int lanes = Math.min(concurrency, chargers.size());
     CountDownLatch finished = new CountDownLatch(lanes);
-    tally.cpuAtStart = CpuClock.processCpuNanos();
-    tally.heapAtStart = CpuClock.processAllocatedBytes();
+    tally.openWindow();
     long step = rampStep(lanes, TimeUnit.SECONDS.toNanos(1));
     for (int lane = 0; lane < lanes; lane++) {
       ramp.schedule(() -> once(chargers, op, next, tally, lastAnswer, finished), lane * step,
@@ -251,8 +296,7 @@ public final class LoadGenerator implements AutoCloseable {
     if (!finished.await(deadline.toMillis(), TimeUnit.MILLISECONDS)) {
       LOG.warn("not every charger was answered within {} s", deadline.toSeconds());
     }
-    tally.cpuAtEnd = CpuClock.processCpuNanos();
-    tally.heapAtEnd = CpuClock.processAllocatedBytes();
+    tally.closeWindow();
     return tally.result((lastAnswer.get() - start) / 1e9);
   }
 

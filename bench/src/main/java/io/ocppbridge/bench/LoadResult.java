@@ -1,5 +1,6 @@
 package io.ocppbridge.bench;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
@@ -12,10 +13,11 @@ import org.HdrHistogram.Histogram;
  * @param answered correct answers (HTTP 200, the operation's response element) in the window
  * @param failures wrong answers, faults, HTTP errors and timeouts over the whole run
  * @param skipped open-loop sends left out because too many were in flight
+ * @param loadCpuNanos CPU time of the load generator's own threads in the window (-1: unknown)
  */
 public record LoadResult(long answered, long failures, long skipped, double seconds,
     Histogram latencyMicros, List<String> failureExamples, long answeredInWholeRun,
-    long cpuNanos, long allocatedBytes) {
+    long cpuNanos, long allocatedBytes, long loadCpuNanos) {
 
   /**
    * CPU time of the whole process per answered request in the window, microseconds (NaN when
@@ -26,11 +28,53 @@ public record LoadResult(long answered, long failures, long skipped, double seco
   }
 
   /**
+   * CPU time per answered request of the process without the load generator's own threads
+   * (its HTTP client's selector and executor), microseconds (NaN when unknown): the target's
+   * cost, with the garbage collection and compilation of the whole process still in it.
+   */
+  public double targetCpuMicrosPerRequest() {
+    return cpuNanos <= 0 || loadCpuNanos < 0 || answered == 0 ? Double.NaN
+        : (cpuNanos - loadCpuNanos) / 1000.0 / answered;
+  }
+
+  /**
    * Heap allocated by the whole process per answered request in the window, kilobytes (NaN when
    * unknown); the load generator's share is in it, as it is in the CPU.
    */
   public double kilobytesPerRequest() {
     return allocatedBytes < 0 || answered == 0 ? Double.NaN : allocatedBytes / 1000.0 / answered;
+  }
+
+  /**
+   * Loads measured in turn on one target as one: answers, failures, windows, CPU and allocation
+   * added, latencies merged; unknown CPU or allocation in any of them stays unknown.
+   */
+  public static LoadResult sum(List<LoadResult> parts) {
+    Histogram latency = parts.get(0).latencyMicros().copy();
+    latency.reset();
+    long answered = 0;
+    long failures = 0;
+    long skipped = 0;
+    double seconds = 0;
+    List<String> examples = new ArrayList<>();
+    long inRun = 0;
+    long cpu = 0;
+    long allocated = 0;
+    long loadCpu = 0;
+    for (LoadResult r : parts) {
+      latency.add(r.latencyMicros());
+      answered += r.answered();
+      failures += r.failures();
+      skipped += r.skipped();
+      seconds += r.seconds();
+      r.failureExamples().stream().limit(Math.max(0, 5 - examples.size())).forEach(examples::add);
+      inRun += r.answeredInWholeRun();
+      cpu = cpu < 0 || r.cpuNanos() < 0 ? -1 : cpu + r.cpuNanos();
+      allocated = allocated < 0 || r.allocatedBytes() < 0 ? -1 : allocated + r.allocatedBytes();
+      loadCpu = loadCpu < 0 || r.loadCpuNanos() < 0 ? -1 : loadCpu + r.loadCpuNanos();
+    }
+    return new LoadResult(answered, failures, skipped, seconds, latency, List.copyOf(examples),
+        inRun, cpu, allocated, loadCpu);
   }
 
   public double throughput() {

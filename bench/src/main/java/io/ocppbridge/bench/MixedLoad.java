@@ -41,6 +41,11 @@ final class MixedLoad {
     }
   }
 
+  /** A load generator for the chargers of these scenarios, to run several loads in turn. */
+  static LoadGenerator generator(URI url) {
+    return new LoadGenerator(url, NO_CALLBACK, REQUEST_TIMEOUT);
+  }
+
   static LoadResult openLoop(URI url, List<String> chargers, double rate, BenchOptions options)
       throws InterruptedException {
     try (LoadGenerator load = new LoadGenerator(url, NO_CALLBACK, REQUEST_TIMEOUT)) {

@@ -31,6 +31,10 @@ class PeakScenarioSmokeTest {
       assertThat(result.failures()).isZero();
       assertThat(result.answeredInWholeRun()).isPositive();
       assertThat(result.latencyMicros().getTotalCount()).isEqualTo(result.answered());
+      // AND the load generator's own threads were measured apart: the target's CPU is a part
+      assertThat(result.loadCpuNanos()).as("load generator's CPU").isPositive();
+      assertThat(result.targetCpuMicrosPerRequest()).isPositive()
+          .isLessThan(result.cpuMicrosPerRequest());
     }
   }
 
@@ -45,6 +49,30 @@ class PeakScenarioSmokeTest {
       System.out.println("smoke, bare: " + result);
       assertThat(result.failures()).isZero();
       assertThat(result.answeredInWholeRun()).isPositive();
+    }
+  }
+
+  /**
+   * Verifies the alternating turns of {@code --rounds}: both targets measured twice, every
+   * answer right, each side's figures the sum of its two turns.
+   */
+  @Test
+  void inTurnsMeasuresEachTargetOnceARoundAndSumsItsTurns() throws Exception {
+    // GIVEN two rounds of a second each
+    BenchOptions twoRounds = new BenchOptions(Duration.ofSeconds(1), Duration.ofSeconds(1), 1.0,
+        5, 5, 3, 2);
+    // WHEN the bare endpoint and the bridge are measured in turn
+    LoadResult[] results = PeakThroughputScenario.inTurns(MixedLoad.chargers("TURNS", 5),
+        twoRounds);
+    // THEN each side was measured for two windows of a second, and answered in them
+    for (LoadResult r : results) {
+      System.out.println("smoke, in turns: " + r);
+      assertThat(r.failures()).isZero();
+      assertThat(r.seconds()).isEqualTo(2.0);
+      assertThat(r.answered()).isPositive();
+      assertThat(r.latencyMicros().getTotalCount()).isEqualTo(r.answered());
+      // AND the CPU of every turn was read, although its lanes may end before its window
+      assertThat(r.cpuMicrosPerRequest()).isPositive();
     }
   }
 
