@@ -35,7 +35,8 @@ import org.slf4j.LoggerFactory;
 public final class LoadGenerator implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(LoadGenerator.class);
-  private static final int FAILURE_EXAMPLES = 5;
+  /** Failure examples a result keeps. */
+  static final int FAILURE_EXAMPLES = 5;
   private static final long HIGHEST_MICROS = TimeUnit.MINUTES.toMicros(5);
   private static final long MAX_CONNECTS_PER_SECOND = 1000;
 

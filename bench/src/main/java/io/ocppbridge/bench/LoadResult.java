@@ -67,7 +67,8 @@ public record LoadResult(long answered, long failures, long skipped, double seco
       failures += r.failures();
       skipped += r.skipped();
       seconds += r.seconds();
-      r.failureExamples().stream().limit(Math.max(0, 5 - examples.size())).forEach(examples::add);
+      int room = Math.max(0, LoadGenerator.FAILURE_EXAMPLES - examples.size());
+      r.failureExamples().stream().limit(room).forEach(examples::add);
       inRun += r.answeredInWholeRun();
       cpu = cpu < 0 || r.cpuNanos() < 0 ? -1 : cpu + r.cpuNanos();
       allocated = allocated < 0 || r.allocatedBytes() < 0 ? -1 : allocated + r.allocatedBytes();
