@@ -86,9 +86,11 @@ public final class OcppSoapEndpoint implements Provider<DOMSource> {
 
   /**
    * The form CXF uses on Jetty: the HTTP exchange is suspended (a continuation) while the CALL
-   * is out, and no thread waits for the central system.
+   * is out, and no thread waits for the central system. The request leaves its interceptor chain
+   * without CXF's stack trace ({@link QuietSuspension}).
    */
   public Future<?> invokeAsync(DOMSource request, AsyncHandler<DOMSource> handler) {
+    QuietSuspension.takeOver(PhaseInterceptorChain.getCurrentMessage());
     ServerAsyncResponse<DOMSource> response = new ServerAsyncResponse<>();
     relay(request).whenComplete((answer, failure) -> {
       if (failure != null) {

@@ -75,6 +75,7 @@ public final class SoapServer implements AutoCloseable {
     factory.getOutInterceptors().add(sent);
     factory.getOutFaultInterceptors().add(sent);
     factory.getInInterceptors().add(new EmptyBodyInterceptor());
+    factory.getInInterceptors().add(new QuietSuspension());
     nonConformant.install(factory);
     this.server = factory.create();
     Connector connector = engine.getConnector();
@@ -86,7 +87,6 @@ public final class SoapServer implements AutoCloseable {
     this.address = URI.create(scheme + "://" + shownHost + ":" + bound + config.path());
   }
 
-  /** The engine CXF will publish the endpoint on, created first so that it can be set up. */
   /**
    * What CXF would do per message that the bridge does not need. WS-Policy's bus extension (on
    * the class path for the simulators' WS-Addressing) puts policy interceptors on every bus:
@@ -103,6 +103,7 @@ public final class SoapServer implements AutoCloseable {
     bus.setProperty("org.apache.cxf.continuation.block.restart", Boolean.TRUE);
   }
 
+  /** The engine CXF will publish the endpoint on, created first so that it can be set up. */
   private static JettyHTTPServerEngine engine(Bus bus, String host, int port, String scheme) {
     JettyHTTPServerEngineFactory engines = bus.getExtension(JettyHTTPServerEngineFactory.class);
     if (engines == null) {
