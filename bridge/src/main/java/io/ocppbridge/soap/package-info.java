@@ -39,7 +39,9 @@
  * authentication is answered HTTP 401 with a challenge ({@code ChallengeInterceptor}).
  *
  * <p>The flows themselves are {@code relay}'s; this package carries them over SOAP: the endpoint
- * hands each request to {@link io.ocppbridge.relay.ChargerRequestRelay}, and
+ * hands each request to {@link io.ocppbridge.relay.ChargerRequestRelay}, and the request's
+ * exchange waits for the answer suspended, having left CXF's interceptor chain without a stack
+ * trace ({@code QuietSuspension}).
  * {@link io.ocppbridge.soap.ChargerCallbackClient} is the {@link io.ocppbridge.core.ChargerLink}
  * the central-system-initiated flow posts through; it reads and relays the charger's answer on
  * its own few threads ({@code AnswerThreads}, {@code callback-answer-N}), where the per-thread
