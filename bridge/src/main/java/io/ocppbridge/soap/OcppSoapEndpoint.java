@@ -55,6 +55,8 @@ public final class OcppSoapEndpoint implements Provider<DOMSource> {
   private final Duration callTimeout;
   private final AtomicInteger inFlight = new AtomicInteger();
   private volatile boolean draining;
+  /** Whether the chain it is published on has {@link QuietSuspension} after CXF's invoker. */
+  private volatile boolean quietSuspension;
 
   /**
    * @param access the checks a request passes before it is relayed (null: none)
@@ -90,7 +92,9 @@ public final class OcppSoapEndpoint implements Provider<DOMSource> {
    * without CXF's stack trace ({@link QuietSuspension}).
    */
   public Future<?> invokeAsync(DOMSource request, AsyncHandler<DOMSource> handler) {
-    QuietSuspension.takeOver(PhaseInterceptorChain.getCurrentMessage());
+    if (quietSuspension) {
+      QuietSuspension.takeOver(PhaseInterceptorChain.getCurrentMessage());
+    }
     ServerAsyncResponse<DOMSource> response = new ServerAsyncResponse<>();
     relay(request).whenComplete((answer, failure) -> {
       if (failure != null) {
@@ -146,6 +150,11 @@ public final class OcppSoapEndpoint implements Provider<DOMSource> {
           exchange.put(ExchangeKeys.FAILURE, e);
           throw SoapFaults.toFault(e, soapVersion, namespace);
         });
+  }
+
+  /** The chain this endpoint is published on has {@link QuietSuspension} after CXF's invoker. */
+  void suspendQuietly() {
+    quietSuspension = true;
   }
 
   /** True once the bridge has started stopping: new requests are refused. */

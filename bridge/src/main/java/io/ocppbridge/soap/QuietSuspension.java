@@ -22,7 +22,9 @@ import org.apache.cxf.phase.Phase;
  * chain then runs on to this interceptor, which stands right after CXF's invoker. It leaves the
  * chain with the same kind of exception, without a stack trace. CXF pauses the chain
  * on this interceptor, as it would have paused it on the invoker. On resumption, this interceptor
- * runs first and runs the invoker again, which takes the endpoint's answer.
+ * runs first and runs the invoker again, which takes the endpoint's answer. The endpoint hands
+ * its exchanges over only when this interceptor is in its chain ({@code SoapServer} installs
+ * both); otherwise the chain would run on to writing an answer that does not exist yet.
  */
 final class QuietSuspension extends AbstractPhaseInterceptor<Message> {
 

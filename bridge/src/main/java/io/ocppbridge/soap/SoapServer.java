@@ -76,6 +76,7 @@ public final class SoapServer implements AutoCloseable {
     factory.getOutFaultInterceptors().add(sent);
     factory.getInInterceptors().add(new EmptyBodyInterceptor());
     factory.getInInterceptors().add(new QuietSuspension());
+    endpoint.suspendQuietly();
     nonConformant.install(factory);
     this.server = factory.create();
     Connector connector = engine.getConnector();
