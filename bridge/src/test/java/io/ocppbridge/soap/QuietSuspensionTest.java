@@ -76,16 +76,21 @@ class QuietSuspensionTest {
     return message;
   }
 
+  /** The first run of a chain of writer, QuietSuspension and invoker: how it left. */
+  private static SuspendedInvocationException firstRun(PhaseInterceptorChain chain,
+      Invoker invoker, Writer writer) {
+    chain.add(List.of(writer, new QuietSuspension(invoker), invoker));
+    Message message = request(chain);
+    return assertThrows(SuspendedInvocationException.class, () -> chain.doIntercept(message));
+  }
+
   @Test
   void aSuspendedInvocationLeavesWithoutAStackTraceAndIsRunAgainOnResumption() {
     Invoker invoker = new Invoker(true);
     Writer writer = new Writer();
     PhaseInterceptorChain chain = chain();
-    chain.add(List.of(writer, new QuietSuspension(invoker), invoker));
-    Message message = request(chain);
 
-    SuspendedInvocationException left =
-        assertThrows(SuspendedInvocationException.class, () -> chain.doIntercept(message));
+    SuspendedInvocationException left = firstRun(chain, invoker, writer);
     assertEquals(0, left.getStackTrace().length, "no stack trace was built");
     assertNull(left.getRuntimeException(), "the transport drops it, as CXF's own");
     assertEquals(InterceptorChain.State.PAUSED, chain.getState());
@@ -104,11 +109,8 @@ class QuietSuspensionTest {
     Invoker invoker = new Invoker(false);
     Writer writer = new Writer();
     PhaseInterceptorChain chain = chain();
-    chain.add(List.of(writer, new QuietSuspension(invoker), invoker));
-    Message message = request(chain);
 
-    SuspendedInvocationException left =
-        assertThrows(SuspendedInvocationException.class, () -> chain.doIntercept(message));
+    SuspendedInvocationException left = firstRun(chain, invoker, writer);
     assertTrue(left.getStackTrace().length > 0);
 
     chain.resume();
