@@ -36,19 +36,19 @@ final class MixedLoad {
 
   static LoadResult closedLoop(URI url, List<String> chargers, BenchOptions options)
       throws InterruptedException {
-    try (LoadGenerator load = new LoadGenerator(url, NO_CALLBACK, REQUEST_TIMEOUT)) {
+    try (LoadGenerator load = generator(url)) {
       return load.closedLoop(chargers, mix(), options.warmup(), options.duration());
     }
   }
 
-  /** A load generator for the chargers of these scenarios, to run several loads in turn. */
+  /** A load generator for the chargers of these scenarios (several loads in turn, or one). */
   static LoadGenerator generator(URI url) {
     return new LoadGenerator(url, NO_CALLBACK, REQUEST_TIMEOUT);
   }
 
   static LoadResult openLoop(URI url, List<String> chargers, double rate, BenchOptions options)
       throws InterruptedException {
-    try (LoadGenerator load = new LoadGenerator(url, NO_CALLBACK, REQUEST_TIMEOUT)) {
+    try (LoadGenerator load = generator(url)) {
       return load.openLoop(chargers, mix(), rate, options.warmup(), options.duration(),
           Math.max(100, chargers.size()));
     }

@@ -4,6 +4,7 @@ import org.apache.cxf.continuations.SuspendedInvocationException;
 import org.apache.cxf.interceptor.Interceptor;
 import org.apache.cxf.interceptor.InterceptorChain;
 import org.apache.cxf.interceptor.ServiceInvokerInterceptor;
+import org.apache.cxf.jaxws.JaxWsServerFactoryBean;
 import org.apache.cxf.message.Exchange;
 import org.apache.cxf.message.Message;
 import org.apache.cxf.phase.AbstractPhaseInterceptor;
@@ -23,8 +24,8 @@ import org.apache.cxf.phase.Phase;
  * chain with the same kind of exception, without a stack trace. CXF pauses the chain
  * on this interceptor, as it would have paused it on the invoker. On resumption, this interceptor
  * runs first and runs the invoker again, which takes the endpoint's answer. The endpoint hands
- * its exchanges over only when this interceptor is in its chain ({@code SoapServer} installs
- * both); otherwise the chain would run on to writing an answer that does not exist yet.
+ * its exchanges over only when this interceptor is in its chain ({@link #install} does both);
+ * otherwise the chain would run on to writing an answer that does not exist yet.
  */
 final class QuietSuspension extends AbstractPhaseInterceptor<Message> {
 
@@ -44,6 +45,12 @@ final class QuietSuspension extends AbstractPhaseInterceptor<Message> {
     super(Phase.INVOKE);
     addAfter(ServiceInvokerInterceptor.class.getName());
     this.invoker = invoker;
+  }
+
+  /** Puts the interceptor in the endpoint's chain and has the endpoint hand its exchanges over. */
+  static void install(JaxWsServerFactoryBean factory, OcppSoapEndpoint endpoint) {
+    factory.getInInterceptors().add(new QuietSuspension());
+    endpoint.suspendQuietly();
   }
 
   /**

@@ -75,8 +75,7 @@ public final class SoapServer implements AutoCloseable {
     factory.getOutInterceptors().add(sent);
     factory.getOutFaultInterceptors().add(sent);
     factory.getInInterceptors().add(new EmptyBodyInterceptor());
-    factory.getInInterceptors().add(new QuietSuspension());
-    endpoint.suspendQuietly();
+    QuietSuspension.install(factory, endpoint);
     nonConformant.install(factory);
     this.server = factory.create();
     Connector connector = engine.getConnector();
