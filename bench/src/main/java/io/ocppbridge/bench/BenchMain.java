@@ -61,6 +61,11 @@ public final class BenchMain implements Callable<Integer> {
           + " order alternating), each turn a --warmup and a --duration; the figures summed.")
   int rounds;
 
+  @Option(names = "--own-jvms", description = "peak: each target (bare endpoint, bridge) in a"
+      + " JVM of its own, warmed up there for --jit-warmup, measured in alternating turns"
+      + " (--rounds) by that process's CPU and heap alone.")
+  boolean ownJvms;
+
   @Option(names = "--quick", description = "Smoke run: 2%% of the chargers, 2 s warm-up, 3 s"
       + " measured.")
   boolean quick;
@@ -97,11 +102,15 @@ public final class BenchMain implements Callable<Integer> {
   BenchOptions options() {
     if (quick) {
       return new BenchOptions(Duration.ofSeconds(2), Duration.ofSeconds(3), 0.02, chargers,
-          bootConcurrency, clusterNodes);
+          bootConcurrency, clusterNodes, Math.max(1, rounds), ownJvms, Duration.ZERO);
     }
     return new BenchOptions(Duration.ofMillis((long) (warmupSeconds * 1000)),
         Duration.ofMillis((long) (durationSeconds * 1000)), scale, chargers, bootConcurrency,
-        clusterNodes, Math.max(1, rounds));
+        clusterNodes, Math.max(1, rounds), ownJvms, jitWarmup());
+  }
+
+  private Duration jitWarmup() {
+    return Duration.ofMillis((long) (jitWarmupSeconds * 1000));
   }
 
   @Override
@@ -129,7 +138,10 @@ public final class BenchMain implements Callable<Integer> {
         options.warmup().toMillis() / 1000.0, options.duration().toMillis() / 1000.0);
     int status = 0;
     try {
-      JitWarmup.run(quick ? Duration.ZERO : Duration.ofMillis((long) (jitWarmupSeconds * 1000)));
+      // targets in JVMs of their own are warmed up there; this JVM's would be of no use to them
+      boolean onlyChildTargets = ownJvms
+          && chosen.stream().allMatch(s -> s instanceof PeakThroughputScenario);
+      JitWarmup.run(quick || onlyChildTargets ? Duration.ZERO : options.jitWarmup());
     } catch (Exception e) {
       LOG.error("the JIT warm-up failed: {}", e.toString(), e);
       return 1;

@@ -10,14 +10,24 @@ import java.time.Duration;
  * @param chargers when positive, the number of chargers of every scenario
  * @param bootConcurrency how many BootNotifications of a boot storm are in flight at once
  * @param clusterNodes bridge nodes of scenario {@code cluster-chaos}
+ * @param rounds {@code peak}: turns of each target, alternating
+ * @param ownJvms {@code peak}: each target in a JVM of its own ({@link ChildTarget})
+ * @param jitWarmup unmeasured load on each target before the first measurement
  */
 public record BenchOptions(Duration warmup, Duration duration, double scale, int chargers,
-    int bootConcurrency, int clusterNodes, int rounds) {
+    int bootConcurrency, int clusterNodes, int rounds, boolean ownJvms, Duration jitWarmup) {
 
   /** One round: each target measured once, one after the other. */
   public BenchOptions(Duration warmup, Duration duration, double scale, int chargers,
       int bootConcurrency, int clusterNodes) {
     this(warmup, duration, scale, chargers, bootConcurrency, clusterNodes, 1);
+  }
+
+  /** Both targets in this JVM, warmed up (if at all) before the run. */
+  public BenchOptions(Duration warmup, Duration duration, double scale, int chargers,
+      int bootConcurrency, int clusterNodes, int rounds) {
+    this(warmup, duration, scale, chargers, bootConcurrency, clusterNodes, rounds, false,
+        Duration.ZERO);
   }
 
   /** The chargers a scenario runs with, from its default at full scale. */

@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
 final class JitWarmup {
 
   private static final Logger LOG = LoggerFactory.getLogger(JitWarmup.class);
-  private static final int CHARGERS = 50;
+  static final int CHARGERS = 50;
 
   private JitWarmup() {}
 

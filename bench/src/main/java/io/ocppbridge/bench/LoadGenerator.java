@@ -46,6 +46,7 @@ public final class LoadGenerator implements AutoCloseable {
   private final SoapEnvelopes envelopes;
   private final ExecutorService executor;
   private final HttpClient client;
+  private final CostMeter meter;
   /** Its own threads, whose CPU is the load generator's: executor, ramp, HTTP selector. */
   private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
   private final ScheduledExecutorService ramp = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -60,6 +61,15 @@ public final class LoadGenerator implements AutoCloseable {
    * @param requestTimeout the longest one request may take before it counts as failed
    */
   public LoadGenerator(URI target, String from, Duration requestTimeout) {
+    this(target, from, requestTimeout, null);
+  }
+
+  /**
+   * @param meter where the CPU and heap of a run's window are read: the target's own process,
+   *     or null for this process (the target in it, the load generator's threads told apart)
+   */
+  LoadGenerator(URI target, String from, Duration requestTimeout, CostMeter meter) {
+    this.meter = meter;
     this.target = target;
     this.from = from;
     this.requestTimeout = requestTimeout;
@@ -115,17 +125,35 @@ public final class LoadGenerator implements AutoCloseable {
     private volatile Thread clock;
     private final Set<Thread> loadThreads;
 
-    Tally(Set<Thread> loadThreads) {
+    /** The target's process, or null for this one. */
+    private final CostMeter meter;
+
+    Tally(Set<Thread> loadThreads, CostMeter meter) {
       this.loadThreads = loadThreads;
+      this.meter = meter;
     }
 
     void openWindow() {
+      if (meter != null) {
+        CostMeter.Cost cost = meter.read();
+        cpuAtStart = cost.cpuNanos();
+        heapAtStart = cost.allocatedBytes();
+        loadCpuAtStart = 0; // another process: none of the load generator's CPU is in it
+        return;
+      }
       cpuAtStart = CpuClock.processCpuNanos();
       heapAtStart = CpuClock.processAllocatedBytes();
       loadCpuAtStart = CpuClock.threadsCpuNanos(loadThreads);
     }
 
     void closeWindow() {
+      if (meter != null) {
+        CostMeter.Cost cost = meter.read();
+        cpuAtEnd = cost.cpuNanos();
+        heapAtEnd = cost.allocatedBytes();
+        loadCpuAtEnd = 0;
+        return;
+      }
       cpuAtEnd = CpuClock.processCpuNanos();
       heapAtEnd = CpuClock.processAllocatedBytes();
       loadCpuAtEnd = CpuClock.threadsCpuNanos(loadThreads);
@@ -192,7 +220,7 @@ public final class LoadGenerator implements AutoCloseable {
    */
   public LoadResult closedLoop(List<String> chargers, IntFunction<Operation> mix,
       Duration warmup, Duration measure) throws InterruptedException {
-    Tally tally = new Tally(threads);
+    Tally tally = new Tally(threads, meter);
     long start = System.nanoTime();
     long measureFrom = start + warmup.toNanos();
     long end = measureFrom + measure.toNanos();
@@ -236,7 +264,7 @@ public final class LoadGenerator implements AutoCloseable {
    */
   public LoadResult openLoop(List<String> chargers, IntFunction<Operation> mix, double rate,
       Duration warmup, Duration measure, int maxInFlight) throws InterruptedException {
-    Tally tally = new Tally(threads);
+    Tally tally = new Tally(threads, meter);
     long interval = (long) (1e9 / rate);
     long start = System.nanoTime();
     long measureFrom = start + warmup.toNanos();
@@ -282,7 +310,7 @@ public final class LoadGenerator implements AutoCloseable {
    */
   public LoadResult eachOnce(List<String> chargers, Operation op, int concurrency,
       Duration deadline) throws InterruptedException {
-    Tally tally = new Tally(threads);
+    Tally tally = new Tally(threads, meter);
     long start = System.nanoTime();
     AtomicInteger next = new AtomicInteger();
     AtomicLong lastAnswer = new AtomicLong(start);

@@ -43,7 +43,12 @@ final class MixedLoad {
 
   /** A load generator for the chargers of these scenarios (several loads in turn, or one). */
   static LoadGenerator generator(URI url) {
-    return new LoadGenerator(url, NO_CALLBACK, REQUEST_TIMEOUT);
+    return generator(url, null);
+  }
+
+  /** A load generator whose runs read the CPU and heap of {@code meter}'s process. */
+  static LoadGenerator generator(URI url, CostMeter meter) {
+    return new LoadGenerator(url, NO_CALLBACK, REQUEST_TIMEOUT, meter);
   }
 
   static LoadResult openLoop(URI url, List<String> chargers, double rate, BenchOptions options)

@@ -34,7 +34,8 @@ public final class PeakThroughputScenario implements Scenario {
   public void run(BenchContext context) throws Exception {
     BenchOptions options = context.options();
     List<String> chargers = MixedLoad.chargers("PEAK", options.chargers(FULL_SCALE_CHARGERS));
-    LoadResult[] results = options.rounds() > 1 ? inTurns(chargers, options)
+    LoadResult[] results = options.ownJvms() ? inTurnsInOwnJvms(chargers, options)
+        : options.rounds() > 1 ? inTurns(chargers, options)
         : oneAfterTheOther(chargers, options);
     LoadResult bridge = results[0];
     LoadResult bare = results[1];
@@ -43,7 +44,8 @@ public final class PeakThroughputScenario implements Scenario {
     }
     context.bridgePeak(bridge.throughput());
     report(context.table(), "(a) peak, " + chargers.size() + " chargers"
-        + (options.rounds() > 1 ? ", " + options.rounds() + " rounds" : ""), bridge, bare);
+        + (options.rounds() > 1 || options.ownJvms() ? ", " + options.rounds() + " rounds" : "")
+        + (options.ownJvms() ? ", own JVMs" : ""), bridge, bare, options.ownJvms());
   }
 
   /** The bare endpoint measured, stopped, then the bridge: {bridge, bare}. */
@@ -83,38 +85,90 @@ public final class PeakThroughputScenario implements Scenario {
             Duration.ofSeconds(30));
         LoadGenerator toBare = MixedLoad.generator(endpoint.url());
         LoadGenerator toBridge = MixedLoad.generator(under.soapUrl())) {
-      for (int turn = 0; turn < 2 * options.rounds(); turn++) {
-        boolean bareNow = turn % 4 == 0 || turn % 4 == 3;
-        LoadResult r = (bareNow ? toBare : toBridge).closedLoop(chargers, MixedLoad.mix(),
-            options.warmup(), options.duration());
-        LOG.info("peak, turn {} of {}, {}: {}", turn + 1, 2 * options.rounds(),
-            bareNow ? "bare" : "bridge", r);
-        (bareNow ? bare : bridge).add(r);
-      }
+      turns(chargers, options, toBare, toBridge, bare, bridge);
     }
+    return sums(bare, bridge);
+  }
+
+  /**
+   * As {@link #inTurns}, with each target in a JVM of its own ({@link ChildTarget}), warmed up
+   * there for {@code --jit-warmup} first; each turn's CPU and heap are those of the target's
+   * process alone (the load generator and the central system run in other processes).
+   */
+  static LoadResult[] inTurnsInOwnJvms(List<String> chargers, BenchOptions options)
+      throws Exception {
+    List<LoadResult> bare = new ArrayList<>();
+    List<LoadResult> bridge = new ArrayList<>();
+    try (ChildTarget bareProcess = ChildTarget.bare();
+        ChildCsms csms = new ChildCsms("512m");
+        ChildTarget bridgeProcess = ChildTarget.bridge(csms.url());
+        LoadGenerator toBare = MixedLoad.generator(bareProcess.url(), bareProcess);
+        LoadGenerator toBridge = MixedLoad.generator(bridgeProcess.url(), bridgeProcess)) {
+      LOG.info("peak in own JVMs: bare endpoint pid {}, bridge pid {}, central system pid {}",
+          bareProcess.pid(), bridgeProcess.pid(), csms.pid());
+      if (!options.jitWarmup().isZero()) {
+        // as JitWarmup in the shared JVM: a few chargers, so that the JIT compiles at a high
+        // rate of requests (a thousand cold chargers at once run far fewer in the same time)
+        List<String> few = MixedLoad.chargers("JIT", JitWarmup.CHARGERS);
+        LOG.info("peak: JIT warm-up of each process, {} chargers, {} s", few.size(),
+            options.jitWarmup().toSeconds());
+        LOG.info("peak, JIT warm-up, bare: {}", toBare.closedLoop(few, MixedLoad.mix(),
+            Duration.ZERO, options.jitWarmup()));
+        LOG.info("peak, JIT warm-up, bridge: {}", toBridge.closedLoop(few, MixedLoad.mix(),
+            Duration.ZERO, options.jitWarmup()));
+      }
+      turns(chargers, options, toBare, toBridge, bare, bridge);
+    }
+    return sums(bare, bridge);
+  }
+
+  /** {@code 2 * rounds} turns: bare, bridge, bridge, bare, ... */
+  private static void turns(List<String> chargers, BenchOptions options, LoadGenerator toBare,
+      LoadGenerator toBridge, List<LoadResult> bare, List<LoadResult> bridge)
+      throws InterruptedException {
+    for (int turn = 0; turn < 2 * options.rounds(); turn++) {
+      boolean bareNow = turn % 4 == 0 || turn % 4 == 3;
+      LoadResult r = (bareNow ? toBare : toBridge).closedLoop(chargers, MixedLoad.mix(),
+          options.warmup(), options.duration());
+      LOG.info("peak, turn {} of {}, {}: {}", turn + 1, 2 * options.rounds(),
+          bareNow ? "bare" : "bridge", r);
+      (bareNow ? bare : bridge).add(r);
+    }
+  }
+
+  /** Each side's turns summed: {bridge, bare}. */
+  private static LoadResult[] sums(List<LoadResult> bare, List<LoadResult> bridge) {
     LoadResult[] sums = {LoadResult.sum(bridge), LoadResult.sum(bare)};
     LOG.info("peak, bare, {} turns: {}", bare.size(), sums[1]);
     LOG.info("peak, bridge, {} turns: {}", bridge.size(), sums[0]);
     return sums;
   }
 
-  static void report(ResultTable table, String scenario, LoadResult bridge, LoadResult bare) {
+  /**
+   * @param ownJvms each target ran in a process of its own, whose CPU and heap alone were read
+   */
+  static void report(ResultTable table, String scenario, LoadResult bridge, LoadResult bare,
+      boolean ownJvms) {
+    String process = ownJvms ? "the target's own process" : "whole process";
     double ratio = bare.throughput() == 0 ? 0 : bridge.throughput() / bare.throughput();
     table.add(ResultRow.judged(scenario, "throughput", ResultRow.rate(bridge.throughput()),
         ResultRow.rate(bare.throughput()), String.format("ratio %.2f", ratio),
         "ratio >= " + TARGET_RATIO, ratio >= TARGET_RATIO));
     double cpuRatio = bare.cpuMicrosPerRequest() / bridge.cpuMicrosPerRequest();
-    table.add(ResultRow.judged(scenario, "CPU per request (whole process)",
+    table.add(ResultRow.judged(scenario, "CPU per request (" + process + ")",
         String.format("%.0f us", bridge.cpuMicrosPerRequest()),
         String.format("%.0f us", bare.cpuMicrosPerRequest()),
         String.format("capacity ratio %.2f", cpuRatio), "ratio >= " + TARGET_RATIO,
         cpuRatio >= TARGET_RATIO));
-    table.add(ResultRow.info(scenario, "CPU per request (without the load generator's threads)",
-        String.format("%.0f us", bridge.targetCpuMicrosPerRequest()),
-        String.format("%.0f us", bare.targetCpuMicrosPerRequest()),
-        String.format("capacity ratio %.2f",
-            bare.targetCpuMicrosPerRequest() / bridge.targetCpuMicrosPerRequest())));
-    table.add(ResultRow.info(scenario, "heap allocated per request (whole process)",
+    if (!ownJvms) {
+      table.add(ResultRow.info(scenario,
+          "CPU per request (without the load generator's threads)",
+          String.format("%.0f us", bridge.targetCpuMicrosPerRequest()),
+          String.format("%.0f us", bare.targetCpuMicrosPerRequest()),
+          String.format("capacity ratio %.2f",
+              bare.targetCpuMicrosPerRequest() / bridge.targetCpuMicrosPerRequest())));
+    }
+    table.add(ResultRow.info(scenario, "heap allocated per request (" + process + ")",
         String.format("%.1f KB", bridge.kilobytesPerRequest()),
         String.format("%.1f KB", bare.kilobytesPerRequest()),
         String.format("ratio %.2f", bridge.kilobytesPerRequest() / bare.kilobytesPerRequest())));

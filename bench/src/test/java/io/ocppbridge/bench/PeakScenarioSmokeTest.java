@@ -76,6 +76,49 @@ class PeakScenarioSmokeTest {
     }
   }
 
+  /**
+   * Verifies {@code --own-jvms}: each target in a child JVM, warmed up there, every answer
+   * right, and the CPU and heap of each window read from the target's process, which the load
+   * generator's threads are not part of.
+   */
+  @Test
+  void inOwnJvmsEachTargetIsMeasuredInItsOwnProcess() throws Exception {
+    // GIVEN one round of a second, after a second of warm-up in each child JVM
+    BenchOptions ownJvms = new BenchOptions(Duration.ofSeconds(1), Duration.ofSeconds(1), 1.0,
+        5, 5, 3, 1, true, Duration.ofSeconds(1));
+    // WHEN the bare endpoint and the bridge are measured in turn, each in its own process
+    LoadResult[] results = PeakThroughputScenario.inTurnsInOwnJvms(
+        MixedLoad.chargers("OWN", 5), ownJvms);
+    // THEN both answered every request, and their cost was read from their processes
+    for (LoadResult r : results) {
+      System.out.println("smoke, own JVMs: " + r);
+      assertThat(r.failures()).isZero();
+      assertThat(r.answered()).isPositive();
+      assertThat(r.loadCpuNanos()).as("no load generator thread in the target's process")
+          .isZero();
+      assertThat(r.cpuMicrosPerRequest()).isPositive();
+      assertThat(r.kilobytesPerRequest()).isPositive();
+    }
+  }
+
+  @Test
+  void aChildTargetReportsItsOwnProcessCost() throws Exception {
+    // GIVEN the bare endpoint in a child JVM
+    try (ChildTarget child = ChildTarget.bare()) {
+      assertThat(child.pid()).isNotEqualTo(ProcessHandle.current().pid());
+      CostMeter.Cost before = child.read();
+      // WHEN it answers load
+      LoadResult result = MixedLoad.closedLoop(child.url(), MixedLoad.chargers("CHILD", 5),
+          TINY);
+      CostMeter.Cost after = child.read();
+      // THEN its own CPU time and heap grew, as read from it
+      assertThat(result.failures()).isZero();
+      assertThat(before.cpuNanos()).isPositive();
+      assertThat(after.cpuNanos()).isGreaterThan(before.cpuNanos());
+      assertThat(after.allocatedBytes()).isGreaterThan(before.allocatedBytes());
+    }
+  }
+
   @Test
   void answerCheckRefusesAFaultAndAcceptsThePrefixedResponseElement() {
     // GIVEN a fault and a real answer
