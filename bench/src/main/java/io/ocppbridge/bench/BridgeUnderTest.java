@@ -15,6 +15,10 @@ import java.util.Map;
  * ({@link ConfigLoader#fromValues}, {@link Bridge#start}) with the registry in memory, the admin
  * listener off, and {@code csms.url} pointing at a central system that is either the built-in
  * {@link CsmsSimulator} in this JVM or one elsewhere (another process).
+ *
+ * <p>The system property {@code bridge.csms.transport} ({@code auto}, {@code nio} or
+ * {@code epoll}), when set, becomes the bridge's {@code csms.transport}, so that one benchmark
+ * jar compares the socket transports toward the central system; unset, the bridge's default.
  */
 public final class BridgeUnderTest implements AutoCloseable {
 
@@ -64,6 +68,10 @@ public final class BridgeUnderTest implements AutoCloseable {
     values.put("sessions.newIdentityRate", "1000000");
     values.put("sessions.descriptorUse", "0.99");
     values.put("csms.handshakeRate", "100000");
+    String transport = System.getProperty("bridge.csms.transport");
+    if (transport != null) {
+      values.put("csms.transport", transport);
+    }
     // 1,000 closed-loop chargers keep up to 1,000 requests in hand, more than the default budget
     // (docs/configuration.md): the rest would be answered 503, measuring the refusal, not the relay
     values.put("soap.limits.maxRequests", "100000");

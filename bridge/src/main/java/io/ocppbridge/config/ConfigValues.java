@@ -60,6 +60,8 @@ final class ConfigValues {
         text -> named(text, CsmsProtocol.values(), CsmsProtocol::configName)));
     module.addDeserializer(JsonDialect.class, scalar(JsonDialect.class,
         text -> named(text, JsonDialect.values(), JsonDialect::configName)));
+    module.addDeserializer(CsmsConfig.Transport.class, scalar(CsmsConfig.Transport.class,
+        text -> named(text, CsmsConfig.Transport.values(), CsmsConfig.Transport::configName)));
     module.addDeserializer(Secret.class, new SecretValue());
     return module;
   }

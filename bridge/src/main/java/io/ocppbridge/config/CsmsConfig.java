@@ -30,6 +30,8 @@ import java.time.Duration;
  *     chargers (a token bucket holding one second's worth)
  * @param jsonDialect how the JSON of chargers presented natively in {@code ocpp1.5} is named
  *     (per charger {@code chargers.<id>.jsonDialect})
+ * @param transport the socket transport of the WebSocket connections: Netty's native epoll on
+ *     Linux or Java NIO ({@link Transport})
  */
 public record CsmsConfig(
     @Key(doc = "Base WebSocket URL (ws:// or wss://) of the OCPP-J central system; each charger"
@@ -78,7 +80,12 @@ public record CsmsConfig(
         doc = "JSON names toward an ocpp1.5 central system: xsd (as the XSD: SteVe and other"
             + " JAXB-based systems) or ocppjs (the 1.5 meter value's samples in a list named"
             + " 'values'). Per charger: chargers.<id>.jsonDialect. See docs/compatibility.md.")
-    JsonDialect jsonDialect) {
+    JsonDialect jsonDialect,
+    @Key(defaultValue = "auto",
+        doc = "Socket transport of the connections to the central system: auto (Netty's native"
+            + " epoll where available, on Linux x86_64, otherwise Java NIO), nio, or epoll (the"
+            + " bridge does not start where epoll is unavailable).")
+    Transport transport) {
 
   public CsmsConfig {
     if (url == null) {
@@ -97,6 +104,32 @@ public record CsmsConfig(
     if (reconnectCeiling.compareTo(reconnectFloor) < 0) {
       throw new InvalidSetting("reconnectCeiling", "must not be shorter than reconnectFloor ("
           + reconnectFloor + ")");
+    }
+  }
+
+  /** How the connections to the central system use the operating system's sockets. */
+  public enum Transport {
+    /** Epoll where Netty's native library loads, otherwise NIO. */
+    AUTO("auto"),
+    /** Java NIO (a selector), on every operating system. */
+    NIO("nio"),
+    /** Netty's native epoll transport (Linux x86_64); refused at start where it cannot load. */
+    EPOLL("epoll");
+
+    private final String configName;
+
+    Transport(String configName) {
+      this.configName = configName;
+    }
+
+    /** As written in the configuration ({@code csms.transport}). */
+    public String configName() {
+      return configName;
+    }
+
+    @Override
+    public String toString() {
+      return configName;
     }
   }
 }

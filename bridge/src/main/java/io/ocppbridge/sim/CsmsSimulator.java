@@ -10,10 +10,11 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
-import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
@@ -129,7 +130,8 @@ public final class CsmsSimulator implements AutoCloseable {
     this.replies = replies;
     this.tls = tls != null;
     this.passwords = passwords == null ? null : Map.copyOf(passwords);
-    this.group = new NioEventLoopGroup(1, new DefaultThreadFactory("csms-sim", true));
+    this.group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("csms-sim", true),
+        NioIoHandler.newFactory());
     WebSocketServerProtocolConfig wsConfig = WebSocketServerProtocolConfig.newBuilder()
         .websocketPath("/")
         .checkStartsWith(true)

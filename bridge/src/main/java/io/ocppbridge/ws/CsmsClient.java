@@ -7,9 +7,7 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolConfig;
@@ -55,6 +53,7 @@ final class CsmsClient implements AutoCloseable {
   private final CentralSystemCallHandler<JsonNode> inbound;
   /** A TLS problem usually hits every charger at every attempt: one line a minute per cause. */
   private final WarnEvery tlsWarnings = new WarnEvery(Duration.ofMinutes(1));
+  private final SocketTransport transport;
   private final EventLoopGroup group;
   private final ChargerSecurity security;
   /** TLS checking the server only (profiles 0 and 2), or null for ws://. */
@@ -76,8 +75,9 @@ final class CsmsClient implements AutoCloseable {
     if (wss && tls.clientKey() != null) {
       mutualTls.put(tls.clientKey(), clientTls(tls.trust(), tls.clientKey()));
     }
-    this.group = new NioEventLoopGroup(0, new io.netty.util.concurrent.DefaultThreadFactory(
-        "csms-ws", true));
+    this.transport = SocketTransport.choose(config.transport());
+    logTransport(config.transport(), transport);
+    this.group = transport.newGroup("csms-ws");
   }
 
   /** Connects a charger; the future fails with a {@link CsmsUnavailable} saying why. */
@@ -105,7 +105,7 @@ final class CsmsClient implements AutoCloseable {
     int port = uri.getPort() > 0 ? uri.getPort() : (tls ? 443 : 80);
     Bootstrap bootstrap = new Bootstrap()
         .group(group)
-        .channel(NioSocketChannel.class)
+        .channel(transport.channelType())
         .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) config.connectTimeout().toMillis())
         .option(ChannelOption.TCP_NODELAY, true)
         .handler(new ChannelInitializer<SocketChannel>() {
@@ -152,6 +152,18 @@ final class CsmsClient implements AutoCloseable {
   @Override
   public void close() {
     group.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
+  }
+
+  private static void logTransport(CsmsConfig.Transport setting, SocketTransport chosen) {
+    if (setting == CsmsConfig.Transport.AUTO && chosen == SocketTransport.NIO) {
+      Throwable why = io.netty.channel.epoll.Epoll.unavailabilityCause();
+      LOG.info("connections to the central system use {} (csms.transport: auto; epoll is"
+          + " unavailable here: {})", chosen.description(),
+          why == null ? "unknown reason" : why.toString());
+    } else {
+      LOG.info("connections to the central system use {} (csms.transport: {})",
+          chosen.description(), setting);
+    }
   }
 
   private static String simpleName(Throwable t) {

@@ -4,7 +4,9 @@
  * and the {@link io.ocppbridge.core.CsmsLink} port the SOAP edge calls through.
  *
  * <p>Pipeline: {@code HttpClientCodec → HttpObjectAggregator → WebSocketClientProtocolHandler →
- * WebSocketFrameAggregator → OcppFrameHandler}. Nothing here blocks an event loop.
+ * WebSocketFrameAggregator → OcppFrameHandler}. Nothing here blocks an event loop. The sockets
+ * are Netty's native epoll transport where it loads (Linux x86_64), otherwise Java NIO, or as
+ * {@code csms.transport} says ({@code SocketTransport}); the start-up log names the one in use.
  *
  * <p>Toward {@code wss://} the pipeline starts with an {@code SslHandler} (TLS 1.2/1.3, host name
  * checked); OCPP security profiles 1 and 2 add HTTP basic authentication to the upgrade request,

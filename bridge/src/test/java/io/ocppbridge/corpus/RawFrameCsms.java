@@ -7,8 +7,9 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.FullHttpRequest;
@@ -45,7 +46,8 @@ final class RawFrameCsms implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final EventLoopGroup group =
-      new NioEventLoopGroup(1, new DefaultThreadFactory("raw-csms", true));
+      new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("raw-csms", true),
+          NioIoHandler.newFactory());
   private final Channel server;
   private final Map<String, Channel> chargers = new ConcurrentHashMap<>();
   private final Map<String, BlockingQueue<String>> inboxes = new ConcurrentHashMap<>();

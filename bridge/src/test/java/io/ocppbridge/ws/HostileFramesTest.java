@@ -12,8 +12,9 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
@@ -374,8 +375,8 @@ class HostileFramesTest {
 
     private static final AttributeKey<String> CHARGER = AttributeKey.valueOf("scripted-charger");
 
-    private final EventLoopGroup group = new NioEventLoopGroup(1,
-        new DefaultThreadFactory("scripted-csms", true));
+    private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1,
+        new DefaultThreadFactory("scripted-csms", true), NioIoHandler.newFactory());
     private final Channel server;
     private final Map<String, Channel> chargers = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> handshakes = new ConcurrentHashMap<>();
