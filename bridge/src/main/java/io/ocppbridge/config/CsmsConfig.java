@@ -110,26 +110,20 @@ public record CsmsConfig(
   /** How the connections to the central system use the operating system's sockets. */
   public enum Transport {
     /** Epoll where Netty's native library loads, otherwise NIO. */
-    AUTO("auto"),
+    AUTO,
     /** Java NIO (a selector), on every operating system. */
-    NIO("nio"),
+    NIO,
     /** Netty's native epoll transport (Linux x86_64); refused at start where it cannot load. */
-    EPOLL("epoll");
+    EPOLL;
 
-    private final String configName;
-
-    Transport(String configName) {
-      this.configName = configName;
-    }
-
-    /** As written in the configuration ({@code csms.transport}). */
+    /** As written in the configuration ({@code csms.transport}): the name in lower case. */
     public String configName() {
-      return configName;
+      return name().toLowerCase(java.util.Locale.ROOT);
     }
 
     @Override
     public String toString() {
-      return configName;
+      return configName();
     }
   }
 }
