@@ -117,22 +117,27 @@ final class ChargerLine {
     connection(current);
   }
 
-  /** Closes the connection and stops reconnecting, until the next {@link #connection}. */
-  synchronized void release(WebSocketCloseStatus status, String why) {
+  /**
+   * Closes the connection and stops reconnecting, until the next {@link #connection}; the future
+   * completes once the connection is closed (at once when none was open).
+   */
+  synchronized CompletableFuture<Void> release(WebSocketCloseStatus status, String why) {
     wanted = false;
     if (retry != null) {
       retry.cancel(false);
       retry = null;
     }
+    CompletableFuture<Void> closed = CompletableFuture.completedFuture(null);
     if (open != null) {
       LOG.info("[{}] closing the connection to the central system: {}", charger.id(), why);
       CsmsConnection old = open;
       open = null;
-      old.close(status);
+      closed = old.close(status);
     }
     ready.completeExceptionally(OcppException.backendUnavailable(
         "the connection to the central system was closed: " + why, null));
     ready = new CompletableFuture<>();
+    return closed;
   }
 
   /** The ping interval of this charger's connections from now on (the open one included). */

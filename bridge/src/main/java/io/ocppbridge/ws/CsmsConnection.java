@@ -160,12 +160,16 @@ final class CsmsConnection {
     return closing;
   }
 
-  void close(WebSocketCloseStatus status) {
+  /** Sends a close frame with {@code status}, then closes; the future completes once closed. */
+  CompletableFuture<Void> close(WebSocketCloseStatus status) {
     closing = true;
+    CompletableFuture<Void> closed = new CompletableFuture<>();
+    channel.closeFuture().addListener(f -> closed.complete(null));
     if (channel.isActive()) {
       channel.writeAndFlush(new CloseWebSocketFrame(status))
           .addListener(f -> channel.close());
     }
+    return closed;
   }
 
   private void onCallResult(Frame.CallResult result) {

@@ -14,10 +14,17 @@ import io.ocppbridge.core.OcppException;
 import io.ocppbridge.frame.FrameCodec;
 import io.ocppbridge.session.CallQueue;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The {@link CsmsLink} over Netty: one WebSocket per charger ({@link ChargerLine}), reopened with
@@ -25,6 +32,10 @@ import java.util.concurrent.ScheduledExecutorService;
  * waiting in its bounded {@link CallQueue}; every call bounded by {@code csms.callTimeout}.
  */
 public final class NettyCsmsLink implements CsmsLink<JsonNode>, AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(NettyCsmsLink.class);
+  /** The longest a stopping bridge waits for its close frames to go out. */
+  static final Duration CLOSE_WAIT = Duration.ofSeconds(2);
 
   private final CsmsConfig config;
   private final CsmsClient client;
@@ -149,11 +160,29 @@ public final class NettyCsmsLink implements CsmsLink<JsonNode>, AutoCloseable {
     return (int) lines.values().stream().filter(l -> l.queue.isBusy()).count();
   }
 
-  /** Closes every WebSocket with 1001 (going away) and the event loops. */
+  /**
+   * Closes every WebSocket with 1001 (going away), waiting at most {@link #CLOSE_WAIT} for their
+   * close frames to go out, then the event loops (which would drop a frame still queued).
+   */
   @Override
   public void close() {
+    List<CompletableFuture<Void>> closing = new ArrayList<>();
     for (ChargerLine line : lines.values()) {
-      line.release(WebSocketCloseStatus.ENDPOINT_UNAVAILABLE, "the bridge is stopping");
+      closing.add(line.release(WebSocketCloseStatus.ENDPOINT_UNAVAILABLE,
+          "the bridge is stopping"));
+    }
+    try {
+      CompletableFuture.allOf(closing.toArray(CompletableFuture[]::new))
+          .get(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      long open = closing.stream().filter(f -> !f.isDone()).count();
+      LOG.warn("{} of {} connections to the central system did not close within {}; they are"
+          + " dropped without their close frame", open, closing.size(),
+          Durations.text(CLOSE_WAIT));
+    } catch (ExecutionException e) {
+      // a connection that failed while closing is closed
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
     client.close();
   }
