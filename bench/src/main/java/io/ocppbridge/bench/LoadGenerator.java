@@ -134,29 +134,28 @@ public final class LoadGenerator implements AutoCloseable {
     }
 
     void openWindow() {
-      if (meter != null) {
-        CostMeter.Cost cost = meter.read();
-        cpuAtStart = cost.cpuNanos();
-        heapAtStart = cost.allocatedBytes();
-        loadCpuAtStart = 0; // another process: none of the load generator's CPU is in it
-        return;
-      }
-      cpuAtStart = CpuClock.processCpuNanos();
-      heapAtStart = CpuClock.processAllocatedBytes();
-      loadCpuAtStart = CpuClock.threadsCpuNanos(loadThreads);
+      CostMeter.Cost cost = cost();
+      cpuAtStart = cost.cpuNanos();
+      heapAtStart = cost.allocatedBytes();
+      loadCpuAtStart = loadCpu();
     }
 
     void closeWindow() {
-      if (meter != null) {
-        CostMeter.Cost cost = meter.read();
-        cpuAtEnd = cost.cpuNanos();
-        heapAtEnd = cost.allocatedBytes();
-        loadCpuAtEnd = 0;
-        return;
-      }
-      cpuAtEnd = CpuClock.processCpuNanos();
-      heapAtEnd = CpuClock.processAllocatedBytes();
-      loadCpuAtEnd = CpuClock.threadsCpuNanos(loadThreads);
+      CostMeter.Cost cost = cost();
+      cpuAtEnd = cost.cpuNanos();
+      heapAtEnd = cost.allocatedBytes();
+      loadCpuAtEnd = loadCpu();
+    }
+
+    /** What the target's process spent so far: this one, or the meter's. */
+    private CostMeter.Cost cost() {
+      return meter != null ? meter.read()
+          : new CostMeter.Cost(CpuClock.processCpuNanos(), CpuClock.processAllocatedBytes());
+    }
+
+    /** The load generator's CPU in that process: none in another one. */
+    private long loadCpu() {
+      return meter != null ? 0 : CpuClock.threadsCpuNanos(loadThreads);
     }
 
     void fail(String what) {
