@@ -32,6 +32,8 @@ import java.time.Duration;
  *     (per charger {@code chargers.<id>.jsonDialect})
  * @param transport the socket transport of the WebSocket connections: Netty's native epoll on
  *     Linux or Java NIO ({@link Transport})
+ * @param ioThreads the event-loop threads that carry every charger's WebSocket (0: one per two
+ *     cores, at least one; {@link #eventLoops})
  */
 public record CsmsConfig(
     @Key(doc = "Base WebSocket URL (ws:// or wss://) of the OCPP-J central system; each charger"
@@ -85,7 +87,12 @@ public record CsmsConfig(
         doc = "Socket transport of the connections to the central system: auto (Netty's native"
             + " epoll where available, on Linux x86_64, otherwise Java NIO), nio, or epoll (the"
             + " bridge does not start where epoll is unavailable).")
-    Transport transport) {
+    Transport transport,
+    @Key(defaultValue = "0", min = 0, max = 1024,
+        doc = "Event-loop threads carrying all the WebSockets to the central system (their I/O"
+            + " and the translation of the central system's messages); 0: one per two cores, at"
+            + " least one. More loops than needed cost CPU: each waits and is woken on its own.")
+    int ioThreads) {
 
   public CsmsConfig {
     if (url == null) {
@@ -105,6 +112,17 @@ public record CsmsConfig(
       throw new InvalidSetting("reconnectCeiling", "must not be shorter than reconnectFloor ("
           + reconnectFloor + ")");
     }
+  }
+
+  /**
+   * The event loops to start on a machine with {@code cores} processors: {@code ioThreads} when
+   * set, else one per two cores, at least one. A loop does little per message (a system call
+   * each way and the translation of the answer), so one keeps up with the SOAP side of about two
+   * cores; every loop beyond that mostly sleeps and is woken per message, which costs more CPU
+   * than the message itself.
+   */
+  public int eventLoops(int cores) {
+    return ioThreads > 0 ? ioThreads : Math.max(1, cores / 2);
   }
 
   /** How the connections to the central system use the operating system's sockets. */

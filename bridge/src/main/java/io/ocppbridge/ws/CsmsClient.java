@@ -76,8 +76,9 @@ final class CsmsClient implements AutoCloseable {
       mutualTls.put(tls.clientKey(), clientTls(tls.trust(), tls.clientKey()));
     }
     this.transport = SocketTransport.choose(config.transport());
-    logTransport(config.transport(), transport);
-    this.group = transport.newGroup("csms-ws");
+    int loops = config.eventLoops(Runtime.getRuntime().availableProcessors());
+    logTransport(config.transport(), transport, loops);
+    this.group = transport.newGroup("csms-ws", loops);
   }
 
   /** Connects a charger; the future fails with a {@link CsmsUnavailable} saying why. */
@@ -154,15 +155,17 @@ final class CsmsClient implements AutoCloseable {
     group.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
   }
 
-  private static void logTransport(CsmsConfig.Transport setting, SocketTransport chosen) {
+  private static void logTransport(CsmsConfig.Transport setting, SocketTransport chosen,
+      int loops) {
+    String threads = loops + (loops == 1 ? " event-loop thread" : " event-loop threads");
     if (setting == CsmsConfig.Transport.AUTO && chosen == SocketTransport.NIO) {
       Throwable why = io.netty.channel.epoll.Epoll.unavailabilityCause();
-      LOG.info("connections to the central system use {} (csms.transport: auto; epoll is"
-          + " unavailable here: {})", chosen.description(),
+      LOG.info("connections to the central system use {} on {} (csms.transport: auto; epoll"
+          + " is unavailable here: {})", chosen.description(), threads,
           why == null ? "unknown reason" : why.toString());
     } else {
-      LOG.info("connections to the central system use {} (csms.transport: {})",
-          chosen.description(), setting);
+      LOG.info("connections to the central system use {} on {} (csms.transport: {})",
+          chosen.description(), threads, setting);
     }
   }
 

@@ -56,9 +56,12 @@ enum SocketTransport {
     };
   }
 
-  /** The event loops for all charger connections, daemon threads named {@code threadName-…}. */
-  EventLoopGroup newGroup(String threadName) {
-    return new MultiThreadIoEventLoopGroup(0, new DefaultThreadFactory(threadName, true),
+  /**
+   * The {@code loops} event loops for all charger connections, daemon threads named
+   * {@code threadName-…}.
+   */
+  EventLoopGroup newGroup(String threadName, int loops) {
+    return new MultiThreadIoEventLoopGroup(loops, new DefaultThreadFactory(threadName, true),
         handlers.get());
   }
 

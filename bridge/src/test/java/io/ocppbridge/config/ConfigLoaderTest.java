@@ -121,7 +121,7 @@ class ConfigLoaderTest {
           "BRIDGE_CSMS_MAX_QUEUED_CALLS", "BRIDGE_CSMS_MAX_FRAME_SIZE",
           "BRIDGE_CSMS_RECONNECT_FLOOR", "BRIDGE_CSMS_RECONNECT_CEILING",
           "BRIDGE_CSMS_PING_INTERVAL", "BRIDGE_CSMS_PROTOCOL", "BRIDGE_CSMS_JSON_DIALECT",
-          "BRIDGE_CSMS_TRANSPORT",
+          "BRIDGE_CSMS_TRANSPORT", "BRIDGE_CSMS_IO_THREADS",
           "BRIDGE_CSMS_SECURITY_PROFILE",
           "BRIDGE_CSMS_ALLOW_INSECURE_BASIC_AUTH", "BRIDGE_CSMS_PASSWORD",
           "BRIDGE_CSMS_PASSWORD_ENV", "BRIDGE_CSMS_PASSWORD_FILE", "BRIDGE_CSMS_TRUSTSTORE",
@@ -187,7 +187,7 @@ class ConfigLoaderTest {
           Duration.ofMillis(2500), 4, 65536, Duration.ofSeconds(1), Duration.ofSeconds(60),
           Duration.ofSeconds(30), new CsmsSecurity(0, false, null, null, null),
           io.ocppbridge.core.CsmsProtocol.NATIVE, Duration.ofSeconds(30), 50.0,
-          io.ocppbridge.core.JsonDialect.XSD, CsmsConfig.Transport.AUTO));
+          io.ocppbridge.core.JsonDialect.XSD, CsmsConfig.Transport.AUTO, 0));
     }
 
     // Verifies that a file setting some keys leaves the others at their defaults.

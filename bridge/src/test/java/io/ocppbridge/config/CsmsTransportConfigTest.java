@@ -10,7 +10,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code csms.transport}: the socket transport toward the central system. */
+/**
+ * {@code csms.transport} and {@code csms.ioThreads}: the socket transport toward the central
+ * system and the event loops that carry it.
+ */
 class CsmsTransportConfigTest {
 
   private static final String CSMS = "ws://csms.example.com:9000/ocpp";
@@ -62,5 +65,35 @@ class CsmsTransportConfigTest {
         "csms.transport", "EPOLL")))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("csms.transport");
+  }
+
+  /** Verifies that ioThreads unset means one loop per two cores, at least one. */
+  @Test
+  void startsOneEventLoopPerTwoCoresByDefault() {
+    CsmsConfig csms = ConfigLoader.fromValues(Map.of("csms.url", CSMS)).csms();
+    assertThat(csms.ioThreads()).isZero();
+    assertThat(csms.eventLoops(1)).isEqualTo(1);
+    assertThat(csms.eventLoops(2)).isEqualTo(1);
+    assertThat(csms.eventLoops(3)).isEqualTo(1);
+    assertThat(csms.eventLoops(8)).isEqualTo(4);
+    assertThat(csms.eventLoops(64)).isEqualTo(32);
+  }
+
+  /** Verifies that a set number of loops holds on any machine. */
+  @Test
+  void startsTheEventLoopsAsked() {
+    CsmsConfig csms = ConfigLoader.fromValues(Map.of("csms.url", CSMS, "csms.ioThreads", "6"))
+        .csms();
+    assertThat(csms.eventLoops(2)).isEqualTo(6);
+    assertThat(csms.eventLoops(64)).isEqualTo(6);
+  }
+
+  /** Verifies that a negative number of loops is refused, naming the key. */
+  @Test
+  void refusesANegativeNumberOfLoops() {
+    assertThatThrownBy(() -> ConfigLoader.fromValues(Map.of("csms.url", CSMS,
+        "csms.ioThreads", "-1")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("csms.ioThreads");
   }
 }
