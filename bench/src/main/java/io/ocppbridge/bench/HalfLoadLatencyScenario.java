@@ -97,11 +97,11 @@ public final class HalfLoadLatencyScenario implements Scenario {
     table.add(ResultRow.info(scenario, "CPU per request (" + process + ")",
         String.format("%.0f us", bridge.cpuMicrosPerRequest()),
         String.format("%.0f us", bare.cpuMicrosPerRequest()),
-        String.format("+%.0f us", bridge.cpuMicrosPerRequest() - bare.cpuMicrosPerRequest())));
+        String.format("%+.0f us", bridge.cpuMicrosPerRequest() - bare.cpuMicrosPerRequest())));
     table.add(ResultRow.info(scenario, "heap allocated per request (" + process + ")",
         String.format("%.1f KB", bridge.kilobytesPerRequest()),
         String.format("%.1f KB", bare.kilobytesPerRequest()),
-        String.format("+%.1f KB", bridge.kilobytesPerRequest() - bare.kilobytesPerRequest())));
+        String.format("%+.1f KB", bridge.kilobytesPerRequest() - bare.kilobytesPerRequest())));
     for (double p : new double[] {50, 90, 99, 99.9}) {
       double added = bridge.millis(p) - bare.millis(p);
       String metric = "latency p" + PeakThroughputScenario.format(p);
