@@ -57,13 +57,16 @@ public final class BenchMain implements Callable<Integer> {
   int clusterNodes;
 
   @Option(names = "--rounds", defaultValue = "1",
-      description = "peak: both targets up at once and measured in turn this many times (the"
-          + " order alternating), each turn a --warmup and a --duration; the figures summed.")
+      description = "peak, wrk, and half-load with --own-jvms: both targets up at once and"
+          + " measured in turn this many times (the order alternating), each turn a --warmup"
+          + " and a --duration (wrk: warmed up once, then --duration turns); the figures"
+          + " summed.")
   int rounds;
 
-  @Option(names = "--own-jvms", description = "peak: each target (bare endpoint, bridge) in a"
-      + " JVM of its own, warmed up there for --jit-warmup, measured in alternating turns"
-      + " (--rounds) by that process's CPU and heap alone.")
+  @Option(names = "--own-jvms", description = "peak, half-load, wrk: each target (bare endpoint,"
+      + " bridge) in a JVM of its own, warmed up there for --jit-warmup, measured in"
+      + " alternating turns (--rounds) by that process's CPU and heap alone. Other scenarios"
+      + " run as without it.")
   boolean ownJvms;
 
   @Option(names = "--quick", description = "Smoke run: 2%% of the chargers, 2 s warm-up, 3 s"
@@ -71,7 +74,8 @@ public final class BenchMain implements Callable<Integer> {
   boolean quick;
 
   @Option(names = "--jit-warmup", defaultValue = "20",
-      description = "Unmeasured load on both targets before the first scenario, s each (0: none).")
+      description = "Unmeasured load on both targets before the first scenario, s each (0: none);"
+          + " with --own-jvms, in each target's own JVM before its turns.")
   double jitWarmupSeconds;
 
   @Option(names = "--markdown", description = "Also print the table as Markdown.")
@@ -139,8 +143,7 @@ public final class BenchMain implements Callable<Integer> {
     int status = 0;
     try {
       // targets in JVMs of their own are warmed up there; this JVM's would be of no use to them
-      boolean onlyChildTargets = ownJvms
-          && chosen.stream().allMatch(s -> s instanceof PeakThroughputScenario);
+      boolean onlyChildTargets = ownJvms && chosen.stream().allMatch(Scenario::runsInOwnJvms);
       JitWarmup.run(quick || onlyChildTargets ? Duration.ZERO : options.jitWarmup());
     } catch (Exception e) {
       LOG.error("the JIT warm-up failed: {}", e.toString(), e);

@@ -10,8 +10,10 @@ import java.time.Duration;
  * @param chargers when positive, the number of chargers of every scenario
  * @param bootConcurrency how many BootNotifications of a boot storm are in flight at once
  * @param clusterNodes bridge nodes of scenario {@code cluster-chaos}
- * @param rounds {@code peak}: turns of each target, alternating
- * @param ownJvms {@code peak}: each target in a JVM of its own ({@link ChildTarget})
+ * @param rounds {@code peak}, {@code wrk}, {@code half-load} with {@code ownJvms}: turns of each
+ *     target, alternating ({@link AlternatingTurns})
+ * @param ownJvms {@code peak}, {@code half-load}, {@code wrk}: each target in a JVM of its own
+ *     ({@link ChildTargets})
  * @param jitWarmup unmeasured load on each target before the first measurement
  */
 public record BenchOptions(Duration warmup, Duration duration, double scale, int chargers,
@@ -28,6 +30,15 @@ public record BenchOptions(Duration warmup, Duration duration, double scale, int
       int bootConcurrency, int clusterNodes, int rounds) {
     this(warmup, duration, scale, chargers, bootConcurrency, clusterNodes, rounds, false,
         Duration.ZERO);
+  }
+
+  /**
+   * What a scenario measured in turns adds to its name in the table: the rounds and whether
+   * each target ran in its own JVM; nothing for one round in this JVM.
+   */
+  public String turnsLabel() {
+    return (rounds > 1 || ownJvms ? ", " + rounds + " rounds" : "")
+        + (ownJvms ? ", own JVMs" : "");
   }
 
   /** The chargers a scenario runs with, from its default at full scale. */

@@ -32,9 +32,12 @@ final class ChildTarget implements CostMeter, AutoCloseable {
   private final Process process;
   private final PrintWriter commands;
   private final BlockingQueue<String> costs = new ArrayBlockingQueue<>(16);
-  private final URI url;
+  private final BlockingQueue<String> ready = new ArrayBlockingQueue<>(1);
+  /** Set by {@link #awaitReady}. */
+  private URI url;
 
-  private ChildTarget(String name, List<String> args) throws IOException, InterruptedException {
+  /** Starts the process, without waiting for it to listen. */
+  private ChildTarget(String name, List<String> args) throws IOException {
     this.name = name;
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -47,30 +50,48 @@ final class ChildTarget implements CostMeter, AutoCloseable {
     command.addAll(args);
     process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
     commands = new PrintWriter(process.getOutputStream(), true, StandardCharsets.UTF_8);
-    BlockingQueue<String> ready = new ArrayBlockingQueue<>(1);
-    Thread reader = new Thread(() -> readLines(ready), "child-" + name + "-output");
+    Thread reader = new Thread(this::readLines, "child-" + name + "-output");
     reader.setDaemon(true);
     reader.start();
-    String line = ready.poll(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-    if (line == null) {
-      process.destroyForcibly();
-      throw new IllegalStateException("the " + name + " process did not start within "
-          + START_TIMEOUT.toSeconds() + " s");
-    }
-    url = URI.create(line.substring(TargetProcess.READY.length()).trim());
   }
 
-  /** The bare CXF endpoint in a child JVM. */
+  /** The bare CXF endpoint in a child JVM, listening. */
   static ChildTarget bare() throws IOException, InterruptedException {
+    return launchBare().awaitReady();
+  }
+
+  /**
+   * The bare CXF endpoint's JVM started, not yet listening: {@link #awaitReady} before use (so
+   * that it can start while something else does).
+   */
+  static ChildTarget launchBare() throws IOException {
     return new ChildTarget("bare endpoint", List.of(TargetProcess.BARE));
   }
 
-  /** The bridge in a child JVM, in front of the central system at {@code csms}. */
+  /** The bridge in a child JVM, in front of the central system at {@code csms}, listening. */
   static ChildTarget bridge(URI csms) throws IOException, InterruptedException {
-    return new ChildTarget("bridge", List.of(TargetProcess.BRIDGE, csms.toString()));
+    return new ChildTarget("bridge", List.of(TargetProcess.BRIDGE, csms.toString()))
+        .awaitReady();
   }
 
-  private void readLines(BlockingQueue<String> ready) {
+  /**
+   * Waits until the child listens (at most {@link #START_TIMEOUT}; the process is killed when it
+   * does not).
+   */
+  ChildTarget awaitReady() throws InterruptedException {
+    if (url == null) {
+      String line = ready.poll(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+      if (line == null) {
+        process.destroyForcibly();
+        throw new IllegalStateException("the " + name + " process did not start within "
+            + START_TIMEOUT.toSeconds() + " s");
+      }
+      url = URI.create(line.substring(TargetProcess.READY.length()).trim());
+    }
+    return this;
+  }
+
+  private void readLines() {
     try (BufferedReader in = new BufferedReader(
         new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
       for (String line; (line = in.readLine()) != null; ) {
@@ -87,7 +108,7 @@ final class ChildTarget implements CostMeter, AutoCloseable {
     }
   }
 
-  /** The target's SOAP address. */
+  /** The target's SOAP address, once {@link #awaitReady ready}. */
   URI url() {
     return url;
   }
@@ -114,9 +135,14 @@ final class ChildTarget implements CostMeter, AutoCloseable {
     }
   }
 
+  /** Tells the child to stop (end of its input), without waiting for it. */
+  void endInput() {
+    commands.close();
+  }
+
   @Override
   public void close() throws InterruptedException {
-    commands.close();
+    endInput();
     if (!process.waitFor(15, TimeUnit.SECONDS)) {
       process.destroyForcibly();
     }

@@ -7,6 +7,10 @@ package io.ocppbridge.bench;
  */
 interface CostMeter {
 
+  /** This process, every thread of it ({@link CpuClock}). */
+  CostMeter THIS_PROCESS =
+      () -> new Cost(CpuClock.processCpuNanos(), CpuClock.processAllocatedBytes());
+
   /** What was spent so far; each figure -1 where it cannot be read. */
   Cost read();
 
@@ -17,5 +21,22 @@ interface CostMeter {
   record Cost(long cpuNanos, long allocatedBytes) {
 
     static final Cost UNKNOWN = new Cost(-1, -1);
+
+    /** What was spent between {@code earlier} and this reading; -1 where either is unknown. */
+    Cost since(Cost earlier) {
+      return new Cost(known(cpuNanos, earlier.cpuNanos, cpuNanos - earlier.cpuNanos),
+          known(allocatedBytes, earlier.allocatedBytes,
+              allocatedBytes - earlier.allocatedBytes));
+    }
+
+    /** This and {@code other} spent together; -1 where either is unknown. */
+    Cost plus(Cost other) {
+      return new Cost(known(cpuNanos, other.cpuNanos, cpuNanos + other.cpuNanos),
+          known(allocatedBytes, other.allocatedBytes, allocatedBytes + other.allocatedBytes));
+    }
+
+    private static long known(long a, long b, long result) {
+      return a < 0 || b < 0 ? -1 : result;
+    }
   }
 }

@@ -9,7 +9,10 @@ import org.slf4j.LoggerFactory;
  * Scenario (b): the latency the bridge adds at half its peak: an open-loop rate of 50% of the
  * bridge's measured peak (measured here first when scenario {@code peak} did not run), sent to
  * the bridge and to the bare endpoint; added latency = bridge percentile minus bare percentile.
- * Targets: p50 added at most 0.5 ms, p99 added at most 2 ms.
+ * Targets: p50 added at most 0.5 ms, p99 added at most 2 ms. With {@code --own-jvms} each target
+ * runs in a JVM of its own, is warmed up there and measured in alternating turns
+ * ({@code --rounds}), its CPU and heap read from its own process; without, the bare endpoint is
+ * measured first, then the bridge, both in this JVM.
  */
 public final class HalfLoadLatencyScenario implements Scenario {
 
@@ -28,6 +31,11 @@ public final class HalfLoadLatencyScenario implements Scenario {
   }
 
   @Override
+  public boolean runsInOwnJvms() {
+    return true;
+  }
+
+  @Override
   public void run(BenchContext context) throws Exception {
     BenchOptions options = context.options();
     List<String> chargers = MixedLoad.chargers("HALF",
@@ -39,6 +47,16 @@ public final class HalfLoadLatencyScenario implements Scenario {
     double rate = context.bridgePeak().getAsDouble() / 2;
     LOG.info("half-load: {} requests/s open loop over {} chargers", Math.round(rate),
         chargers.size());
+    LoadResult[] results = options.ownJvms() ? inTurnsInOwnJvms(chargers, rate, options)
+        : oneAfterTheOther(chargers, rate, options);
+    report(context.table(), "(b) half load, " + Math.round(rate) + "/s"
+        + (options.ownJvms() ? options.turnsLabel() : ""), results[0], results[1],
+        options.ownJvms());
+  }
+
+  /** The bare endpoint measured, stopped, then the bridge, both in this JVM: {bridge, bare}. */
+  private static LoadResult[] oneAfterTheOther(List<String> chargers, double rate,
+      BenchOptions options) throws Exception {
     LoadResult bare;
     try (BareSoapEndpoint endpoint = new BareSoapEndpoint("127.0.0.1", 0, "/ocpp")) {
       bare = MixedLoad.openLoop(endpoint.url(), chargers, rate, options);
@@ -50,14 +68,40 @@ public final class HalfLoadLatencyScenario implements Scenario {
       bridge = MixedLoad.openLoop(under.soapUrl(), chargers, rate, options);
       LOG.info("half-load, bridge: {}", bridge);
     }
-    String scenario = "(b) half load, " + Math.round(rate) + "/s";
-    ResultTable table = context.table();
+    return new LoadResult[] {bridge, bare};
+  }
+
+  /**
+   * Each target in a JVM of its own, warmed up there, then the open loop in alternating turns
+   * ({@link MixedLoad#inTurnsInOwnJvms}): {bridge, bare}.
+   */
+  private static LoadResult[] inTurnsInOwnJvms(List<String> chargers, double rate,
+      BenchOptions options) throws Exception {
+    return MixedLoad.inTurnsInOwnJvms("half-load", options, openLoop(chargers, rate, options));
+  }
+
+  /** One turn: {@code rate} requests a second over {@code chargers}, warm-up then window. */
+  static MixedLoad.Measurement openLoop(List<String> chargers, double rate,
+      BenchOptions options) {
+    return load -> MixedLoad.openLoop(load, chargers, rate, options);
+  }
+
+  /**
+   * @param ownJvms each target ran in a process of its own, whose CPU and heap alone were read
+   */
+  static void report(ResultTable table, String scenario, LoadResult bridge, LoadResult bare,
+      boolean ownJvms) {
+    String process = ownJvms ? ChildTargets.OWN_PROCESS : "whole process";
     table.add(ResultRow.info(scenario, "throughput", ResultRow.rate(bridge.throughput()),
         ResultRow.rate(bare.throughput()), "open loop"));
-    table.add(ResultRow.info(scenario, "CPU per request (whole process)",
+    table.add(ResultRow.info(scenario, "CPU per request (" + process + ")",
         String.format("%.0f us", bridge.cpuMicrosPerRequest()),
         String.format("%.0f us", bare.cpuMicrosPerRequest()),
-        String.format("+%.0f us", bridge.cpuMicrosPerRequest() - bare.cpuMicrosPerRequest())));
+        String.format("%+.0f us", bridge.cpuMicrosPerRequest() - bare.cpuMicrosPerRequest())));
+    table.add(ResultRow.info(scenario, "heap allocated per request (" + process + ")",
+        String.format("%.1f KB", bridge.kilobytesPerRequest()),
+        String.format("%.1f KB", bare.kilobytesPerRequest()),
+        String.format("%+.1f KB", bridge.kilobytesPerRequest() - bare.kilobytesPerRequest())));
     for (double p : new double[] {50, 90, 99, 99.9}) {
       double added = bridge.millis(p) - bare.millis(p);
       String metric = "latency p" + PeakThroughputScenario.format(p);

@@ -116,12 +116,10 @@ public final class LoadGenerator implements AutoCloseable {
     final AtomicLong failures = new AtomicLong();
     final AtomicLong skipped = new AtomicLong();
     final List<String> examples = Collections.synchronizedList(new ArrayList<>());
-    volatile long cpuAtStart = -1;
-    volatile long cpuAtEnd = -1;
-    volatile long heapAtStart = -1;
-    volatile long heapAtEnd = -1;
-    volatile long loadCpuAtStart = -1;
-    volatile long loadCpuAtEnd = -1;
+    private volatile CostMeter.Cost atStart = CostMeter.Cost.UNKNOWN;
+    private volatile CostMeter.Cost atEnd = CostMeter.Cost.UNKNOWN;
+    private volatile long loadCpuAtStart = -1;
+    private volatile long loadCpuAtEnd = -1;
     private volatile Thread clock;
     private final Set<Thread> loadThreads;
 
@@ -134,26 +132,16 @@ public final class LoadGenerator implements AutoCloseable {
     }
 
     void openWindow() {
-      CostMeter.Cost cost = cost();
-      cpuAtStart = cost.cpuNanos();
-      heapAtStart = cost.allocatedBytes();
+      atStart = (meter != null ? meter : CostMeter.THIS_PROCESS).read();
       loadCpuAtStart = loadCpu();
     }
 
     void closeWindow() {
-      CostMeter.Cost cost = cost();
-      cpuAtEnd = cost.cpuNanos();
-      heapAtEnd = cost.allocatedBytes();
+      atEnd = (meter != null ? meter : CostMeter.THIS_PROCESS).read();
       loadCpuAtEnd = loadCpu();
     }
 
-    /** What the target's process spent so far: this one, or the meter's. */
-    private CostMeter.Cost cost() {
-      return meter != null ? meter.read()
-          : new CostMeter.Cost(CpuClock.processCpuNanos(), CpuClock.processAllocatedBytes());
-    }
-
-    /** The load generator's CPU in that process: none in another one. */
+    /** The load generator's CPU in the target's process: none in another one. */
     private long loadCpu() {
       return meter != null ? 0 : CpuClock.threadsCpuNanos(loadThreads);
     }
@@ -166,11 +154,11 @@ public final class LoadGenerator implements AutoCloseable {
     }
 
     LoadResult result(double seconds) {
-      long cpu = cpuAtStart < 0 || cpuAtEnd < 0 ? -1 : cpuAtEnd - cpuAtStart;
-      long allocated = heapAtStart < 0 || heapAtEnd < 0 ? -1 : heapAtEnd - heapAtStart;
+      CostMeter.Cost spent = atEnd.since(atStart);
       long loadCpu = loadCpuAtStart < 0 || loadCpuAtEnd < 0 ? -1 : loadCpuAtEnd - loadCpuAtStart;
       return new LoadResult(answered.get(), failures.get(), skipped.get(), seconds,
-          latency.copy(), List.copyOf(examples), answeredInRun.get(), cpu, allocated, loadCpu);
+          latency.copy(), List.copyOf(examples), answeredInRun.get(), spent.cpuNanos(),
+          spent.allocatedBytes(), loadCpu);
     }
 
     /**

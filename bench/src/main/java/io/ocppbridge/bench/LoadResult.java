@@ -58,8 +58,7 @@ public record LoadResult(long answered, long failures, long skipped, double seco
     double seconds = 0;
     List<String> examples = new ArrayList<>();
     long inRun = 0;
-    long cpu = 0;
-    long allocated = 0;
+    CostMeter.Cost spent = new CostMeter.Cost(0, 0);
     long loadCpu = 0;
     for (LoadResult r : parts) {
       latency.add(r.latencyMicros());
@@ -70,12 +69,11 @@ public record LoadResult(long answered, long failures, long skipped, double seco
       int room = Math.max(0, LoadGenerator.FAILURE_EXAMPLES - examples.size());
       r.failureExamples().stream().limit(room).forEach(examples::add);
       inRun += r.answeredInWholeRun();
-      cpu = cpu < 0 || r.cpuNanos() < 0 ? -1 : cpu + r.cpuNanos();
-      allocated = allocated < 0 || r.allocatedBytes() < 0 ? -1 : allocated + r.allocatedBytes();
+      spent = spent.plus(new CostMeter.Cost(r.cpuNanos(), r.allocatedBytes()));
       loadCpu = loadCpu < 0 || r.loadCpuNanos() < 0 ? -1 : loadCpu + r.loadCpuNanos();
     }
     return new LoadResult(answered, failures, skipped, seconds, latency, List.copyOf(examples),
-        inRun, cpu, allocated, loadCpu);
+        inRun, spent.cpuNanos(), spent.allocatedBytes(), loadCpu);
   }
 
   public double throughput() {

@@ -6,10 +6,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The load of scenarios {@code peak} and {@code half-load}: Heartbeat, MeterValues and
- * StatusNotification in turn, each charger starting at a different one.
+ * StatusNotification in turn, each charger starting at a different one; and the comparison of
+ * the two targets under it in alternating turns, in this JVM or each in a JVM of its own.
  */
 final class MixedLoad {
 
@@ -19,6 +22,13 @@ final class MixedLoad {
 
   private static final Operation[] MIX =
       {Operation.HEARTBEAT, Operation.METER_VALUES, Operation.STATUS_NOTIFICATION};
+  private static final Logger LOG = LoggerFactory.getLogger(MixedLoad.class);
+
+  /** One measured load through a target's load generator (closed or open loop). */
+  @FunctionalInterface
+  interface Measurement {
+    LoadResult on(LoadGenerator target) throws InterruptedException;
+  }
 
   private MixedLoad() {}
 
@@ -51,11 +61,60 @@ final class MixedLoad {
     return new LoadGenerator(url, NO_CALLBACK, REQUEST_TIMEOUT, meter);
   }
 
+  /** A load generator for a target in a child JVM, whose CPU and heap its runs read. */
+  static LoadGenerator generator(ChildTarget target) {
+    return generator(target.url(), target);
+  }
+
   static LoadResult openLoop(URI url, List<String> chargers, double rate, BenchOptions options)
       throws InterruptedException {
     try (LoadGenerator load = generator(url)) {
-      return load.openLoop(chargers, mix(), rate, options.warmup(), options.duration(),
-          Math.max(100, chargers.size()));
+      return openLoop(load, chargers, rate, options);
+    }
+  }
+
+  /** {@code rate} requests a second over {@code chargers}, a warm-up then a measured window. */
+  static LoadResult openLoop(LoadGenerator load, List<String> chargers, double rate,
+      BenchOptions options) throws InterruptedException {
+    return load.openLoop(chargers, mix(), rate, options.warmup(), options.duration(),
+        Math.max(100, chargers.size()));
+  }
+
+  /**
+   * Both targets measured in {@link AlternatingTurns}, each side's turns summed:
+   * {bridge, bare}.
+   */
+  static LoadResult[] inTurns(String scenario, int rounds, LoadGenerator toBare,
+      LoadGenerator toBridge, Measurement measurement) throws Exception {
+    AlternatingTurns.Sides<LoadResult> turns = AlternatingTurns.run(scenario, rounds,
+        () -> measurement.on(toBare), () -> measurement.on(toBridge));
+    LoadResult bare = LoadResult.sum(turns.bare());
+    LoadResult bridge = LoadResult.sum(turns.bridge());
+    LOG.info("{}, bare, {} turns: {}", scenario, turns.bare().size(), bare);
+    LOG.info("{}, bridge, {} turns: {}", scenario, turns.bridge().size(), bridge);
+    return new LoadResult[] {bridge, bare};
+  }
+
+  /**
+   * As {@link #inTurns}, with each target in a JVM of its own ({@link ChildTargets}), warmed up
+   * there for {@code --jit-warmup} first ({@link JitWarmup#inChildren}); each turn's CPU and
+   * heap are those of the target's process alone (the load generator and the central system
+   * run in other processes).
+   */
+  static LoadResult[] inTurnsInOwnJvms(String scenario, BenchOptions options,
+      Measurement measurement) throws Exception {
+    try (ChildTargets targets = ChildTargets.start(scenario)) {
+      return inTurns(scenario, targets, options, measurement);
+    }
+  }
+
+  /** As {@link #inTurnsInOwnJvms}, in child JVMs already started. */
+  static LoadResult[] inTurns(String scenario, ChildTargets targets, BenchOptions options,
+      Measurement measurement) throws Exception {
+    try (LoadGenerator toBare = generator(targets.bare());
+        LoadGenerator toBridge = generator(targets.bridge())) {
+      JitWarmup.inChildren(scenario, toBare, toBridge, options.jitWarmup());
+      return inTurns(scenario, options.rounds(), toBare, toBridge, measurement);
     }
   }
 }

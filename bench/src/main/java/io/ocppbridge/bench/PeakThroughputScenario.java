@@ -1,7 +1,6 @@
 package io.ocppbridge.bench;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,7 +11,8 @@ import org.slf4j.LoggerFactory;
  * Target (issue 16): throughput and CPU per request at least the bare endpoint's (ratio 1.0; the
  * project's first target was 0.75). Heap allocated per request is reported beside them; the load
  * generator's CPU and allocation are in both columns, and its threads' CPU is also shown apart.
- * With {@code --rounds N} both targets run at once and are measured in alternating turns.
+ * With {@code --rounds N} both targets run at once and are measured in alternating turns; with
+ * {@code --own-jvms} each in a JVM of its own.
  */
 public final class PeakThroughputScenario implements Scenario {
 
@@ -31,6 +31,11 @@ public final class PeakThroughputScenario implements Scenario {
   }
 
   @Override
+  public boolean runsInOwnJvms() {
+    return true;
+  }
+
+  @Override
   public void run(BenchContext context) throws Exception {
     BenchOptions options = context.options();
     List<String> chargers = MixedLoad.chargers("PEAK", options.chargers(FULL_SCALE_CHARGERS));
@@ -43,9 +48,8 @@ public final class PeakThroughputScenario implements Scenario {
       LOG.warn("peak, bridge: failures such as {}", bridge.failureExamples());
     }
     context.bridgePeak(bridge.throughput());
-    report(context.table(), "(a) peak, " + chargers.size() + " chargers"
-        + (options.rounds() > 1 || options.ownJvms() ? ", " + options.rounds() + " rounds" : "")
-        + (options.ownJvms() ? ", own JVMs" : ""), bridge, bare, options.ownJvms());
+    report(context.table(), "(a) peak, " + chargers.size() + " chargers" + options.turnsLabel(),
+        bridge, bare, options.ownJvms());
   }
 
   /** The bare endpoint measured, stopped, then the bridge: {bridge, bare}. */
@@ -72,76 +76,33 @@ public final class PeakThroughputScenario implements Scenario {
 
   /**
    * Both targets up at once, measured in turn {@code rounds} times, the order alternating
-   * (bare, bridge, bridge, bare, ...), each target's turns summed: {bridge, bare}. On a machine
-   * whose speed drifts within minutes, both sides then see the same machine on average, which two
-   * long runs one after the other do not.
+   * ({@link AlternatingTurns}), each target's turns summed: {bridge, bare}.
    */
   static LoadResult[] inTurns(List<String> chargers, BenchOptions options) throws Exception {
-    List<LoadResult> bare = new ArrayList<>();
-    List<LoadResult> bridge = new ArrayList<>();
     try (BareSoapEndpoint endpoint = new BareSoapEndpoint("127.0.0.1", 0, "/ocpp");
         ChildCsms csms = new ChildCsms("512m");
         BridgeUnderTest under = BridgeUnderTest.toCentralSystem(csms.url(),
             Duration.ofSeconds(30));
         LoadGenerator toBare = MixedLoad.generator(endpoint.url());
         LoadGenerator toBridge = MixedLoad.generator(under.soapUrl())) {
-      turns(chargers, options, toBare, toBridge, bare, bridge);
+      return MixedLoad.inTurns("peak", options.rounds(), toBare, toBridge,
+          closedLoop(chargers, options));
     }
-    return sums(bare, bridge);
   }
 
   /**
-   * As {@link #inTurns}, with each target in a JVM of its own ({@link ChildTarget}), warmed up
-   * there for {@code --jit-warmup} first; each turn's CPU and heap are those of the target's
-   * process alone (the load generator and the central system run in other processes).
+   * As {@link #inTurns}, with each target in a JVM of its own
+   * ({@link MixedLoad#inTurnsInOwnJvms}): {bridge, bare}.
    */
   static LoadResult[] inTurnsInOwnJvms(List<String> chargers, BenchOptions options)
       throws Exception {
-    List<LoadResult> bare = new ArrayList<>();
-    List<LoadResult> bridge = new ArrayList<>();
-    try (ChildTarget bareProcess = ChildTarget.bare();
-        ChildCsms csms = new ChildCsms("512m");
-        ChildTarget bridgeProcess = ChildTarget.bridge(csms.url());
-        LoadGenerator toBare = MixedLoad.generator(bareProcess.url(), bareProcess);
-        LoadGenerator toBridge = MixedLoad.generator(bridgeProcess.url(), bridgeProcess)) {
-      LOG.info("peak in own JVMs: bare endpoint pid {}, bridge pid {}, central system pid {}",
-          bareProcess.pid(), bridgeProcess.pid(), csms.pid());
-      if (!options.jitWarmup().isZero()) {
-        // as JitWarmup in the shared JVM: a few chargers, so that the JIT compiles at a high
-        // rate of requests (a thousand cold chargers at once run far fewer in the same time)
-        List<String> few = MixedLoad.chargers("JIT", JitWarmup.CHARGERS);
-        LOG.info("peak: JIT warm-up of each process, {} chargers, {} s", few.size(),
-            options.jitWarmup().toSeconds());
-        LOG.info("peak, JIT warm-up, bare: {}", toBare.closedLoop(few, MixedLoad.mix(),
-            Duration.ZERO, options.jitWarmup()));
-        LOG.info("peak, JIT warm-up, bridge: {}", toBridge.closedLoop(few, MixedLoad.mix(),
-            Duration.ZERO, options.jitWarmup()));
-      }
-      turns(chargers, options, toBare, toBridge, bare, bridge);
-    }
-    return sums(bare, bridge);
+    return MixedLoad.inTurnsInOwnJvms("peak", options, closedLoop(chargers, options));
   }
 
-  /** {@code 2 * rounds} turns: bare, bridge, bridge, bare, ... */
-  private static void turns(List<String> chargers, BenchOptions options, LoadGenerator toBare,
-      LoadGenerator toBridge, List<LoadResult> bare, List<LoadResult> bridge)
-      throws InterruptedException {
-    for (int turn = 0; turn < 2 * options.rounds(); turn++) {
-      boolean bareNow = turn % 4 == 0 || turn % 4 == 3;
-      LoadResult r = (bareNow ? toBare : toBridge).closedLoop(chargers, MixedLoad.mix(),
-          options.warmup(), options.duration());
-      LOG.info("peak, turn {} of {}, {}: {}", turn + 1, 2 * options.rounds(),
-          bareNow ? "bare" : "bridge", r);
-      (bareNow ? bare : bridge).add(r);
-    }
-  }
-
-  /** Each side's turns summed: {bridge, bare}. */
-  private static LoadResult[] sums(List<LoadResult> bare, List<LoadResult> bridge) {
-    LoadResult[] sums = {LoadResult.sum(bridge), LoadResult.sum(bare)};
-    LOG.info("peak, bare, {} turns: {}", bare.size(), sums[1]);
-    LOG.info("peak, bridge, {} turns: {}", bridge.size(), sums[0]);
-    return sums;
+  /** One turn: every charger in closed loop, a warm-up then a measured window. */
+  static MixedLoad.Measurement closedLoop(List<String> chargers, BenchOptions options) {
+    return load -> load.closedLoop(chargers, MixedLoad.mix(), options.warmup(),
+        options.duration());
   }
 
   /**
@@ -149,7 +110,7 @@ public final class PeakThroughputScenario implements Scenario {
    */
   static void report(ResultTable table, String scenario, LoadResult bridge, LoadResult bare,
       boolean ownJvms) {
-    String process = ownJvms ? "the target's own process" : "whole process";
+    String process = ownJvms ? ChildTargets.OWN_PROCESS : "whole process";
     double ratio = bare.throughput() == 0 ? 0 : bridge.throughput() / bare.throughput();
     table.add(ResultRow.judged(scenario, "throughput", ResultRow.rate(bridge.throughput()),
         ResultRow.rate(bare.throughput()), String.format("ratio %.2f", ratio),

@@ -10,4 +10,12 @@ public interface Scenario {
   String description();
 
   void run(BenchContext context) throws Exception;
+
+  /**
+   * Whether {@code --own-jvms} runs this scenario's targets each in a JVM of its own, warmed up
+   * there ({@link ChildTargets}); those need no warm-up in this JVM.
+   */
+  default boolean runsInOwnJvms() {
+    return false;
+  }
 }

@@ -51,8 +51,8 @@ public final class TargetProcess {
     BufferedReader in = new BufferedReader(
         new InputStreamReader(System.in, StandardCharsets.UTF_8));
     while (in.readLine() != null) {
-      System.out.println(COST + CpuClock.processCpuNanos() + " "
-          + CpuClock.processAllocatedBytes());
+      CostMeter.Cost cost = CostMeter.THIS_PROCESS.read();
+      System.out.println(COST + cost.cpuNanos() + " " + cost.allocatedBytes());
       System.out.flush();
     }
   }

@@ -77,28 +77,56 @@ class PeakScenarioSmokeTest {
   }
 
   /**
-   * Verifies {@code --own-jvms}: each target in a child JVM, warmed up there, every answer
-   * right, and the CPU and heap of each window read from the target's process, which the load
-   * generator's threads are not part of.
+   * Verifies {@code --own-jvms} of {@code peak} and {@code half-load} (one set of child JVMs for
+   * both, to start them once): each target in a child JVM, warmed up there, the closed loop and
+   * then the open loop in turns, every answer right, and the CPU and heap of each window read
+   * from the target's process, which the load generator's threads are not part of.
    */
   @Test
   void inOwnJvmsEachTargetIsMeasuredInItsOwnProcess() throws Exception {
-    // GIVEN one round of a second, after a second of warm-up in each child JVM
+    // GIVEN both targets in child JVMs, warmed up there for a second, one round of a second
     BenchOptions ownJvms = new BenchOptions(Duration.ofSeconds(1), Duration.ofSeconds(1), 1.0,
         5, 5, 3, 1, true, Duration.ofSeconds(1));
-    // WHEN the bare endpoint and the bridge are measured in turn, each in its own process
-    LoadResult[] results = PeakThroughputScenario.inTurnsInOwnJvms(
-        MixedLoad.chargers("OWN", 5), ownJvms);
-    // THEN both answered every request, and their cost was read from their processes
-    for (LoadResult r : results) {
-      System.out.println("smoke, own JVMs: " + r);
-      assertThat(r.failures()).isZero();
-      assertThat(r.answered()).isPositive();
-      assertThat(r.loadCpuNanos()).as("no load generator thread in the target's process")
-          .isZero();
-      assertThat(r.cpuMicrosPerRequest()).isPositive();
-      assertThat(r.kilobytesPerRequest()).isPositive();
+    List<String> chargers = MixedLoad.chargers("OWN", 5);
+    try (ChildTargets targets = ChildTargets.start("smoke")) {
+      // WHEN peak's closed loop is measured in turn on each, in its own process
+      LoadResult[] peak = MixedLoad.inTurns("peak", targets, ownJvms,
+          PeakThroughputScenario.closedLoop(chargers, ownJvms));
+      // THEN both answered every request, and their cost was read from their processes
+      for (LoadResult r : peak) {
+        System.out.println("smoke, own JVMs: " + r);
+        assertThat(r.failures()).isZero();
+        assertThat(r.answered()).isPositive();
+        assertOwnProcessCost(r);
+      }
+      // AND WHEN half-load's open loop follows, 20 requests a second (no second JIT warm-up)
+      BenchOptions noJitWarmup = new BenchOptions(Duration.ofSeconds(1), Duration.ofSeconds(1),
+          1.0, 5, 5, 3, 1, true, Duration.ZERO);
+      LoadResult[] half = MixedLoad.inTurns("half-load", targets, noJitWarmup,
+          HalfLoadLatencyScenario.openLoop(chargers, 20, noJitWarmup));
+      // THEN every request of its window was sent and answered right, none skipped
+      for (LoadResult r : half) {
+        System.out.println("smoke, half load, own JVMs: " + r);
+        assertThat(r.failureExamples()).isEmpty();
+        assertThat(r.failures()).isZero();
+        assertThat(r.skipped()).isZero();
+        assertThat(r.answered()).as("every request of the window").isEqualTo(20);
+        assertOwnProcessCost(r);
+      }
+      // AND the half-load table says where the CPU and heap were read
+      ResultTable table = new ResultTable();
+      HalfLoadLatencyScenario.report(table, "half", half[0], half[1], true);
+      assertThat(table.rows()).extracting(ResultRow::metric).contains(
+          "CPU per request (the target's own process)",
+          "heap allocated per request (the target's own process)");
     }
+  }
+
+  /** The window's cost came from the target's process: none of the load generator's CPU. */
+  private static void assertOwnProcessCost(LoadResult r) {
+    assertThat(r.loadCpuNanos()).as("load generator's CPU in the target's process").isZero();
+    assertThat(r.cpuMicrosPerRequest()).isPositive();
+    assertThat(r.kilobytesPerRequest()).isPositive();
   }
 
   @Test
