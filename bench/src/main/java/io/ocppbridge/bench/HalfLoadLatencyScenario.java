@@ -77,7 +77,8 @@ public final class HalfLoadLatencyScenario implements Scenario {
    */
   private static LoadResult[] inTurnsInOwnJvms(List<String> chargers, double rate,
       BenchOptions options) throws Exception {
-    return MixedLoad.inTurnsInOwnJvms("half-load", options, openLoop(chargers, rate, options));
+    return MixedLoad.inTurnsInOwnJvms("half-load", options, chargers,
+        openLoop(chargers, rate, options));
   }
 
   /** One turn: {@code rate} requests a second over {@code chargers}, warm-up then window. */

@@ -103,6 +103,7 @@ public record LoadResult(long answered, long failures, long skipped, double seco
             + " p50 %.2f ms p90 %.2f ms p99 %.2f ms p99.9 %.2f ms max %.2f ms;"
             + " CPU %.0f us/request, heap %.1f KB/request",
         answered, seconds, throughput(), failures, skipped, millis(50), millis(90), millis(99),
-        millis(99.9), maxMillis(), cpuMicrosPerRequest(), kilobytesPerRequest());
+        millis(99.9), maxMillis(), cpuMicrosPerRequest(), kilobytesPerRequest())
+        + (failureExamples.isEmpty() ? "" : "; first failures: " + failureExamples);
   }
 }

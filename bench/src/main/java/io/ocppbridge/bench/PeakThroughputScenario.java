@@ -96,7 +96,7 @@ public final class PeakThroughputScenario implements Scenario {
    */
   static LoadResult[] inTurnsInOwnJvms(List<String> chargers, BenchOptions options)
       throws Exception {
-    return MixedLoad.inTurnsInOwnJvms("peak", options, closedLoop(chargers, options));
+    return MixedLoad.inTurnsInOwnJvms("peak", options, chargers, closedLoop(chargers, options));
   }
 
   /** One turn: every charger in closed loop, a warm-up then a measured window. */
@@ -135,7 +135,7 @@ public final class PeakThroughputScenario implements Scenario {
         String.format("ratio %.2f", bridge.kilobytesPerRequest() / bare.kilobytesPerRequest())));
     for (double p : new double[] {50, 90, 99, 99.9}) {
       table.add(ResultRow.info(scenario, "latency p" + format(p), ResultRow.ms(bridge.millis(p)),
-          ResultRow.ms(bare.millis(p)), "+" + ResultRow.ms(bridge.millis(p) - bare.millis(p))));
+          ResultRow.ms(bare.millis(p)), ResultRow.msDifference(bridge.millis(p) - bare.millis(p))));
     }
     table.add(ResultRow.info(scenario, "latency max", ResultRow.ms(bridge.maxMillis()),
         ResultRow.ms(bare.maxMillis()), ""));

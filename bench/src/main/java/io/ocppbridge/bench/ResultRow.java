@@ -23,6 +23,11 @@ public record ResultRow(String scenario, String metric, String bridge, String ba
     return Double.isNaN(millis) ? "n/a" : String.format("%.2f ms", millis);
   }
 
+  /** A difference of milliseconds with its sign: {@code +1.20 ms}, {@code -0.40 ms}. */
+  static String msDifference(double millis) {
+    return Double.isNaN(millis) ? "n/a" : String.format("%+.2f ms", millis);
+  }
+
   static String rate(double perSecond) {
     return String.format("%.0f/s", perSecond);
   }

@@ -90,7 +90,7 @@ class PeakScenarioSmokeTest {
     List<String> chargers = MixedLoad.chargers("OWN", 5);
     try (ChildTargets targets = ChildTargets.start("smoke")) {
       // WHEN peak's closed loop is measured in turn on each, in its own process
-      LoadResult[] peak = MixedLoad.inTurns("peak", targets, ownJvms,
+      LoadResult[] peak = MixedLoad.inTurns("peak", targets, ownJvms, chargers,
           PeakThroughputScenario.closedLoop(chargers, ownJvms));
       // THEN both answered every request, and their cost was read from their processes
       for (LoadResult r : peak) {
@@ -102,7 +102,7 @@ class PeakScenarioSmokeTest {
       // AND WHEN half-load's open loop follows, 20 requests a second (no second JIT warm-up)
       BenchOptions noJitWarmup = new BenchOptions(Duration.ofSeconds(1), Duration.ofSeconds(1),
           1.0, 5, 5, 3, 1, true, Duration.ZERO);
-      LoadResult[] half = MixedLoad.inTurns("half-load", targets, noJitWarmup,
+      LoadResult[] half = MixedLoad.inTurns("half-load", targets, noJitWarmup, chargers,
           HalfLoadLatencyScenario.openLoop(chargers, 20, noJitWarmup));
       // THEN every request of its window was sent and answered right, none skipped
       for (LoadResult r : half) {
@@ -127,6 +127,21 @@ class PeakScenarioSmokeTest {
     assertThat(r.loadCpuNanos()).as("load generator's CPU in the target's process").isZero();
     assertThat(r.cpuMicrosPerRequest()).isPositive();
     assertThat(r.kilobytesPerRequest()).isPositive();
+  }
+
+  /**
+   * Verifies that the pass before the own-JVM turns has each charger answered once, more
+   * chargers than it sends at a time.
+   */
+  @Test
+  void connectHasEachChargerAnsweredOnceBeforeTheTurns() throws Exception {
+    List<String> chargers = MixedLoad.chargers("CONNECT", MixedLoad.CONNECTING_AT_ONCE + 50);
+    try (BareSoapEndpoint endpoint = new BareSoapEndpoint("127.0.0.1", 0, "/ocpp");
+        LoadGenerator load = MixedLoad.generator(endpoint.url())) {
+      LoadResult connected = MixedLoad.connect("smoke", load, chargers);
+      assertThat(connected.failureExamples()).isEmpty();
+      assertThat(connected.answered()).isEqualTo(chargers.size());
+    }
   }
 
   @Test
