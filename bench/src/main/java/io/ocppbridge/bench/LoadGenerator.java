@@ -69,7 +69,7 @@ public final class LoadGenerator implements AutoCloseable {
    *     or null for this process (the target in it, the load generator's threads told apart)
    */
   LoadGenerator(URI target, String from, Duration requestTimeout, CostMeter meter) {
-    this.meter = meter;
+    this.meter = meter == null ? CostMeter.THIS_PROCESS : meter;
     this.target = target;
     this.from = from;
     this.requestTimeout = requestTimeout;
@@ -123,7 +123,7 @@ public final class LoadGenerator implements AutoCloseable {
     private volatile Thread clock;
     private final Set<Thread> loadThreads;
 
-    /** The target's process, or null for this one. */
+    /** The target's process: this one ({@link CostMeter#THIS_PROCESS}) or another. */
     private final CostMeter meter;
 
     Tally(Set<Thread> loadThreads, CostMeter meter) {
@@ -132,18 +132,18 @@ public final class LoadGenerator implements AutoCloseable {
     }
 
     void openWindow() {
-      atStart = (meter != null ? meter : CostMeter.THIS_PROCESS).read();
+      atStart = meter.read();
       loadCpuAtStart = loadCpu();
     }
 
     void closeWindow() {
-      atEnd = (meter != null ? meter : CostMeter.THIS_PROCESS).read();
+      atEnd = meter.read();
       loadCpuAtEnd = loadCpu();
     }
 
     /** The load generator's CPU in the target's process: none in another one. */
     private long loadCpu() {
-      return meter != null ? 0 : CpuClock.threadsCpuNanos(loadThreads);
+      return meter == CostMeter.THIS_PROCESS ? CpuClock.threadsCpuNanos(loadThreads) : 0;
     }
 
     void fail(String what) {

@@ -131,8 +131,9 @@ final class MixedLoad {
   /**
    * Each charger sends one Heartbeat, {@value #CONNECTING_AT_ONCE} at a time: the bridge opens
    * their WebSockets and sessions, as it holds them in a charging network, before anything is
-   * measured. Without it the bridge's first turn counted a thousand WebSocket handshakes (in
-   * half-load, step 9: p99 158 ms and 4,281 requests skipped in that turn, 15-19 ms later).
+   * measured. Without it the bridge's first turn also counted a thousand WebSocket handshakes
+   * (step 9). Its first turn at a thousand chargers stays the dearest even so: code the JIT
+   * warm-up's few chargers did not reach is still being compiled.
    */
   static LoadResult connect(String what, LoadGenerator target, List<String> chargers)
       throws InterruptedException {
