@@ -1,6 +1,7 @@
 package io.ocppbridge.bench;
 
 import io.ocppbridge.core.OcppVersion;
+import io.ocppbridge.soap.AcceptQueue;
 import io.ocppbridge.soap.Ports;
 import io.ocppbridge.translate.SecureXml;
 import jakarta.xml.ws.Provider;
@@ -33,11 +34,15 @@ import org.xml.sax.SAXException;
 /**
  * The ceiling for any relay: a CXF {@code Provider} on Jetty, set up like the bridge's endpoint
  * (payload mode, SOAP 1.1/1.2, WS-Addressing), that answers the benchmark's OCPP 1.5 requests
- * itself with a fixed response, without validation, translation or a central system.
+ * itself with a fixed response, without validation, translation or a central system. Its
+ * listener queues as many new connections as the bridge's ({@link #ACCEPT_QUEUE}, the default of
+ * {@code soap.limits.acceptQueue}) rather than CXF's 50, so that a burst of reconnecting
+ * chargers costs both sides the same.
  */
 public final class BareSoapEndpoint implements AutoCloseable {
 
   private static final String NS = OcppVersion.V1_5.centralSystemNamespace();
+  static final int ACCEPT_QUEUE = 1024;
 
   private final Bus bus;
   private final Server server;
@@ -50,7 +55,9 @@ public final class BareSoapEndpoint implements AutoCloseable {
     factory.setServiceBean(new Answers());
     factory.setServiceClass(Answers.class);
     factory.setBindingId(SOAPBinding.SOAP12HTTP_BINDING);
-    factory.setAddress("http://" + host + ":" + Ports.concrete(host, port) + path);
+    int concrete = Ports.concrete(host, port);
+    AcceptQueue.prepare(bus, host, concrete, ACCEPT_QUEUE);
+    factory.setAddress("http://" + host + ":" + concrete + path);
     WSAddressingFeature addressing = new WSAddressingFeature();
     addressing.setAddressingRequired(false);
     factory.setFeatures(List.of(addressing));

@@ -75,7 +75,8 @@ public final class BenchMain implements Callable<Integer> {
 
   @Option(names = "--jit-warmup", defaultValue = "20",
       description = "Unmeasured load on both targets before the first scenario, s each (0: none);"
-          + " with --own-jvms, in each target's own JVM before its turns.")
+          + " with --own-jvms, in each target's own JVM before its turns, followed there by a"
+          + " fifth as long with all the scenario's chargers.")
   double jitWarmupSeconds;
 
   @Option(names = "--markdown", description = "Also print the table as Markdown.")
@@ -83,6 +84,7 @@ public final class BenchMain implements Callable<Integer> {
 
   public static void main(String[] args) throws Exception {
     CommonPool.ensureParallel();
+    ClientKeepAlive.belowServers();
     if (args.length > 0 && "jmh".equals(args[0])) {
       String[] rest = java.util.Arrays.copyOfRange(args, 1, args.length);
       org.openjdk.jmh.Main.main(rest.length == 0 ? new String[] {"io.ocppbridge.bench.jmh"}

@@ -12,12 +12,15 @@ import org.slf4j.LoggerFactory;
  * first would otherwise pay for both): in this JVM before any scenario ({@link #run}), or in
  * each target's own JVM ({@link #inChildren}, {@code --own-jvms}). A few chargers, because the
  * JIT compiles at the rate of requests: a thousand cold chargers at once run far fewer in the
- * same time and leave the code half compiled.
+ * same time and leave the code half compiled. In own JVMs, once the chargers have been heard
+ * from, all of them then load each target for a fifth as long again ({@link #atFullScale}).
  */
 final class JitWarmup {
 
   private static final Logger LOG = LoggerFactory.getLogger(JitWarmup.class);
   static final int CHARGERS = 50;
+  /** The full-scale part ({@link #atFullScale}) lasts this fraction of the JIT warm-up. */
+  static final int FULL_SCALE_SHARE = 5;
 
   private JitWarmup() {}
 
@@ -49,6 +52,37 @@ final class JitWarmup {
     }
     warm(scenario + ", JIT warm-up of its own JVM, bare", toBare, each);
     warm(scenario + ", JIT warm-up of its own JVM, bridge", toBridge, each);
+  }
+
+  /**
+   * After the JIT warm-up with a few chargers and the chargers' first Heartbeats, each target
+   * carries the turns' whole closed loop ({@code chargers}, every one) for a fifth of the JIT
+   * warm-up, unmeasured: paths the few chargers never took (a thousand sessions, connections and
+   * queues, and the code compiled for them) are warm before the first turn. Without it each
+   * side's first turn at a thousand chargers was its dearest (step 10: bridge 272 µs against
+   * 167–183 µs for its later turns, bare 226 µs against 163–168 µs) and weighed on the ratio of
+   * the whole run by which of the two it cost more.
+   *
+   * @param scenario the name the log lines start with
+   * @return the two runs, bare then bridge; none when the JIT warm-up is too short to share
+   */
+  static List<LoadResult> atFullScale(String scenario, LoadGenerator toBare,
+      LoadGenerator toBridge, List<String> chargers, Duration jitWarmup)
+      throws InterruptedException {
+    Duration each = jitWarmup.dividedBy(FULL_SCALE_SHARE);
+    if (each.isZero()) {
+      return List.of();
+    }
+    return List.of(fullScale(scenario + ", full-scale warm-up, bare", toBare, chargers, each),
+        fullScale(scenario + ", full-scale warm-up, bridge", toBridge, chargers, each));
+  }
+
+  private static LoadResult fullScale(String what, LoadGenerator load, List<String> chargers,
+      Duration each) throws InterruptedException {
+    LOG.info("{}: {} chargers, {} ms", what, chargers.size(), each.toMillis());
+    LoadResult result = load.closedLoop(chargers, MixedLoad.mix(), Duration.ZERO, each);
+    LOG.info("{}: {}", what, result);
+    return result;
   }
 
   private static void warm(String what, LoadGenerator load, Duration each)

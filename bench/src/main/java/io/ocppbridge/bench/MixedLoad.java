@@ -115,7 +115,8 @@ final class MixedLoad {
   /**
    * As {@link #inTurnsInOwnJvms}, in child JVMs already started. After the JIT warm-up, each of
    * the {@code chargers} (those the measurement loads) sends one Heartbeat to each target
-   * ({@link #connect}), so that no turn counts the bridge taking on a thousand new chargers.
+   * ({@link #connect}), so that no turn counts the bridge taking on a thousand new chargers, and
+   * then all of them load each target unmeasured for a while ({@link JitWarmup#atFullScale}).
    */
   static LoadResult[] inTurns(String scenario, ChildTargets targets, BenchOptions options,
       List<String> chargers, Measurement measurement) throws Exception {
@@ -124,6 +125,7 @@ final class MixedLoad {
       JitWarmup.inChildren(scenario, toBare, toBridge, options.jitWarmup());
       connect(scenario + ", bare", toBare, chargers);
       connect(scenario + ", bridge", toBridge, chargers);
+      JitWarmup.atFullScale(scenario, toBare, toBridge, chargers, options.jitWarmup());
       return inTurns(scenario, options.rounds(), toBare, toBridge, measurement);
     }
   }
@@ -132,8 +134,8 @@ final class MixedLoad {
    * Each charger sends one Heartbeat, {@value #CONNECTING_AT_ONCE} at a time: the bridge opens
    * their WebSockets and sessions, as it holds them in a charging network, before anything is
    * measured. Without it the bridge's first turn also counted a thousand WebSocket handshakes
-   * (step 9). Its first turn at a thousand chargers stays the dearest even so: code the JIT
-   * warm-up's few chargers did not reach is still being compiled.
+   * (step 9). It does not warm what a thousand chargers at once reach and the JIT warm-up's few
+   * did not; {@link JitWarmup#atFullScale} does.
    */
   static LoadResult connect(String what, LoadGenerator target, List<String> chargers)
       throws InterruptedException {

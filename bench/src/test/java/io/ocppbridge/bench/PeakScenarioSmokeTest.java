@@ -144,6 +144,33 @@ class PeakScenarioSmokeTest {
     }
   }
 
+  /**
+   * Verifies the full-scale part of the warm-up: a fifth of the JIT warm-up, every charger of
+   * the turns loading each target in closed loop, nothing failed; none for a zero warm-up.
+   */
+  @Test
+  void theFullScaleWarmUpLoadsEachTargetWithEveryCharger() throws Exception {
+    List<String> chargers = MixedLoad.chargers("FULL", 20);
+    try (BareSoapEndpoint one = new BareSoapEndpoint("127.0.0.1", 0, "/ocpp");
+        BareSoapEndpoint other = new BareSoapEndpoint("127.0.0.1", 0, "/ocpp");
+        LoadGenerator toOne = MixedLoad.generator(one.url());
+        LoadGenerator toOther = MixedLoad.generator(other.url())) {
+      // GIVEN a JIT warm-up of 5 s WHEN the full-scale part runs
+      List<LoadResult> runs = JitWarmup.atFullScale("smoke", toOne, toOther, chargers,
+          Duration.ofSeconds(5));
+      // THEN each target carried a second of the 20 chargers' closed loop, every answer right
+      assertThat(runs).hasSize(2);
+      for (LoadResult r : runs) {
+        assertThat(r.failureExamples()).isEmpty();
+        assertThat(r.answered()).isGreaterThanOrEqualTo(chargers.size());
+        assertThat(r.seconds()).isBetween(0.9, 1.5);
+      }
+      // AND without a JIT warm-up there is no full-scale part
+      assertThat(JitWarmup.atFullScale("smoke", toOne, toOther, chargers, Duration.ZERO))
+          .isEmpty();
+    }
+  }
+
   @Test
   void aChildTargetReportsItsOwnProcessCost() throws Exception {
     // GIVEN the bare endpoint in a child JVM

@@ -5,8 +5,8 @@ import java.time.Duration;
 /**
  * The bounds the SOAP listener puts on what one client can make it hold ({@code soap.limits.*},
  * see {@code docs/security.md}): how long a request may take to arrive, how slowly its body may
- * trickle, how many connections may be open and how many requests may be in the bridge's hands
- * at once.
+ * trickle, how many connections may be open, how many requests may be in the bridge's hands
+ * at once, and how many new connections the kernel may hold for it.
  *
  * @param headersTimeout the longest a request's line and headers may take to arrive
  * @param bodyTimeout the longest a whole request body may take to arrive
@@ -15,6 +15,8 @@ import java.time.Duration;
  * @param maxConnections connections open at once; more are closed as soon as accepted
  * @param maxRequests requests whose body has arrived and whose answer is not written yet; more
  *     are answered 503 with {@code Retry-After}
+ * @param acceptQueue connections the kernel may hold, handshake done, until the listener takes
+ *     them (the listen backlog); a burst beyond it is dropped or reset by the kernel
  */
 public record SoapLimits(
     @Key(defaultValue = "10s",
@@ -40,4 +42,11 @@ public record SoapLimits(
     @Key(defaultValue = "500", min = 1, max = 1_000_000,
         doc = "Requests in the bridge's hands at once (body arrived, answer not yet written);"
             + " more are answered 503 with Retry-After.")
-    int maxRequests) {}
+    int maxRequests,
+    @Key(defaultValue = "1024", min = 1, max = 65_535,
+        doc = "Connections the kernel may hold, handshake done, until the SOAP listener takes"
+            + " them (the listen backlog). A burst of new connections beyond it (chargers"
+            + " reconnecting after a power cut) is dropped, retried by the charger's TCP a second"
+            + " later, or reset. Linux caps it at net.core.somaxconn; the start-up log warns when"
+            + " that cap is lower.")
+    int acceptQueue) {}

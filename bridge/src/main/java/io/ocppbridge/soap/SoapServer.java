@@ -23,8 +23,9 @@ import org.eclipse.jetty.server.Connector;
  * {@link ResponseAddressingInterceptor}), not CXF's feature: every request is read the same way
  * whatever its WSDL's policy says (the 1.5 WSDL's policy namespace is misspelt). In front of
  * CXF, on the same Jetty server, the {@link EdgeGate} reads each request whole before CXF sees
- * it and the {@link ConnectionGuard} bounds the connections ({@code soap.limits.*}); Jetty names
- * no version in its answers.
+ * it and the {@link ConnectionGuard} bounds the connections ({@code soap.limits.*}); the
+ * {@link AcceptQueue} sets how many new ones the kernel may hold for it. Jetty names no version
+ * in its answers.
  */
 public final class SoapServer implements AutoCloseable {
 
@@ -46,6 +47,7 @@ public final class SoapServer implements AutoCloseable {
     String host = config.host().contains(":") && !config.host().startsWith("[")
         ? "[" + config.host() + "]" : config.host();
     int port = Ports.concrete(host, config.port());
+    AcceptQueue.prepare(bus, config.host(), port, config.limits().acceptQueue());
     if (config.https()) {
       HttpsListener.configure(bus, config.host(), port, config.tls());
     }
@@ -85,6 +87,8 @@ public final class SoapServer implements AutoCloseable {
     int bound = Ports.bound((JettyHTTPDestination) server.getDestination(), port);
     String shownHost = "0.0.0.0".equals(host) ? "127.0.0.1" : host;
     this.address = URI.create(scheme + "://" + shownHost + ":" + bound + config.path());
+    AcceptQueue.logAtStart("SOAP listener", "soap.limits.acceptQueue",
+        config.limits().acceptQueue());
   }
 
   /**
