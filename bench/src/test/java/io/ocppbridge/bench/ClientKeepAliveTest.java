@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
  * Verifies over a real connection that the load generator's client closes an idle connection
  * itself, after {@link ClientKeepAlive#SECONDS}, before the server's 30 s idle timeout would: no
  * request of a run can then be sent on a connection the server is closing. Takes about 20 s.
+ * The surefire configuration sets the property as {@code BenchMain} does first thing: in the
+ * shared test JVM another test's HTTP client may be built before {@link LoadGenerator} loads.
  */
 class ClientKeepAliveTest {
 
