@@ -5,9 +5,9 @@ package io.ocppbridge.bench;
  * bridge ({@code soap.limits.idleTimeout}) and the bare endpoint (Jetty's default) close a silent
  * connection after 30 s; the JDK's client keeps one for 1,200 s by default. A request it sends on
  * a connection at the moment the server closes it fails with no answer ("header parser received
- * no bytes"): 15 MeterValues did in one half-load turn of step 9, after the chargers' connections
- * had idled through the other target's turn. The server never read them; the run counted them as
- * the bridge's failures.
+ * no bytes" or "EOF reached while reading"): the server never read it, and the run counts it as
+ * the target's failure. Reproduced in step 10 (docs/performance.md); whether it caused the 15
+ * failures of a half-load turn in step 9 is not proven.
  */
 final class ClientKeepAlive {
 

@@ -43,7 +43,7 @@ public final class AcceptQueue implements Container.Listener {
    *
    * @throws IllegalStateException when CXF already has an engine on {@code port}
    */
-  public static JettyHTTPServerEngine prepare(Bus bus, String host, int port, int length) {
+  public static void prepare(Bus bus, String host, int port, int length) {
     if (length < 1) {
       throw new IllegalArgumentException("accept queue length must be at least 1: " + length);
     }
@@ -57,16 +57,6 @@ public final class AcceptQueue implements Container.Listener {
     JettyHTTPServerEngine engine = new JettyHTTPServerEngine(new AcceptQueue(length), host, port);
     engines.setEnginesList(List.of(engine));
     engine.finalizeConfig();
-    return engine;
-  }
-
-  /**
-   * What the kernel will really give a queue of {@code length}: Linux caps it at
-   * {@code net.core.somaxconn}. Empty where that cap cannot be read (not Linux).
-   */
-  public static OptionalInt effective(int length) {
-    OptionalInt cap = kernelCap();
-    return cap.isPresent() ? OptionalInt.of(Math.min(length, cap.getAsInt())) : OptionalInt.empty();
   }
 
   /** Logs the queue length at start, and a warning when the kernel cuts it short. */
