@@ -8,6 +8,8 @@ import java.util.OptionalInt;
 import org.apache.cxf.Bus;
 import org.apache.cxf.transport.http_jetty.JettyHTTPServerEngine;
 import org.apache.cxf.transport.http_jetty.JettyHTTPServerEngineFactory;
+import org.eclipse.jetty.server.AbstractConnector;
+import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.component.Container;
 import org.slf4j.Logger;
@@ -23,6 +25,12 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The engine is created here, before CXF would create it, with this listener on its Jetty
  * server: the connector CXF adds is given the queue length before it opens.
+ *
+ * <p>The bridge's listener is also held: it takes no connection until {@link #release} is
+ * called. CXF starts Jetty, and so opens the port, before it adds the endpoint's context; a
+ * request taken in between would be answered 404 by Jetty, and a connection taken before the
+ * bridge's connection guard is in place would escape its limits. Held, a charger that connects
+ * during start waits in the queue for the few milliseconds left, and is then served.
  */
 public final class AcceptQueue implements Container.Listener {
 
@@ -31,9 +39,11 @@ public final class AcceptQueue implements Container.Listener {
   private static final Path SOMAXCONN = Path.of("/proc/sys/net/core/somaxconn");
 
   private final int length;
+  private final boolean held;
 
-  private AcceptQueue(int length) {
+  private AcceptQueue(int length, boolean held) {
     this.length = length;
+    this.held = held;
   }
 
   /**
@@ -44,17 +54,32 @@ public final class AcceptQueue implements Container.Listener {
    * @throws IllegalStateException when CXF already has an engine on {@code port}
    */
   public static void prepare(Bus bus, String host, int port, int length) {
+    prepare(bus, host, port, length, false);
+  }
+
+  /**
+   * As {@link #prepare(Bus, String, int, int)}, and the listener, once open, takes no connection
+   * until {@link #release} is called with its connector.
+   */
+  static void prepareHeld(Bus bus, String host, int port, int length) {
+    prepare(bus, host, port, length, true);
+  }
+
+  /** Lets a held listener take the connections waiting in its queue, and every one after. */
+  static void release(Connector connector) {
+    ((AbstractConnector) connector).setAccepting(true);
+  }
+
+  private static void prepare(Bus bus, String host, int port, int length, boolean held) {
     if (length < 1) {
       throw new IllegalArgumentException("accept queue length must be at least 1: " + length);
     }
-    JettyHTTPServerEngineFactory engines = bus.getExtension(JettyHTTPServerEngineFactory.class);
-    if (engines == null) {
-      engines = new JettyHTTPServerEngineFactory(bus);
-    }
+    JettyHTTPServerEngineFactory engines = CxfEngines.of(bus);
     if (engines.retrieveJettyHTTPServerEngine(port) != null) {
       throw new IllegalStateException("port " + port + " already has a listener");
     }
-    JettyHTTPServerEngine engine = new JettyHTTPServerEngine(new AcceptQueue(length), host, port);
+    JettyHTTPServerEngine engine =
+        new JettyHTTPServerEngine(new AcceptQueue(length, held), host, port);
     engines.setEnginesList(List.of(engine));
     engine.finalizeConfig();
   }
@@ -90,6 +115,13 @@ public final class AcceptQueue implements Container.Listener {
   public void beanAdded(Container parent, Object child) {
     if (child instanceof ServerConnector connector) {
       connector.setAcceptQueueSize(length);
+      if (held) {
+        // only acceptor threads wait for this; with none, the selector would accept at start
+        if (connector.getAcceptors() < 1) {
+          throw new IllegalStateException("the listener has no acceptor thread to hold");
+        }
+        connector.setAccepting(false);
+      }
     }
   }
 

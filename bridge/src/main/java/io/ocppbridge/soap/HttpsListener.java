@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.security.GeneralSecurityException;
 import org.apache.cxf.Bus;
 import org.apache.cxf.configuration.jsse.TLSServerParameters;
-import org.apache.cxf.transport.http_jetty.JettyHTTPServerEngineFactory;
 
 /**
  * Makes CXF's Jetty engine for the SOAP port speak HTTPS: the configured certificate, TLS 1.2
@@ -23,12 +22,8 @@ final class HttpsListener {
     tls.setKeyManagers(TlsFiles.keyManagers(certificate).getKeyManagers());
     tls.setSecureSocketProtocol("TLS");
     tls.setIncludeProtocols(TlsFiles.PROTOCOLS);
-    JettyHTTPServerEngineFactory engines = bus.getExtension(JettyHTTPServerEngineFactory.class);
-    if (engines == null) {
-      engines = new JettyHTTPServerEngineFactory(bus);
-    }
     try {
-      engines.setTLSServerParametersForPort(host, port, tls);
+      CxfEngines.of(bus).setTLSServerParametersForPort(host, port, tls);
     } catch (GeneralSecurityException | IOException e) {
       throw new ConfigException("cannot set up HTTPS on soap.port " + port + ": "
           + e.getMessage());

@@ -14,7 +14,6 @@ import org.apache.cxf.endpoint.Server;
 import org.apache.cxf.jaxws.JaxWsServerFactoryBean;
 import org.apache.cxf.transport.http_jetty.JettyHTTPDestination;
 import org.apache.cxf.transport.http_jetty.JettyHTTPServerEngine;
-import org.apache.cxf.transport.http_jetty.JettyHTTPServerEngineFactory;
 import org.eclipse.jetty.server.Connector;
 
 /**
@@ -24,8 +23,8 @@ import org.eclipse.jetty.server.Connector;
  * whatever its WSDL's policy says (the 1.5 WSDL's policy namespace is misspelt). In front of
  * CXF, on the same Jetty server, the {@link EdgeGate} reads each request whole before CXF sees
  * it and the {@link ConnectionGuard} bounds the connections ({@code soap.limits.*}); the
- * {@link AcceptQueue} sets how many new ones the kernel may hold for it. Jetty names no version
- * in its answers.
+ * {@link AcceptQueue} sets how many new ones the kernel may hold for it, and holds them there
+ * until the endpoint and the guard are in place. Jetty names no version in its answers.
  */
 public final class SoapServer implements AutoCloseable {
 
@@ -47,7 +46,7 @@ public final class SoapServer implements AutoCloseable {
     String host = config.host().contains(":") && !config.host().startsWith("[")
         ? "[" + config.host() + "]" : config.host();
     int port = Ports.concrete(host, config.port());
-    AcceptQueue.prepare(bus, config.host(), port, config.limits().acceptQueue());
+    AcceptQueue.prepareHeld(bus, config.host(), port, config.limits().acceptQueue());
     if (config.https()) {
       HttpsListener.configure(bus, config.host(), port, config.tls());
     }
@@ -89,6 +88,7 @@ public final class SoapServer implements AutoCloseable {
     this.address = URI.create(scheme + "://" + shownHost + ":" + bound + config.path());
     AcceptQueue.logAtStart("SOAP listener", "soap.limits.acceptQueue",
         config.limits().acceptQueue());
+    AcceptQueue.release(connector);
   }
 
   /**
@@ -109,12 +109,8 @@ public final class SoapServer implements AutoCloseable {
 
   /** The engine CXF will publish the endpoint on, created first so that it can be set up. */
   private static JettyHTTPServerEngine engine(Bus bus, String host, int port, String scheme) {
-    JettyHTTPServerEngineFactory engines = bus.getExtension(JettyHTTPServerEngineFactory.class);
-    if (engines == null) {
-      engines = new JettyHTTPServerEngineFactory(bus);
-    }
     try {
-      return engines.createJettyHTTPServerEngine(host, port, scheme);
+      return CxfEngines.of(bus).createJettyHTTPServerEngine(host, port, scheme);
     } catch (GeneralSecurityException | IOException e) {
       throw new IllegalStateException("cannot set up the SOAP listener on port " + port, e);
     }

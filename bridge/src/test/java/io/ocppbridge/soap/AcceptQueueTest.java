@@ -1,12 +1,15 @@
 package io.ocppbridge.soap;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.ocppbridge.testsupport.BridgeFixture;
 import io.ocppbridge.testsupport.LogCapture;
 import io.ocppbridge.testsupport.SoapPost;
 import java.io.IOException;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,6 +75,48 @@ class AcceptQueueTest {
             .isEqualTo(Math.min(333, somaxconn()));
         assertThat(SoapPost.heartbeat15(fixture.soapUrl(), "ACCEPT-1", "http://127.0.0.1:9/cp")
             .body()).contains("heartbeatResponse");
+      }
+    }
+  }
+
+  @Nested
+  class WhileStarting {
+
+    /**
+     * Verifies that a held listener leaves a new connection in the kernel's queue, unanswered,
+     * until it is released, and that the endpoint then answers on that same connection. So the
+     * moment in which CXF has opened the port but not yet added the endpoint (where Jetty would
+     * answer 404) serves nobody.
+     */
+    @Test
+    void aHeldListenerAnswersAConnectionOnlyOnceReleased() throws Exception {
+      Bus bus = BusFactory.newInstance().createBus();
+      int port = Ports.concrete("127.0.0.1", 0);
+      AcceptQueue.prepareHeld(bus, "127.0.0.1", port, 64);
+      JaxWsServerFactoryBean factory = new JaxWsServerFactoryBean();
+      factory.setBus(bus);
+      factory.setServiceBean(new Echo());
+      factory.setAddress("http://127.0.0.1:" + port + "/echo");
+      Server server = factory.create();
+      try (Socket client = new Socket("127.0.0.1", port)) {
+        // GIVEN the endpoint published on a held listener, and a client that connected and sent
+        // a request
+        client.getOutputStream().write(("GET /echo?wsdl HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+            + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        client.setSoTimeout(700);
+        // THEN nothing is answered while the listener is held
+        assertThatThrownBy(() -> client.getInputStream().read())
+            .isInstanceOf(SocketTimeoutException.class);
+        // WHEN it is released THEN the endpoint answers that same connection
+        AcceptQueue.release(
+            CxfEngines.of(bus).retrieveJettyHTTPServerEngine(port).getConnector());
+        client.setSoTimeout(10_000);
+        String answer = new String(client.getInputStream().readAllBytes(),
+            StandardCharsets.US_ASCII);
+        assertThat(answer).startsWith("HTTP/1.1 200").contains("name=\"Echo\"");
+      } finally {
+        server.destroy();
+        bus.shutdown(true);
       }
     }
   }
