@@ -12,6 +12,7 @@ import org.apache.cxf.BusFactory;
 import org.apache.cxf.ws.policy.PolicyEngine;
 import org.apache.cxf.endpoint.Server;
 import org.apache.cxf.jaxws.JaxWsServerFactoryBean;
+import org.apache.cxf.transport.http.HttpDestinationFactory;
 import org.apache.cxf.transport.http_jetty.JettyHTTPDestination;
 import org.apache.cxf.transport.http_jetty.JettyHTTPServerEngine;
 import org.eclipse.jetty.server.Connector;
@@ -37,6 +38,7 @@ public final class SoapServer implements AutoCloseable {
       NonConformantStacks nonConformant) {
     this.bus = BusFactory.newInstance().createBus();
     leanBus(bus);
+    bus.setExtension(new LeanDestinations(), HttpDestinationFactory.class);
     String scheme = config.https() ? "https" : "http";
     JaxWsServerFactoryBean factory = new JaxWsServerFactoryBean();
     factory.setBus(bus);
