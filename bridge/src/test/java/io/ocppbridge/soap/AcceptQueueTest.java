@@ -38,11 +38,7 @@ class AcceptQueueTest {
     void cxfLeftToItsDefaultsQueuesFifty() throws Exception {
       Bus bus = BusFactory.newInstance().createBus();
       int port = Ports.concrete("127.0.0.1", 0);
-      JaxWsServerFactoryBean factory = new JaxWsServerFactoryBean();
-      factory.setBus(bus);
-      factory.setServiceBean(new Echo());
-      factory.setAddress("http://127.0.0.1:" + port + "/echo");
-      Server server = factory.create();
+      Server server = publishEcho(bus, "http://127.0.0.1:" + port + "/echo");
       try {
         // GIVEN a CXF endpoint published the usual way WHEN the kernel is asked
         // THEN its listening socket queues the JDK's default of 50
@@ -93,11 +89,7 @@ class AcceptQueueTest {
       Bus bus = BusFactory.newInstance().createBus();
       int port = Ports.concrete("127.0.0.1", 0);
       AcceptQueue.prepareHeld(bus, "127.0.0.1", port, 64);
-      JaxWsServerFactoryBean factory = new JaxWsServerFactoryBean();
-      factory.setBus(bus);
-      factory.setServiceBean(new Echo());
-      factory.setAddress("http://127.0.0.1:" + port + "/echo");
-      Server server = factory.create();
+      Server server = publishEcho(bus, "http://127.0.0.1:" + port + "/echo");
       try (Socket client = new Socket("127.0.0.1", port)) {
         // GIVEN the endpoint published on a held listener, and a client that connected and sent
         // a request
@@ -174,6 +166,15 @@ class AcceptQueueTest {
   private static int somaxconn() throws IOException {
     return Integer.parseInt(
         Files.readAllLines(Path.of("/proc/sys/net/core/somaxconn")).get(0).trim());
+  }
+
+  /** {@link Echo} published by CXF on {@code bus} at {@code address}. */
+  static Server publishEcho(Bus bus, String address) {
+    JaxWsServerFactoryBean factory = new JaxWsServerFactoryBean();
+    factory.setBus(bus);
+    factory.setServiceBean(new Echo());
+    factory.setAddress(address);
+    return factory.create();
   }
 
   /** The smallest service CXF will publish. */

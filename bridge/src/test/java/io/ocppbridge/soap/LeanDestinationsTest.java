@@ -11,7 +11,6 @@ import java.time.Duration;
 import org.apache.cxf.Bus;
 import org.apache.cxf.BusFactory;
 import org.apache.cxf.endpoint.Server;
-import org.apache.cxf.jaxws.JaxWsServerFactoryBean;
 import org.apache.cxf.service.model.EndpointInfo;
 import org.apache.cxf.transport.http.DestinationRegistry;
 import org.apache.cxf.transport.http.HttpDestinationFactory;
@@ -34,8 +33,10 @@ class LeanDestinationsTest {
         new CxfOwn(bus, registry, endpoint), HttpDestinationFactory.class);
     int leanPort = Ports.concrete("127.0.0.1", 0);
     int plainPort = Ports.concrete("127.0.0.1", 0);
-    Server leanServer = publish(lean, "http://127.0.0.1:" + leanPort + "/some%20where/ocpp");
-    Server plainServer = publish(plain, "http://127.0.0.1:" + plainPort + "/some%20where/ocpp");
+    Server leanServer =
+        AcceptQueueTest.publishEcho(lean, "http://127.0.0.1:" + leanPort + "/some%20where/ocpp");
+    Server plainServer =
+        AcceptQueueTest.publishEcho(plain, "http://127.0.0.1:" + plainPort + "/some%20where/ocpp");
     try {
       // GIVEN an endpoint published on the bridge's destinations, and one on CXF's own
       assertThat(leanServer.getDestination()).isInstanceOf(LeanDestinations.Destination.class);
@@ -71,13 +72,5 @@ class LeanDestinationsTest {
     String basePath(String contextPath) throws IOException {
       return getBasePath(contextPath);
     }
-  }
-
-  private static Server publish(Bus bus, String address) {
-    JaxWsServerFactoryBean factory = new JaxWsServerFactoryBean();
-    factory.setBus(bus);
-    factory.setServiceBean(new AcceptQueueTest.Echo());
-    factory.setAddress(address);
-    return factory.create();
   }
 }
