@@ -38,7 +38,6 @@ public final class SoapServer implements AutoCloseable {
       NonConformantStacks nonConformant) {
     this.bus = BusFactory.newInstance().createBus();
     leanBus(bus);
-    bus.setExtension(new LeanDestinations(), HttpDestinationFactory.class);
     String scheme = config.https() ? "https" : "http";
     JaxWsServerFactoryBean factory = new JaxWsServerFactoryBean();
     factory.setBus(bus);
@@ -99,7 +98,8 @@ public final class SoapServer implements AutoCloseable {
    * the bridge applies no WSDL policy, it reads and writes addressing itself. And after the
    * answer of a suspended request, CXF would try to restart the finished asynchronous cycle,
    * which Jetty refuses with an exception built, with its state text, for every request; the
-   * bridge suspends each request once.
+   * bridge suspends each request once. And CXF's destination would work out the same base path
+   * from the endpoint's address for every request ({@link LeanDestinations}).
    */
   private static void leanBus(Bus bus) {
     PolicyEngine policies = bus.getExtension(PolicyEngine.class);
@@ -107,6 +107,7 @@ public final class SoapServer implements AutoCloseable {
       policies.setEnabled(false);
     }
     bus.setProperty("org.apache.cxf.continuation.block.restart", Boolean.TRUE);
+    bus.setExtension(new LeanDestinations(), HttpDestinationFactory.class);
   }
 
   /** The engine CXF will publish the endpoint on, created first so that it can be set up. */
