@@ -79,6 +79,12 @@ public final class BenchMain implements Callable<Integer> {
           + " fifth as long with all the scenario's chargers.")
   double jitWarmupSeconds;
 
+  @Option(names = "--bridge-peak", defaultValue = "0",
+      description = "The bridge's peak throughput from an earlier run, requests/s: half-load then"
+          + " runs at half of it without measuring the peak first (0: measure it, or take it"
+          + " from scenario peak of this run).")
+  double bridgePeak;
+
   @Option(names = "--markdown", description = "Also print the table as Markdown.")
   boolean markdown;
 
@@ -138,6 +144,9 @@ public final class BenchMain implements Callable<Integer> {
     }
     BenchOptions options = options();
     BenchContext context = new BenchContext(options);
+    if (bridgePeak > 0) {
+      context.bridgePeak(bridgePeak);
+    }
     LOG.info("{} cores, max heap {} MiB, {}; warm-up {} s, measured {} s",
         Runtime.getRuntime().availableProcessors(),
         Runtime.getRuntime().maxMemory() / (1024 * 1024), OsLimits.read(),

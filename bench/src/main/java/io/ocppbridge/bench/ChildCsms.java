@@ -8,6 +8,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -16,9 +17,12 @@ import java.util.concurrent.TimeUnit;
 /**
  * Starts {@link CsmsSimulatorProcess} in a child JVM with this JVM's class path, and asks it how
  * many WebSockets it holds. The child dies with its standard input (closed by {@link #close}).
+ * Extra options for its JVM (a collector, a GC log) go in the system property
+ * {@value #JVM_OPTIONS}, split at spaces.
  */
 final class ChildCsms implements AutoCloseable {
 
+  static final String JVM_OPTIONS = "bench.csmsJvmOptions";
   private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
   private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(10);
 
@@ -29,8 +33,14 @@ final class ChildCsms implements AutoCloseable {
 
   ChildCsms(String maxHeap) throws IOException, InterruptedException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    process = new ProcessBuilder(List.of(java, "-Xmx" + maxHeap, "-cp",
-        System.getProperty("java.class.path"), CsmsSimulatorProcess.class.getName()))
+    List<String> command = new ArrayList<>(List.of(java, "-Xmx" + maxHeap));
+    String extra = System.getProperty(JVM_OPTIONS, "").trim();
+    if (!extra.isEmpty()) {
+      command.addAll(List.of(extra.split("\\s+")));
+    }
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"),
+        CsmsSimulatorProcess.class.getName()));
+    process = new ProcessBuilder(command)
         .redirectError(ProcessBuilder.Redirect.INHERIT)
         .start();
     commands = new PrintWriter(process.getOutputStream(), true, StandardCharsets.UTF_8);

@@ -128,7 +128,8 @@ final class ChildTarget implements CostMeter, AutoCloseable {
         return Cost.UNKNOWN;
       }
       String[] figures = line.substring(TargetProcess.COST.length()).trim().split(" ");
-      return new Cost(Long.parseLong(figures[0]), Long.parseLong(figures[1]));
+      return new Cost(Long.parseLong(figures[0]), Long.parseLong(figures[1]),
+          Long.parseLong(figures[2]));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return Cost.UNKNOWN;

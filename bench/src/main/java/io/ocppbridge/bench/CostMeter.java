@@ -8,8 +8,8 @@ package io.ocppbridge.bench;
 interface CostMeter {
 
   /** This process, every thread of it ({@link CpuClock}). */
-  CostMeter THIS_PROCESS =
-      () -> new Cost(CpuClock.processCpuNanos(), CpuClock.processAllocatedBytes());
+  CostMeter THIS_PROCESS = () -> new Cost(CpuClock.processCpuNanos(),
+      CpuClock.processAllocatedBytes(), CpuClock.processGcPauseNanos());
 
   /** What was spent so far; each figure -1 where it cannot be read. */
   Cost read();
@@ -17,22 +17,30 @@ interface CostMeter {
   /**
    * @param cpuNanos CPU time used so far
    * @param allocatedBytes heap allocated so far
+   * @param gcPauseNanos time the process was stopped by its garbage collector so far
    */
-  record Cost(long cpuNanos, long allocatedBytes) {
+  record Cost(long cpuNanos, long allocatedBytes, long gcPauseNanos) {
 
-    static final Cost UNKNOWN = new Cost(-1, -1);
+    static final Cost UNKNOWN = new Cost(-1, -1, -1);
+
+    /** CPU and allocation; the collector's pauses unknown. */
+    Cost(long cpuNanos, long allocatedBytes) {
+      this(cpuNanos, allocatedBytes, -1);
+    }
 
     /** What was spent between {@code earlier} and this reading; -1 where either is unknown. */
     Cost since(Cost earlier) {
       return new Cost(known(cpuNanos, earlier.cpuNanos, cpuNanos - earlier.cpuNanos),
           known(allocatedBytes, earlier.allocatedBytes,
-              allocatedBytes - earlier.allocatedBytes));
+              allocatedBytes - earlier.allocatedBytes),
+          known(gcPauseNanos, earlier.gcPauseNanos, gcPauseNanos - earlier.gcPauseNanos));
     }
 
     /** This and {@code other} spent together; -1 where either is unknown. */
     Cost plus(Cost other) {
       return new Cost(known(cpuNanos, other.cpuNanos, cpuNanos + other.cpuNanos),
-          known(allocatedBytes, other.allocatedBytes, allocatedBytes + other.allocatedBytes));
+          known(allocatedBytes, other.allocatedBytes, allocatedBytes + other.allocatedBytes),
+          known(gcPauseNanos, other.gcPauseNanos, gcPauseNanos + other.gcPauseNanos));
     }
 
     private static long known(long a, long b, long result) {

@@ -1,8 +1,10 @@
 package io.ocppbridge.bench;
 
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 /**
  * CPU time used and heap memory allocated by this whole process (every thread: bridge, central
@@ -12,6 +14,27 @@ import java.util.Set;
 final class CpuClock {
 
   private CpuClock() {}
+
+  /**
+   * Milliseconds, as nanoseconds, that this process's collectors have stopped it so far: the
+   * collection time of every collector that pauses the application (G1's young and old, Serial,
+   * Parallel; the pause counters of ZGC and Shenandoah), not that of their concurrent cycles.
+   */
+  static long processGcPauseNanos() {
+    long millis = 0;
+    for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+      String name = gc.getName();
+      if (name.contains("Cycles") || name.contains("Concurrent")) {
+        continue;
+      }
+      long time = gc.getCollectionTime();
+      if (time < 0) {
+        return -1;
+      }
+      millis += time;
+    }
+    return TimeUnit.MILLISECONDS.toNanos(millis);
+  }
 
   /** Nanoseconds of CPU used by this process so far, or -1 where the JVM cannot tell. */
   static long processCpuNanos() {

@@ -103,6 +103,10 @@ public final class HalfLoadLatencyScenario implements Scenario {
         String.format("%.1f KB", bridge.kilobytesPerRequest()),
         String.format("%.1f KB", bare.kilobytesPerRequest()),
         String.format("%+.1f KB", bridge.kilobytesPerRequest() - bare.kilobytesPerRequest())));
+    table.add(ResultRow.info(scenario, "time stopped by the collector (" + process + ")",
+        String.format("%.2f %%", bridge.gcPausePercent()),
+        String.format("%.2f %%", bare.gcPausePercent()),
+        "requests arriving then wait"));
     for (double p : new double[] {50, 90, 99, 99.9}) {
       double added = bridge.millis(p) - bare.millis(p);
       String metric = "latency p" + PeakThroughputScenario.format(p);

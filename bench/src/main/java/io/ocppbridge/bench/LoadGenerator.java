@@ -163,7 +163,7 @@ public final class LoadGenerator implements AutoCloseable {
       long loadCpu = loadCpuAtStart < 0 || loadCpuAtEnd < 0 ? -1 : loadCpuAtEnd - loadCpuAtStart;
       return new LoadResult(answered.get(), failures.get(), skipped.get(), seconds,
           latency.copy(), List.copyOf(examples), answeredInRun.get(), spent.cpuNanos(),
-          spent.allocatedBytes(), loadCpu);
+          spent.allocatedBytes(), loadCpu, spent.gcPauseNanos());
     }
 
     /**

@@ -14,10 +14,20 @@ import org.HdrHistogram.Histogram;
  * @param failures wrong answers, faults, HTTP errors and timeouts over the whole run
  * @param skipped open-loop sends left out because too many were in flight
  * @param loadCpuNanos CPU time of the load generator's own threads in the window (-1: unknown)
+ * @param gcPauseNanos time the measured process was stopped by its collector in the window
+ *     (-1: unknown)
  */
 public record LoadResult(long answered, long failures, long skipped, double seconds,
     Histogram latencyMicros, List<String> failureExamples, long answeredInWholeRun,
-    long cpuNanos, long allocatedBytes, long loadCpuNanos) {
+    long cpuNanos, long allocatedBytes, long loadCpuNanos, long gcPauseNanos) {
+
+  /**
+   * The share of the measured window the process stood stopped by its collector, percent (NaN
+   * when unknown): every request that arrives in a pause waits for its end.
+   */
+  public double gcPausePercent() {
+    return gcPauseNanos < 0 || seconds <= 0 ? Double.NaN : gcPauseNanos / seconds / 1e7;
+  }
 
   /**
    * CPU time of the whole process per answered request in the window, microseconds (NaN when
@@ -58,7 +68,7 @@ public record LoadResult(long answered, long failures, long skipped, double seco
     double seconds = 0;
     List<String> examples = new ArrayList<>();
     long inRun = 0;
-    CostMeter.Cost spent = new CostMeter.Cost(0, 0);
+    CostMeter.Cost spent = new CostMeter.Cost(0, 0, 0);
     long loadCpu = 0;
     for (LoadResult r : parts) {
       latency.add(r.latencyMicros());
@@ -69,11 +79,11 @@ public record LoadResult(long answered, long failures, long skipped, double seco
       int room = Math.max(0, LoadGenerator.FAILURE_EXAMPLES - examples.size());
       r.failureExamples().stream().limit(room).forEach(examples::add);
       inRun += r.answeredInWholeRun();
-      spent = spent.plus(new CostMeter.Cost(r.cpuNanos(), r.allocatedBytes()));
+      spent = spent.plus(new CostMeter.Cost(r.cpuNanos(), r.allocatedBytes(), r.gcPauseNanos()));
       loadCpu = loadCpu < 0 || r.loadCpuNanos() < 0 ? -1 : loadCpu + r.loadCpuNanos();
     }
     return new LoadResult(answered, failures, skipped, seconds, latency, List.copyOf(examples),
-        inRun, spent.cpuNanos(), spent.allocatedBytes(), loadCpu);
+        inRun, spent.cpuNanos(), spent.allocatedBytes(), loadCpu, spent.gcPauseNanos());
   }
 
   public double throughput() {
@@ -101,9 +111,10 @@ public record LoadResult(long answered, long failures, long skipped, double seco
   public String toString() {
     return String.format("%d answered in %.1f s (%.0f/s), %d failures, %d skipped;"
             + " p50 %.2f ms p90 %.2f ms p99 %.2f ms p99.9 %.2f ms max %.2f ms;"
-            + " CPU %.0f us/request, heap %.1f KB/request",
+            + " CPU %.0f us/request, heap %.1f KB/request, GC pauses %.2f%% of the time",
         answered, seconds, throughput(), failures, skipped, millis(50), millis(90), millis(99),
-        millis(99.9), maxMillis(), cpuMicrosPerRequest(), kilobytesPerRequest())
+        millis(99.9), maxMillis(), cpuMicrosPerRequest(), kilobytesPerRequest(),
+        gcPausePercent())
         + (failureExamples.isEmpty() ? "" : "; first failures: " + failureExamples);
   }
 }

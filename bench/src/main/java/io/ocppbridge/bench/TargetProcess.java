@@ -14,8 +14,8 @@ import org.slf4j.LoggerFactory;
  * {@code bridge <central system URL>}. Alone in its JVM, a target compiles, collects and is
  * measured as it would run in production, not beside the other target, whose turns would
  * otherwise make the JIT recompile the code both share at every switch. Prints
- * {@code READY <SOAP URL>} when listening, then {@code COST <cpu ns> <heap bytes>} (this
- * process's CPU time and heap allocated so far) for every line read on standard input, and stops
+ * {@code READY <SOAP URL>} when listening, then {@code COST <cpu ns> <heap bytes> <GC pause ns>}
+ * (this process's CPU time, heap allocated and time stopped by its collector so far) for every line read on standard input, and stops
  * at end of input.
  */
 public final class TargetProcess {
@@ -52,7 +52,8 @@ public final class TargetProcess {
         new InputStreamReader(System.in, StandardCharsets.UTF_8));
     while (in.readLine() != null) {
       CostMeter.Cost cost = CostMeter.THIS_PROCESS.read();
-      System.out.println(COST + cost.cpuNanos() + " " + cost.allocatedBytes());
+      System.out.println(COST + cost.cpuNanos() + " " + cost.allocatedBytes() + " "
+          + cost.gcPauseNanos());
       System.out.flush();
     }
   }

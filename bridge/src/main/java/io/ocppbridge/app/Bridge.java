@@ -20,6 +20,7 @@ import io.ocppbridge.config.SoapConfig;
 import io.ocppbridge.core.ChargerContext;
 import io.ocppbridge.core.ChargerId;
 import io.ocppbridge.core.CsmsLink;
+import io.ocppbridge.core.DeadlineSweep;
 import io.ocppbridge.core.QuirkCounter;
 import io.ocppbridge.core.RefusalBook;
 import io.ocppbridge.soap.AnswerStyles;
@@ -162,9 +163,14 @@ public final class Bridge implements AutoCloseable {
       SessionLimits.watch(metrics, presence, csms, files);
       ChargerAccess access =
           new ChargerAccess(config.chargers(), config.soap().rateLimit(), gate);
+      DeadlineSweep deadlines = new DeadlineSweep(timer, Duration.ofSeconds(1));
+      metrics.counter("bridge_soap_requests_overdue", "charger requests failed by the bridge's"
+          + " last-resort deadline (the call timeout and 5 s) because nothing settled them first;"
+          + " above 0 means a fault in the bridge", deadlines::expired);
       OcppSoapEndpoint endpoint = new OcppSoapEndpoint(new ChargerRequestRelay(translator,
           schemas, link, sessions, new CallbackResolver(config.callbacks(), config.chargers()),
-          profiles, presence, metrics, upgrade.relays()), access, config.csms().callTimeout());
+          profiles, presence, metrics, upgrade.relays()), access, config.csms().callTimeout(),
+          deadlines);
       AnswerStyles answerStyles = new AnswerStyles(config.chargers(),
           identity -> showedNonConformance(sessions, identity));
       RefusalBook refusals = new RefusalBook(metrics::refused);

@@ -3,6 +3,7 @@ package io.ocppbridge.soap;
 import io.ocppbridge.access.AccessRefused;
 import io.ocppbridge.access.BasicCredentials;
 import io.ocppbridge.access.ChargerAccess;
+import io.ocppbridge.core.DeadlineSweep;
 import io.ocppbridge.core.Durations;
 import io.ocppbridge.core.Failures;
 import io.ocppbridge.core.OcppErrorCode;
@@ -53,6 +54,7 @@ public final class OcppSoapEndpoint implements Provider<DOMSource> {
   private final ChargerRequestRelay relay;
   private final ChargerAccess access;
   private final Duration callTimeout;
+  private final DeadlineSweep deadlines;
   private final AtomicInteger inFlight = new AtomicInteger();
   private volatile boolean draining;
   /** Whether the chain it is published on has {@link QuietSuspension} after CXF's invoker. */
@@ -60,11 +62,15 @@ public final class OcppSoapEndpoint implements Provider<DOMSource> {
 
   /**
    * @param access the checks a request passes before it is relayed (null: none)
+   * @param deadlines where each request's last-resort deadline (the call timeout and a margin)
+   *     is kept
    */
-  public OcppSoapEndpoint(ChargerRequestRelay relay, ChargerAccess access, Duration callTimeout) {
+  public OcppSoapEndpoint(ChargerRequestRelay relay, ChargerAccess access, Duration callTimeout,
+      DeadlineSweep deadlines) {
     this.relay = relay;
     this.access = access;
     this.callTimeout = callTimeout;
+    this.deadlines = deadlines;
   }
 
   /**
@@ -139,8 +145,7 @@ public final class OcppSoapEndpoint implements Provider<DOMSource> {
       exchange.put(ExchangeKeys.IN_FLIGHT, this);
       relayed = relay(exchange, info, payload);
     }
-    return relayed
-        .orTimeout(callTimeout.plus(WAIT_MARGIN).toMillis(), TimeUnit.MILLISECONDS)
+    return deadlines.bound(relayed, callTimeout.plus(WAIT_MARGIN))
         .handle((answer, failure) -> {
           if (failure == null) {
             return answer;
@@ -221,6 +226,8 @@ public final class OcppSoapEndpoint implements Provider<DOMSource> {
       return o;
     }
     if (failure instanceof TimeoutException) {
+      LOG.warn("a charger request was still unsettled {} after the call timeout; answered with"
+          + " a timeout fault (the link should have failed it first)", Durations.text(WAIT_MARGIN));
       return OcppException.backendUnavailable("no answer from the central system within "
           + Durations.text(callTimeout), null);
     }
