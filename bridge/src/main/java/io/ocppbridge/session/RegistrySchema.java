@@ -3,8 +3,10 @@ package io.ocppbridge.session;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
@@ -26,6 +28,11 @@ import org.slf4j.LoggerFactory;
  * <p>Registries written before the schema was versioned have the table of version 1 and no
  * history: they are recorded as version 1 (a Flyway baseline) and upgraded from there, never
  * created again. A database that holds other tables but no registry starts from version 0.
+ *
+ * <p>On PostgreSQL the nodes of a cluster upgrade one at a time: each holds an advisory lock of
+ * the database session ({@value #LOCK_KEY}) from the check for an old registry to the end of
+ * the upgrade, waiting at most {@link #LOCK_WAIT} for it. Without it, nodes started together on
+ * an empty database raced to create Flyway's history table, and all but one failed to start.
  */
 final class RegistrySchema {
 
@@ -35,6 +42,10 @@ final class RegistrySchema {
 
   private static final Logger LOG = LoggerFactory.getLogger(RegistrySchema.class);
   private static final String REGISTRY_TABLE = "charger_registry";
+  /** The advisory lock the registry's upgrades take turns on (an arbitrary, fixed number). */
+  static final long LOCK_KEY = 0x6f637070_72656769L;
+  static final Duration LOCK_WAIT = Duration.ofSeconds(60);
+  private static final long LOCK_POLL_MILLIS = 100;
 
   private RegistrySchema() {}
 
@@ -56,6 +67,64 @@ final class RegistrySchema {
 
   private static void migrate(ConnectionSource connections,
       UnaryOperator<FluentConfiguration> database, String description) {
+    try (Connection lock = connections.open()) {
+      boolean postgres = lock.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT)
+          .contains("postgres");
+      if (postgres) {
+        takeTurn(lock, description);
+      }
+      try {
+        upgrade(connections, database, description);
+      } finally {
+        if (postgres) {
+          try (PreparedStatement unlock = lock.prepareStatement(
+              "SELECT pg_advisory_unlock(?)")) {
+            unlock.setLong(1, LOCK_KEY);
+            unlock.execute();
+          }
+        }
+      }
+    } catch (SQLException e) {
+      throw new ChargerStoreException("could not create or upgrade the charger registry at "
+          + description + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Waits, at most {@link #LOCK_WAIT}, until no other node upgrades this registry. */
+  private static void takeTurn(Connection lock, String description) throws SQLException {
+    long deadline = System.nanoTime() + LOCK_WAIT.toNanos();
+    try (PreparedStatement tryLock = lock.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
+      tryLock.setLong(1, LOCK_KEY);
+      boolean logged = false;
+      while (true) {
+        try (ResultSet taken = tryLock.executeQuery()) {
+          if (taken.next() && taken.getBoolean(1)) {
+            return;
+          }
+        }
+        if (System.nanoTime() - deadline >= 0) {
+          throw new ChargerStoreException("could not create or upgrade the charger registry at "
+              + description + ": another bridge node has been upgrading it for more than "
+              + LOCK_WAIT.toSeconds() + " s (PostgreSQL advisory lock " + LOCK_KEY + ")", null);
+        }
+        if (!logged) {
+          LOG.info("charger registry at {}: waiting for another node to finish upgrading it",
+              description);
+          logged = true;
+        }
+        try {
+          Thread.sleep(LOCK_POLL_MILLIS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new ChargerStoreException("interrupted while waiting to upgrade the charger"
+              + " registry at " + description, e);
+        }
+      }
+    }
+  }
+
+  private static void upgrade(ConnectionSource connections,
+      UnaryOperator<FluentConfiguration> database, String description) throws SQLException {
     try {
       String baseline = isUnversionedRegistry(connections) ? "1" : "0";
       MigrateResult result = database.apply(
@@ -72,7 +141,7 @@ final class RegistrySchema {
             result.initialSchemaVersion == null ? "none" : result.initialSchemaVersion,
             result.targetSchemaVersion);
       }
-    } catch (FlywayException | SQLException e) {
+    } catch (FlywayException e) {
       throw new ChargerStoreException("could not create or upgrade the charger registry at "
           + description + ": " + e.getMessage(), e);
     }

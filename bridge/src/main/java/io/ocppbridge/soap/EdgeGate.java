@@ -243,9 +243,17 @@ final class EdgeGate extends Handler.Abstract {
       this.callback = callback;
     }
 
+    /**
+     * Reads what has arrived; only a body still incomplete after that gets the timer (most
+     * requests arrive whole with their headers, and need none).
+     */
     void start() {
-      schedule();
       run();
+      synchronized (this) {
+        if (!settled) {
+          schedule();
+        }
+      }
     }
 
     /** Reads what has arrived; asks to be called again when more does. */
