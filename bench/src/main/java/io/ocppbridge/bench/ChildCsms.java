@@ -34,10 +34,7 @@ final class ChildCsms implements AutoCloseable {
   ChildCsms(String maxHeap) throws IOException, InterruptedException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> command = new ArrayList<>(List.of(java, "-Xmx" + maxHeap));
-    String extra = System.getProperty(JVM_OPTIONS, "").trim();
-    if (!extra.isEmpty()) {
-      command.addAll(List.of(extra.split("\\s+")));
-    }
+    command.addAll(ChildTarget.jvmOptions(JVM_OPTIONS));
     command.addAll(List.of("-cp", System.getProperty("java.class.path"),
         CsmsSimulatorProcess.class.getName()));
     process = new ProcessBuilder(command)

@@ -41,10 +41,7 @@ final class ChildTarget implements CostMeter, AutoCloseable {
     this.name = name;
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    String extra = System.getProperty(JVM_OPTIONS, "").trim();
-    if (!extra.isEmpty()) {
-      command.addAll(List.of(extra.split("\\s+")));
-    }
+    command.addAll(jvmOptions(JVM_OPTIONS));
     command.addAll(List.of("-cp", System.getProperty("java.class.path"),
         TargetProcess.class.getName()));
     command.addAll(args);
@@ -106,6 +103,12 @@ final class ChildTarget implements CostMeter, AutoCloseable {
     } catch (IOException e) {
       // the process ended
     }
+  }
+
+  /** The JVM options in a system property of this JVM, split at spaces (none when unset). */
+  static List<String> jvmOptions(String property) {
+    String extra = System.getProperty(property, "").trim();
+    return extra.isEmpty() ? List.of() : List.of(extra.split("\\s+"));
   }
 
   /** The target's SOAP address, once {@link #awaitReady ready}. */

@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
  * measured as it would run in production, not beside the other target, whose turns would
  * otherwise make the JIT recompile the code both share at every switch. Prints
  * {@code READY <SOAP URL>} when listening, then {@code COST <cpu ns> <heap bytes> <GC pause ns>}
- * (this process's CPU time, heap allocated and time stopped by its collector so far) for every line read on standard input, and stops
+ * (this process's CPU time, heap allocated and time stopped by its collector so far) for every
+ * line read on standard input, and stops
  * at end of input.
  */
 public final class TargetProcess {

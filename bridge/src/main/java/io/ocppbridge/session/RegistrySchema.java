@@ -85,9 +85,13 @@ final class RegistrySchema {
         }
       }
     } catch (SQLException e) {
-      throw new ChargerStoreException("could not create or upgrade the charger registry at "
-          + description + ": " + e.getMessage(), e);
+      throw failed(description, e.getMessage(), e);
     }
+  }
+
+  private static ChargerStoreException failed(String description, String why, Throwable cause) {
+    return new ChargerStoreException("could not create or upgrade the charger registry at "
+        + description + ": " + why, cause);
   }
 
   /** Waits, at most {@link #LOCK_WAIT}, until no other node upgrades this registry. */
@@ -103,8 +107,7 @@ final class RegistrySchema {
           }
         }
         if (System.nanoTime() - deadline >= 0) {
-          throw new ChargerStoreException("could not create or upgrade the charger registry at "
-              + description + ": another bridge node has been upgrading it for more than "
+          throw failed(description, "another bridge node has been upgrading it for more than "
               + LOCK_WAIT.toSeconds() + " s (PostgreSQL advisory lock " + LOCK_KEY + ")", null);
         }
         if (!logged) {
@@ -142,8 +145,7 @@ final class RegistrySchema {
             result.targetSchemaVersion);
       }
     } catch (FlywayException e) {
-      throw new ChargerStoreException("could not create or upgrade the charger registry at "
-          + description + ": " + e.getMessage(), e);
+      throw failed(description, e.getMessage(), e);
     }
   }
 

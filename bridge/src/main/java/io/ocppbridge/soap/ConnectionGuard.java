@@ -71,11 +71,6 @@ final class ConnectionGuard implements Connection.Listener {
     }
   }
 
-  /** Number of connections whose head is watched (for tests). */
-  int watched() {
-    return watched.size();
-  }
-
   /** Checks every watched connection, then comes back in a second (until the scheduler stops). */
   private void tick() {
     try {
