@@ -72,13 +72,14 @@ public final class HalfLoadLatencyScenario implements Scenario {
   }
 
   /**
-   * Each target in a JVM of its own, warmed up there, then the open loop in alternating turns
+   * Each target in a JVM of its own, warmed up there (at full scale with the turns' own open
+   * loop, not a saturating closed loop), then the open loop in alternating turns
    * ({@link MixedLoad#inTurnsInOwnJvms}): {bridge, bare}.
    */
   private static LoadResult[] inTurnsInOwnJvms(List<String> chargers, double rate,
       BenchOptions options) throws Exception {
     return MixedLoad.inTurnsInOwnJvms("half-load", options, chargers,
-        openLoop(chargers, rate, options));
+        openLoop(chargers, rate, options), JitWarmup.FullScaleLoad.openLoop(rate));
   }
 
   /** One turn: {@code rate} requests a second over {@code chargers}, warm-up then window. */

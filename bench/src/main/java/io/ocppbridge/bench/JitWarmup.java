@@ -56,8 +56,8 @@ final class JitWarmup {
 
   /**
    * After the JIT warm-up with a few chargers and the chargers' first Heartbeats, each target
-   * carries the turns' whole closed loop ({@code chargers}, every one) for a fifth of the JIT
-   * warm-up, unmeasured: paths the few chargers never took (a thousand sessions, connections and
+   * carries the turns' own load over every one of the {@code chargers} ({@code load}) for a fifth
+   * of the JIT warm-up, unmeasured: paths the few chargers never took (a thousand sessions, connections and
    * queues, and the code compiled for them) are warm before the first turn. Without it each
    * side's first turn at a thousand chargers was its dearest (step 10: bridge 272 µs against
    * 167–183 µs for its later turns, bare 226 µs against 163–168 µs) and weighed on the ratio of
@@ -67,22 +67,70 @@ final class JitWarmup {
    * @return the two runs, bare then bridge; none when the JIT warm-up is too short to share
    */
   static List<LoadResult> atFullScale(String scenario, LoadGenerator toBare,
-      LoadGenerator toBridge, List<String> chargers, Duration jitWarmup)
+      LoadGenerator toBridge, List<String> chargers, Duration jitWarmup, FullScaleLoad load)
       throws InterruptedException {
     Duration each = jitWarmup.dividedBy(FULL_SCALE_SHARE);
     if (each.isZero()) {
       return List.of();
     }
-    return List.of(fullScale(scenario + ", full-scale warm-up, bare", toBare, chargers, each),
-        fullScale(scenario + ", full-scale warm-up, bridge", toBridge, chargers, each));
+    return List.of(
+        fullScale(scenario + ", full-scale warm-up, bare", toBare, chargers, each, load),
+        fullScale(scenario + ", full-scale warm-up, bridge", toBridge, chargers, each, load));
   }
 
-  private static LoadResult fullScale(String what, LoadGenerator load, List<String> chargers,
-      Duration each) throws InterruptedException {
-    LOG.info("{}: {} chargers, {} ms", what, chargers.size(), each.toMillis());
-    LoadResult result = load.closedLoop(chargers, MixedLoad.mix(), Duration.ZERO, each);
+  private static LoadResult fullScale(String what, LoadGenerator target, List<String> chargers,
+      Duration each, FullScaleLoad load) throws InterruptedException {
+    LOG.info("{}: {} chargers, {}, {} ms", what, chargers.size(), load, each.toMillis());
+    LoadResult result = load.run(target, chargers, each);
     LOG.info("{}: {}", what, result);
     return result;
+  }
+
+  /**
+   * What each target carries in the full-scale warm-up: the turns' own load, unmeasured. A
+   * closed loop for {@code peak}, whose turns are one; an open loop at the turns' rate for
+   * {@code half-load}. Half-load once warmed up with the closed loop, and each target's first
+   * turns then measured the after-effects of that saturation (step 13): a p50 0.5–0.9 ms above
+   * its later turns, for both targets, for about 45 s.
+   */
+  interface FullScaleLoad {
+
+    /** Runs the load on {@code target} over {@code chargers} for {@code each}. */
+    LoadResult run(LoadGenerator target, List<String> chargers, Duration each)
+        throws InterruptedException;
+
+    /** Every charger sends its next request when answered. */
+    static FullScaleLoad closedLoop() {
+      return new FullScaleLoad() {
+        @Override
+        public LoadResult run(LoadGenerator target, List<String> chargers, Duration each)
+            throws InterruptedException {
+          return target.closedLoop(chargers, MixedLoad.mix(), Duration.ZERO, each);
+        }
+
+        @Override
+        public String toString() {
+          return "closed loop";
+        }
+      };
+    }
+
+    /** {@code rate} requests a second, as in {@link MixedLoad#openLoop}. */
+    static FullScaleLoad openLoop(double rate) {
+      return new FullScaleLoad() {
+        @Override
+        public LoadResult run(LoadGenerator target, List<String> chargers, Duration each)
+            throws InterruptedException {
+          return target.openLoop(chargers, MixedLoad.mix(), rate, Duration.ZERO, each,
+              MixedLoad.openLoopInFlight(chargers));
+        }
+
+        @Override
+        public String toString() {
+          return "open loop at " + Math.round(rate) + "/s";
+        }
+      };
+    }
   }
 
   private static void warm(String what, LoadGenerator load, Duration each)

@@ -81,7 +81,12 @@ final class MixedLoad {
   static LoadResult openLoop(LoadGenerator load, List<String> chargers, double rate,
       BenchOptions options) throws InterruptedException {
     return load.openLoop(chargers, mix(), rate, options.warmup(), options.duration(),
-        Math.max(100, chargers.size()));
+        openLoopInFlight(chargers));
+  }
+
+  /** The most requests an open loop over {@code chargers} keeps outstanding. */
+  static int openLoopInFlight(List<String> chargers) {
+    return Math.max(100, chargers.size());
   }
 
   /**
@@ -106,9 +111,10 @@ final class MixedLoad {
    * run in other processes).
    */
   static LoadResult[] inTurnsInOwnJvms(String scenario, BenchOptions options,
-      List<String> chargers, Measurement measurement) throws Exception {
+      List<String> chargers, Measurement measurement, JitWarmup.FullScaleLoad fullScale)
+      throws Exception {
     try (ChildTargets targets = ChildTargets.start(scenario)) {
-      return inTurns(scenario, targets, options, chargers, measurement);
+      return inTurns(scenario, targets, options, chargers, measurement, fullScale);
     }
   }
 
@@ -116,16 +122,19 @@ final class MixedLoad {
    * As {@link #inTurnsInOwnJvms}, in child JVMs already started. After the JIT warm-up, each of
    * the {@code chargers} (those the measurement loads) sends one Heartbeat to each target
    * ({@link #connect}), so that no turn counts the bridge taking on a thousand new chargers, and
-   * then all of them load each target unmeasured for a while ({@link JitWarmup#atFullScale}).
+   * then all of them load each target unmeasured for a while with {@code fullScale}
+   * ({@link JitWarmup#atFullScale}).
    */
   static LoadResult[] inTurns(String scenario, ChildTargets targets, BenchOptions options,
-      List<String> chargers, Measurement measurement) throws Exception {
+      List<String> chargers, Measurement measurement, JitWarmup.FullScaleLoad fullScale)
+      throws Exception {
     try (LoadGenerator toBare = generator(targets.bare());
         LoadGenerator toBridge = generator(targets.bridge())) {
       JitWarmup.inChildren(scenario, toBare, toBridge, options.jitWarmup());
       connect(scenario + ", bare", toBare, chargers);
       connect(scenario + ", bridge", toBridge, chargers);
-      JitWarmup.atFullScale(scenario, toBare, toBridge, chargers, options.jitWarmup());
+      JitWarmup.atFullScale(scenario, toBare, toBridge, chargers, options.jitWarmup(),
+          fullScale);
       return inTurns(scenario, options.rounds(), toBare, toBridge, measurement);
     }
   }

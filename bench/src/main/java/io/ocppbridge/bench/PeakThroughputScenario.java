@@ -96,7 +96,8 @@ public final class PeakThroughputScenario implements Scenario {
    */
   static LoadResult[] inTurnsInOwnJvms(List<String> chargers, BenchOptions options)
       throws Exception {
-    return MixedLoad.inTurnsInOwnJvms("peak", options, chargers, closedLoop(chargers, options));
+    return MixedLoad.inTurnsInOwnJvms("peak", options, chargers, closedLoop(chargers, options),
+        JitWarmup.FullScaleLoad.closedLoop());
   }
 
   /** One turn: every charger in closed loop, a warm-up then a measured window. */

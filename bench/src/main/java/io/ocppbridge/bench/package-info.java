@@ -8,8 +8,8 @@
  *
  * <p>With {@code --own-jvms}, {@code peak}, {@code half-load} and {@code wrk} run each target
  * alone in a child JVM of its own ({@code TargetProcess}, started by {@code ChildTarget}; both
- * with the central system's by {@code ChildTargets}), warm it up there ({@code JitWarmup}; wrk
- * with wrk) and measure both in alternating turns ({@code AlternatingTurns}), reading each turn's
+ * with the central system's by {@code ChildTargets}), warm it up there ({@code JitWarmup}: a
+ * few chargers, then every charger with the scenario's own load; wrk with wrk) and measure both in alternating turns ({@code AlternatingTurns}), reading each turn's
  * CPU and heap from the target's process ({@code CostMeter}), so that neither the load generator
  * nor the other target's code is in the figure. The other scenarios run as without it.
  *

@@ -53,6 +53,32 @@ class PeakScenarioSmokeTest {
   }
 
   /**
+   * Verifies that half-load's full-scale warm-up keeps to the turns' rate: an open loop at 40
+   * requests a second for 1.5 s sends 60, where the closed loop it replaced for half-load sends
+   * as many as the target answers (hundreds a second even here).
+   */
+  @Test
+  void halfLoadWarmsUpAtItsOwnRateAndPeakAtSaturation() throws Exception {
+    // GIVEN the bare CXF endpoint and 5 chargers
+    List<String> chargers = MixedLoad.chargers("WARM", 5);
+    try (BareSoapEndpoint endpoint = new BareSoapEndpoint("127.0.0.1", 0, "/ocpp");
+        LoadGenerator load = MixedLoad.generator(endpoint.url())) {
+      // WHEN each kind of full-scale warm-up runs for 1.5 s
+      LoadResult open = JitWarmup.FullScaleLoad.openLoop(40)
+          .run(load, chargers, Duration.ofMillis(1500));
+      LoadResult closed = JitWarmup.FullScaleLoad.closedLoop()
+          .run(load, chargers, Duration.ofMillis(1500));
+      // THEN the open loop sent what its rate allows, every one answered, none skipped
+      assertThat(open.failures()).isZero();
+      assertThat(open.skipped()).isZero();
+      assertThat(open.answered()).isEqualTo(60);
+      // AND the closed loop was held back by nothing but the answers
+      assertThat(closed.failures()).isZero();
+      assertThat(closed.answered()).isGreaterThan(3 * open.answered());
+    }
+  }
+
+  /**
    * Verifies the alternating turns of {@code --rounds}: both targets measured twice, every
    * answer right, each side's figures the sum of its two turns.
    */
@@ -91,7 +117,8 @@ class PeakScenarioSmokeTest {
     try (ChildTargets targets = ChildTargets.start("smoke")) {
       // WHEN peak's closed loop is measured in turn on each, in its own process
       LoadResult[] peak = MixedLoad.inTurns("peak", targets, ownJvms, chargers,
-          PeakThroughputScenario.closedLoop(chargers, ownJvms));
+          PeakThroughputScenario.closedLoop(chargers, ownJvms),
+          JitWarmup.FullScaleLoad.closedLoop());
       // THEN both answered every request, and their cost was read from their processes
       for (LoadResult r : peak) {
         System.out.println("smoke, own JVMs: " + r);
@@ -103,7 +130,8 @@ class PeakScenarioSmokeTest {
       BenchOptions noJitWarmup = new BenchOptions(Duration.ofSeconds(1), Duration.ofSeconds(1),
           1.0, 5, 5, 3, 1, true, Duration.ZERO);
       LoadResult[] half = MixedLoad.inTurns("half-load", targets, noJitWarmup, chargers,
-          HalfLoadLatencyScenario.openLoop(chargers, 20, noJitWarmup));
+          HalfLoadLatencyScenario.openLoop(chargers, 20, noJitWarmup),
+          JitWarmup.FullScaleLoad.openLoop(20));
       // THEN every request of its window was sent and answered right, none skipped
       for (LoadResult r : half) {
         System.out.println("smoke, half load, own JVMs: " + r);
@@ -157,7 +185,7 @@ class PeakScenarioSmokeTest {
         LoadGenerator toOther = MixedLoad.generator(other.url())) {
       // GIVEN a JIT warm-up of 5 s WHEN the full-scale part runs
       List<LoadResult> runs = JitWarmup.atFullScale("smoke", toOne, toOther, chargers,
-          Duration.ofSeconds(5));
+          Duration.ofSeconds(5), JitWarmup.FullScaleLoad.closedLoop());
       // THEN each target carried a second of the 20 chargers' closed loop, every answer right
       assertThat(runs).hasSize(2);
       for (LoadResult r : runs) {
@@ -166,8 +194,8 @@ class PeakScenarioSmokeTest {
         assertThat(r.seconds()).isBetween(0.9, 1.5);
       }
       // AND without a JIT warm-up there is no full-scale part
-      assertThat(JitWarmup.atFullScale("smoke", toOne, toOther, chargers, Duration.ZERO))
-          .isEmpty();
+      assertThat(JitWarmup.atFullScale("smoke", toOne, toOther, chargers, Duration.ZERO,
+          JitWarmup.FullScaleLoad.closedLoop())).isEmpty();
     }
   }
 
