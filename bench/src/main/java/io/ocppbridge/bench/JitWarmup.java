@@ -2,6 +2,7 @@ package io.ocppbridge.bench;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.OptionalDouble;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,12 +57,12 @@ final class JitWarmup {
 
   /**
    * After the JIT warm-up with a few chargers and the chargers' first Heartbeats, each target
-   * carries the turns' own load over every one of the {@code chargers} ({@code load}) for a fifth
-   * of the JIT warm-up, unmeasured: paths the few chargers never took (a thousand sessions, connections and
-   * queues, and the code compiled for them) are warm before the first turn. Without it each
-   * side's first turn at a thousand chargers was its dearest (step 10: bridge 272 µs against
-   * 167–183 µs for its later turns, bare 226 µs against 163–168 µs) and weighed on the ratio of
-   * the whole run by which of the two it cost more.
+   * carries the turns' own load over every one of the {@code chargers} ({@code load}) for a
+   * fifth of the JIT warm-up, unmeasured: paths the few chargers never took (a thousand
+   * sessions, connections and queues, and the code compiled for them) are warm before the first
+   * turn. Without it each side's first turn at a thousand chargers was its dearest (step 10:
+   * bridge 272 µs against 167–183 µs for its later turns, bare 226 µs against 163–168 µs) and
+   * weighed on the ratio of the whole run by which of the two it cost more.
    *
    * @param scenario the name the log lines start with
    * @return the two runs, bare then bridge; none when the JIT warm-up is too short to share
@@ -92,44 +93,35 @@ final class JitWarmup {
    * {@code half-load}. Half-load once warmed up with the closed loop, and each target's first
    * turns then measured the after-effects of that saturation (step 13): a p50 0.5–0.9 ms above
    * its later turns, for both targets, for about 45 s.
+   *
+   * @param rate requests a second of an open loop; empty for a closed loop
    */
-  interface FullScaleLoad {
+  record FullScaleLoad(OptionalDouble rate) {
 
-    /** Runs the load on {@code target} over {@code chargers} for {@code each}. */
-    LoadResult run(LoadGenerator target, List<String> chargers, Duration each)
-        throws InterruptedException;
+    private static final FullScaleLoad CLOSED_LOOP = new FullScaleLoad(OptionalDouble.empty());
 
     /** Every charger sends its next request when answered. */
     static FullScaleLoad closedLoop() {
-      return new FullScaleLoad() {
-        @Override
-        public LoadResult run(LoadGenerator target, List<String> chargers, Duration each)
-            throws InterruptedException {
-          return target.closedLoop(chargers, MixedLoad.mix(), Duration.ZERO, each);
-        }
-
-        @Override
-        public String toString() {
-          return "closed loop";
-        }
-      };
+      return CLOSED_LOOP;
     }
 
     /** {@code rate} requests a second, as in {@link MixedLoad#openLoop}. */
     static FullScaleLoad openLoop(double rate) {
-      return new FullScaleLoad() {
-        @Override
-        public LoadResult run(LoadGenerator target, List<String> chargers, Duration each)
-            throws InterruptedException {
-          return target.openLoop(chargers, MixedLoad.mix(), rate, Duration.ZERO, each,
-              MixedLoad.openLoopInFlight(chargers));
-        }
+      return new FullScaleLoad(OptionalDouble.of(rate));
+    }
 
-        @Override
-        public String toString() {
-          return "open loop at " + Math.round(rate) + "/s";
-        }
-      };
+    /** Runs the load on {@code target} over {@code chargers} for {@code each}. */
+    LoadResult run(LoadGenerator target, List<String> chargers, Duration each)
+        throws InterruptedException {
+      return rate.isPresent()
+          ? MixedLoad.openLoop(target, chargers, rate.getAsDouble(), Duration.ZERO, each)
+          : target.closedLoop(chargers, MixedLoad.mix(), Duration.ZERO, each);
+    }
+
+    @Override
+    public String toString() {
+      return rate.isPresent() ? "open loop at " + Math.round(rate.getAsDouble()) + "/s"
+          : "closed loop";
     }
   }
 

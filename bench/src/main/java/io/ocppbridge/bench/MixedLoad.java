@@ -80,13 +80,13 @@ final class MixedLoad {
   /** {@code rate} requests a second over {@code chargers}, a warm-up then a measured window. */
   static LoadResult openLoop(LoadGenerator load, List<String> chargers, double rate,
       BenchOptions options) throws InterruptedException {
-    return load.openLoop(chargers, mix(), rate, options.warmup(), options.duration(),
-        openLoopInFlight(chargers));
+    return openLoop(load, chargers, rate, options.warmup(), options.duration());
   }
 
-  /** The most requests an open loop over {@code chargers} keeps outstanding. */
-  static int openLoopInFlight(List<String> chargers) {
-    return Math.max(100, chargers.size());
+  /** {@code rate} requests a second over {@code chargers}, {@code warmup} then {@code measure}. */
+  static LoadResult openLoop(LoadGenerator load, List<String> chargers, double rate,
+      Duration warmup, Duration measure) throws InterruptedException {
+    return load.openLoop(chargers, mix(), rate, warmup, measure, Math.max(100, chargers.size()));
   }
 
   /**

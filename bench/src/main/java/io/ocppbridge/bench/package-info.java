@@ -9,9 +9,10 @@
  * <p>With {@code --own-jvms}, {@code peak}, {@code half-load} and {@code wrk} run each target
  * alone in a child JVM of its own ({@code TargetProcess}, started by {@code ChildTarget}; both
  * with the central system's by {@code ChildTargets}), warm it up there ({@code JitWarmup}: a
- * few chargers, then every charger with the scenario's own load; wrk with wrk) and measure both in alternating turns ({@code AlternatingTurns}), reading each turn's
- * CPU and heap from the target's process ({@code CostMeter}), so that neither the load generator
- * nor the other target's code is in the figure. The other scenarios run as without it.
+ * few chargers, then every charger with the scenario's own load; wrk with wrk) and measure both
+ * in alternating turns ({@code AlternatingTurns}), reading each turn's CPU and heap from the
+ * target's process ({@code CostMeter}), so that neither the load generator nor the other
+ * target's code is in the figure. The other scenarios run as without it.
  *
  * <p>The soak scenarios of issue 14 ({@link io.ocppbridge.bench.SoakScenario}: slow bodies,
  * invented identities, an accept-then-close central system) run the bridge with its default edge
