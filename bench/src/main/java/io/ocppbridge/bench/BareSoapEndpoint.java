@@ -24,7 +24,9 @@ import org.apache.cxf.BusFactory;
 import org.apache.cxf.endpoint.Server;
 import org.apache.cxf.jaxws.JaxWsServerFactoryBean;
 import org.apache.cxf.transport.http_jetty.JettyHTTPDestination;
+import org.apache.cxf.transport.http_jetty.JettyHTTPServerEngineFactory;
 import org.apache.cxf.ws.addressing.WSAddressingFeature;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -37,12 +39,18 @@ import org.xml.sax.SAXException;
  * itself with a fixed response, without validation, translation or a central system. Its
  * listener queues as many new connections as the bridge's ({@link #ACCEPT_QUEUE}, the default of
  * {@code soap.limits.acceptQueue}) rather than CXF's 50, so that a burst of reconnecting
- * chargers costs both sides the same.
+ * chargers costs both sides the same. Its threads are CXF's default unless
+ * {@value #THREADS_PROPERTY} is set.
  */
 public final class BareSoapEndpoint implements AutoCloseable {
 
   private static final String NS = OcppVersion.V1_5.centralSystemNamespace();
   static final int ACCEPT_QUEUE = 1024;
+  /**
+   * A system property: when set, the most threads of the endpoint's listener, as the bridge's
+   * {@code soap.threads}; unset, CXF's default (Jetty's pool of up to 200). For control runs.
+   */
+  static final String THREADS_PROPERTY = "bench.bareThreads";
 
   private final Bus bus;
   private final Server server;
@@ -57,6 +65,13 @@ public final class BareSoapEndpoint implements AutoCloseable {
     factory.setBindingId(SOAPBinding.SOAP12HTTP_BINDING);
     int concrete = Ports.concrete(host, port);
     AcceptQueue.prepare(bus, host, concrete, ACCEPT_QUEUE);
+    Integer threads = Integer.getInteger(THREADS_PROPERTY);
+    if (threads != null) {
+      QueuedThreadPool pool = new QueuedThreadPool(threads, Math.min(8, threads));
+      pool.setName("bare");
+      bus.getExtension(JettyHTTPServerEngineFactory.class).retrieveJettyHTTPServerEngine(concrete)
+          .setThreadPool(pool);
+    }
     factory.setAddress("http://" + host + ":" + concrete + path);
     WSAddressingFeature addressing = new WSAddressingFeature();
     addressing.setAddressingRequired(false);

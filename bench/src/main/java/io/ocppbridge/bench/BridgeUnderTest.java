@@ -8,6 +8,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -16,11 +17,16 @@ import java.util.Map;
  * listener off, and {@code csms.url} pointing at a central system that is either the built-in
  * {@link CsmsSimulator} in this JVM or one elsewhere (another process).
  *
- * <p>The system property {@code bridge.csms.transport} ({@code auto}, {@code nio} or
- * {@code epoll}), when set, becomes the bridge's {@code csms.transport}, so that one benchmark
- * jar compares the socket transports toward the central system; unset, the bridge's default.
+ * <p>The system properties {@code bridge.csms.transport} ({@code auto}, {@code nio} or
+ * {@code epoll}) and {@code bridge.soap.threads}, when set, become the bridge's
+ * {@code csms.transport} and {@code soap.threads}, so that one benchmark jar compares socket
+ * transports toward the central system and sizes of the SOAP listener's pool; unset, the
+ * bridge's defaults.
  */
 public final class BridgeUnderTest implements AutoCloseable {
+
+  /** The bridge's keys a system property {@code bridge.<key>} sets, for comparisons. */
+  private static final List<String> PASSED_ON = List.of("csms.transport", "soap.threads");
 
   private final CsmsSimulator csms;
   private final Bridge bridge;
@@ -68,9 +74,11 @@ public final class BridgeUnderTest implements AutoCloseable {
     values.put("sessions.newIdentityRate", "1000000");
     values.put("sessions.descriptorUse", "0.99");
     values.put("csms.handshakeRate", "100000");
-    String transport = System.getProperty("bridge.csms.transport");
-    if (transport != null) {
-      values.put("csms.transport", transport);
+    for (String key : PASSED_ON) {
+      String value = System.getProperty("bridge." + key);
+      if (value != null) {
+        values.put(key, value);
+      }
     }
     // 1,000 closed-loop chargers keep up to 1,000 requests in hand, more than the default budget
     // (docs/configuration.md): the rest would be answered 503, measuring the refusal, not the relay

@@ -156,6 +156,19 @@ public final class BridgeMetrics implements RelayMetrics, AutoCloseable {
     Gauge.builder("bridge_soap_requests_in_flight", edge, e -> e.requests().getAsInt())
         .description("SOAP requests whose body has arrived and whose answer is not written yet")
         .register(registry);
+    EdgeGauges.Threads threads = edge.threads();
+    Gauge.builder("bridge_soap_threads", threads, t -> t.live().getAsInt())
+        .description("threads of the SOAP listener alive (at most bridge_soap_threads_max)")
+        .register(registry);
+    Gauge.builder("bridge_soap_threads_busy", threads, t -> t.busy().getAsInt())
+        .description("threads of the SOAP listener running a task")
+        .register(registry);
+    Gauge.builder("bridge_soap_threads_max", threads, t -> t.max())
+        .description("the most threads the SOAP listener runs (soap.threads)")
+        .register(registry);
+    Gauge.builder("bridge_soap_queued_tasks", threads, t -> t.queued().getAsInt())
+        .description("SOAP listener tasks (requests read, answers ready) waiting for a thread")
+        .register(registry);
   }
 
   /** A gauge read from the running bridge (registered once, at start). */

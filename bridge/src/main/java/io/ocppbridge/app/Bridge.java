@@ -186,7 +186,9 @@ public final class Bridge implements AutoCloseable {
               csms::queuedCalls, csms::outstandingCalls), access::refusals, refusals,
           answerStyles::describe, gate::saturation,
           new EdgeGauges(soap.edge()::refusals, soap.edge()::connections,
-              soap.edge()::requestsInFlight, soap.edge()::saturated));
+              soap.edge()::requestsInFlight, soap.edge()::saturated,
+              new EdgeGauges.Threads(soap.threads()::live, soap.threads()::busy,
+                  soap.threads()::queued, soap.threads().max())));
       metrics.watch(view);
       ClusterStatus clusterStatus = cluster == null ? null : new ClusterAdminStatus(cluster);
       if (clusterStatus != null) {

@@ -18,6 +18,8 @@ import java.time.Duration;
  * @param limits the bounds on what one client can make the listener hold ({@link SoapLimits})
  * @param senderFaultStatus the HTTP status of a SOAP 1.2 Sender fault: 400 (the SOAP 1.2 HTTP
  *     binding) or 500 (for SOAP stacks that read a fault only under 500)
+ * @param threads the most threads the listener runs (0: {@link #automaticThreads}); see
+ *     {@link #workerThreads()}
  */
 public record SoapConfig(
     @Key(defaultValue = "0.0.0.0",
@@ -52,7 +54,17 @@ public record SoapConfig(
         doc = "HTTP status of a SOAP 1.2 Sender fault (the charger's mistake): 400 as the SOAP"
             + " 1.2 HTTP binding has it, or 500 for charger SOAP stacks that read a fault only"
             + " under 500 (.NET WCF, CXF clients by default). Receiver and SOAP 1.1 faults: 500.")
-    int senderFaultStatus) {
+    int senderFaultStatus,
+    @Key(defaultValue = "0", min = 0, max = 10_000,
+        doc = "Most threads the SOAP listener runs (Jetty's acceptor, selectors and reserve"
+            + " included, logged at start): they parse, check and answer requests, and never wait"
+            + " for the central system."
+            + " Beyond them, work queues (bridge_soap_queued_tasks). 0: automatic, four per core"
+            + " and at least 16. Else at least " + SoapConfig.MIN_THREADS + ".")
+    int threads) {
+
+  /** The fewest threads the listener may be given: Jetty holds some for itself. */
+  public static final int MIN_THREADS = 8;
 
   public SoapConfig {
     if (!path.startsWith("/")) {
@@ -70,6 +82,25 @@ public record SoapConfig(
       throw new InvalidSetting("senderFaultStatus", "'" + senderFaultStatus
           + "' must be 400 or 500");
     }
+    if (threads != 0 && threads < MIN_THREADS) {
+      throw new InvalidSetting("threads", "'" + threads + "' must be 0 (automatic) or at least "
+          + MIN_THREADS + ": Jetty's acceptor, selectors and reserve come from it too");
+    }
+  }
+
+  /** The most threads the listener runs: {@link #threads}, or the automatic number for 0. */
+  public int workerThreads() {
+    return threads != 0 ? threads
+        : automaticThreads(Runtime.getRuntime().availableProcessors());
+  }
+
+  /**
+   * Four per core and at least 16. No request holds a thread while its call is out, so a few
+   * per core keep the cores busy; a pool as large as Jetty's usual 200 only spreads a burst over
+   * threads whose caches are cold, and makes each garbage collection scan more stacks.
+   */
+  public static int automaticThreads(int cores) {
+    return Math.max(16, 4 * cores);
   }
 
   /** True when the listener speaks HTTPS. */

@@ -16,6 +16,8 @@ import org.apache.cxf.transport.http.HttpDestinationFactory;
 import org.apache.cxf.transport.http_jetty.JettyHTTPDestination;
 import org.apache.cxf.transport.http_jetty.JettyHTTPServerEngine;
 import org.eclipse.jetty.server.Connector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Publishes the {@link OcppSoapEndpoint} on Jetty through CXF, with the bridge's header and
@@ -25,14 +27,18 @@ import org.eclipse.jetty.server.Connector;
  * CXF, on the same Jetty server, the {@link EdgeGate} reads each request whole before CXF sees
  * it and the {@link ConnectionGuard} bounds the connections ({@code soap.limits.*}); the
  * {@link AcceptQueue} sets how many new ones the kernel may hold for it, and holds them there
- * until the endpoint and the guard are in place. Jetty names no version in its answers.
+ * until the endpoint and the guard are in place. Its threads are the bridge's own, bounded
+ * ({@link SoapThreads}). Jetty names no version in its answers.
  */
 public final class SoapServer implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SoapServer.class);
 
   private final Bus bus;
   private final Server server;
   private final URI address;
   private final EdgeCounters counters;
+  private final SoapThreads threads;
 
   public SoapServer(SoapConfig config, OcppSoapEndpoint endpoint, QuirkCounter quirks,
       NonConformantStacks nonConformant) {
@@ -55,6 +61,8 @@ public final class SoapServer implements AutoCloseable {
         config.limits().maxRequests());
     JettyHTTPServerEngine engine = engine(bus, config.host(), port, scheme);
     engine.setSendServerVersion(false);
+    this.threads = new SoapThreads(config.workerThreads());
+    engine.setThreadPool(threads.pool());
     engine.setMaxIdleTime((int) Math.min(Integer.MAX_VALUE,
         config.limits().idleTimeout().toMillis()));
     engine.setHandlers(List.of(new EdgeGate(config.limits(), config.maxMessageSize(), counters)));
@@ -80,6 +88,12 @@ public final class SoapServer implements AutoCloseable {
     QuietSuspension.install(factory, endpoint);
     nonConformant.install(factory);
     this.server = factory.create();
+    try {
+      threads.checkRoomForRequests();
+    } catch (IllegalStateException e) {
+      close();
+      throw e;
+    }
     Connector connector = engine.getConnector();
     HeaderCache.disable(connector);
     connector.addEventListener(new ConnectionGuard(counters, config.limits().headersTimeout(),
@@ -89,6 +103,9 @@ public final class SoapServer implements AutoCloseable {
     this.address = URI.create(scheme + "://" + shownHost + ":" + bound + config.path());
     AcceptQueue.logAtStart("SOAP listener", "soap.limits.acceptQueue",
         config.limits().acceptQueue());
+    LOG.info("SOAP listener threads: at most {}, {} of them held by Jetty (acceptor, selectors,"
+        + " reserve) (soap.threads{})", threads.max(), threads.heldByJetty(),
+        config.threads() == 0 ? ": automatic, four per core and at least 16" : "");
     AcceptQueue.release(connector);
   }
 
@@ -122,6 +139,11 @@ public final class SoapServer implements AutoCloseable {
   /** What the listener's limits are doing: connections and requests held, refusals by reason. */
   public EdgeCounters edge() {
     return counters;
+  }
+
+  /** The listener's threads: how many there are, busy, and how many tasks wait for one. */
+  public SoapThreads threads() {
+    return threads;
   }
 
   /** Where chargers reach the bridge (with the real port when 0 was configured). */

@@ -28,7 +28,9 @@
  * {@code HeaderCache} keeps Jetty from caching each keep-alive connection's header fields;
  * {@link io.ocppbridge.soap.EdgeCounters} counts what both refused; {@code AcceptQueue} sets the
  * listener's accept queue and holds new connections there until the endpoint and the guard are in
- * place (CXF opens the port before it adds the endpoint); {@code LeanDestinations} spares CXF's
+ * place (CXF opens the port before it adds the endpoint); {@code SoapThreads} is the listener's
+ * bounded pool ({@code soap.threads}, threads {@code soap-N}) in place of Jetty's usual 200;
+ * {@code LeanDestinations} spares CXF's
  * destination working out the same base path for every request. {@code WellFormedInterceptor}
  * sees that the whole document is checked (CXF alone stops reading at the operation element) so
  * that nothing malformed is relayed: CXF reads the request through a {@code DocumentCheck}, one

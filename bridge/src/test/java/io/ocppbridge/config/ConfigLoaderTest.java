@@ -72,7 +72,7 @@ class ConfigLoaderTest {
       // THEN the SOAP listener and the central system link use their defaults
       assertThat(config.soap()).isEqualTo(new SoapConfig("0.0.0.0", 8080, "/ocpp", null,
           1024 * 1024, Duration.ofSeconds(10), null, 0, new SoapLimits(Duration.ofSeconds(10),
-          Duration.ofSeconds(20), 128, Duration.ofSeconds(30), 2000, 500, 1024), 400));
+          Duration.ofSeconds(20), 128, Duration.ofSeconds(30), 2000, 500, 1024), 400, 0));
       assertThat(config.csms().url()).isEqualTo(URI.create(CSMS));
       assertThat(config.csms().callTimeout()).isEqualTo(Duration.ofSeconds(30));
       assertThat(config.csms().connectTimeout()).isEqualTo(Duration.ofSeconds(10));
@@ -118,6 +118,7 @@ class ConfigLoaderTest {
           "BRIDGE_SOAP_LIMITS_MAX_CONNECTIONS", "BRIDGE_SOAP_LIMITS_MAX_REQUESTS",
           "BRIDGE_SOAP_LIMITS_ACCEPT_QUEUE",
           "BRIDGE_SOAP_SENDER_FAULT_STATUS",
+          "BRIDGE_SOAP_THREADS",
           "BRIDGE_CSMS_URL", "BRIDGE_CSMS_CALL_TIMEOUT", "BRIDGE_CSMS_CONNECT_TIMEOUT",
           "BRIDGE_CSMS_MAX_QUEUED_CALLS", "BRIDGE_CSMS_MAX_FRAME_SIZE",
           "BRIDGE_CSMS_RECONNECT_FLOOR", "BRIDGE_CSMS_RECONNECT_CEILING",
@@ -182,7 +183,7 @@ class ConfigLoaderTest {
       assertThat(config.soap()).isEqualTo(new SoapConfig(
           "127.0.0.1", 9090, "/soap/ocpp", "https://bridge.example.com/soap/ocpp", 65536,
           Duration.ofSeconds(10), null, 0, new SoapLimits(Duration.ofSeconds(10),
-          Duration.ofSeconds(20), 128, Duration.ofSeconds(30), 2000, 500, 1024), 400));
+          Duration.ofSeconds(20), 128, Duration.ofSeconds(30), 2000, 500, 1024), 400, 0));
       assertThat(config.csms()).isEqualTo(new CsmsConfig(
           URI.create("wss://csms.example.com/ocpp15"), Duration.ofSeconds(45),
           Duration.ofMillis(2500), 4, 65536, Duration.ofSeconds(1), Duration.ofSeconds(60),
