@@ -5,9 +5,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 /**
  * The SOAP listener's threads ({@code soap.threads}), named {@code soap-N}: what Jetty holds for
  * itself (acceptor, selectors, a small reserve), and the threads that parse, check and relay a
- * request and later write its answer.
- * None of them waits for the central system (the exchange is suspended while a call is out), so
- * a few per core keep the cores busy.
+ * request and later write its answer. None of them waits for the central system (the exchange
+ * is suspended while a call is out), so a few per core keep the cores busy.
  *
  * <p>Left to CXF, the listener would get Jetty's usual pool of up to 200 threads, which grows by
  * one thread for each task that finds no idle one: a garbage-collection pause of a few
