@@ -3,6 +3,7 @@ package io.ocppbridge.bench;
 import io.ocppbridge.core.OcppVersion;
 import io.ocppbridge.soap.AcceptQueue;
 import io.ocppbridge.soap.Ports;
+import io.ocppbridge.soap.SoapThreads;
 import io.ocppbridge.translate.SecureXml;
 import jakarta.xml.ws.Provider;
 import jakarta.xml.ws.Service;
@@ -24,9 +25,8 @@ import org.apache.cxf.BusFactory;
 import org.apache.cxf.endpoint.Server;
 import org.apache.cxf.jaxws.JaxWsServerFactoryBean;
 import org.apache.cxf.transport.http_jetty.JettyHTTPDestination;
-import org.apache.cxf.transport.http_jetty.JettyHTTPServerEngineFactory;
+import org.apache.cxf.transport.http_jetty.JettyHTTPServerEngine;
 import org.apache.cxf.ws.addressing.WSAddressingFeature;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -64,13 +64,10 @@ public final class BareSoapEndpoint implements AutoCloseable {
     factory.setServiceClass(Answers.class);
     factory.setBindingId(SOAPBinding.SOAP12HTTP_BINDING);
     int concrete = Ports.concrete(host, port);
-    AcceptQueue.prepare(bus, host, concrete, ACCEPT_QUEUE);
+    JettyHTTPServerEngine engine = AcceptQueue.prepare(bus, host, concrete, ACCEPT_QUEUE);
     Integer threads = Integer.getInteger(THREADS_PROPERTY);
     if (threads != null) {
-      QueuedThreadPool pool = new QueuedThreadPool(threads, Math.min(8, threads));
-      pool.setName("bare");
-      bus.getExtension(JettyHTTPServerEngineFactory.class).retrieveJettyHTTPServerEngine(concrete)
-          .setThreadPool(pool);
+      new SoapThreads("bare", threads).serve(engine);
     }
     factory.setAddress("http://" + host + ":" + concrete + path);
     WSAddressingFeature addressing = new WSAddressingFeature();

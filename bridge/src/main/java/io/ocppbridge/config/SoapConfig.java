@@ -18,8 +18,8 @@ import java.time.Duration;
  * @param limits the bounds on what one client can make the listener hold ({@link SoapLimits})
  * @param senderFaultStatus the HTTP status of a SOAP 1.2 Sender fault: 400 (the SOAP 1.2 HTTP
  *     binding) or 500 (for SOAP stacks that read a fault only under 500)
- * @param threads the most threads the listener runs (0: {@link #automaticThreads}); see
- *     {@link #workerThreads()}
+ * @param threads the most threads the listener runs (0: automatic); see
+ *     {@link #listenerThreads}
  */
 public record SoapConfig(
     @Key(defaultValue = "0.0.0.0",
@@ -88,19 +88,15 @@ public record SoapConfig(
     }
   }
 
-  /** The most threads the listener runs: {@link #threads}, or the automatic number for 0. */
-  public int workerThreads() {
-    return threads != 0 ? threads
-        : automaticThreads(Runtime.getRuntime().availableProcessors());
-  }
-
   /**
-   * Four per core and at least 16. No request holds a thread while its call is out, so a few
-   * per core keep the cores busy; a pool as large as Jetty's usual 200 only spreads a burst over
-   * threads whose caches are cold, and makes each garbage collection scan more stacks.
+   * The most threads the listener runs on a machine with {@code cores} processors:
+   * {@code threads} when set, else four per core and at least 16. No request holds a thread
+   * while its call is out, so a few per core keep the cores busy; a pool as large as Jetty's
+   * usual 200 only spreads a burst over threads whose caches are cold, and makes each garbage
+   * collection scan more stacks.
    */
-  public static int automaticThreads(int cores) {
-    return Math.max(16, 4 * cores);
+  public int listenerThreads(int cores) {
+    return threads > 0 ? threads : Math.max(16, 4 * cores);
   }
 
   /** True when the listener speaks HTTPS. */

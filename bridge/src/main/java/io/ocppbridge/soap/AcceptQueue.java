@@ -51,18 +51,19 @@ public final class AcceptQueue implements Container.Listener {
    * {@code length}. Call before anything else on the port (TLS parameters included): an engine
    * CXF created first keeps its default.
    *
+   * @return the engine, to set up further before CXF publishes on it
    * @throws IllegalStateException when CXF already has an engine on {@code port}
    */
-  public static void prepare(Bus bus, String host, int port, int length) {
-    prepare(bus, host, port, length, false);
+  public static JettyHTTPServerEngine prepare(Bus bus, String host, int port, int length) {
+    return prepare(bus, host, port, length, false);
   }
 
   /**
    * As {@link #prepare(Bus, String, int, int)}, and the listener, once open, takes no connection
    * until {@link #release} is called with its connector.
    */
-  static void prepareHeld(Bus bus, String host, int port, int length) {
-    prepare(bus, host, port, length, true);
+  static JettyHTTPServerEngine prepareHeld(Bus bus, String host, int port, int length) {
+    return prepare(bus, host, port, length, true);
   }
 
   /** Lets a held listener take the connections waiting in its queue, and every one after. */
@@ -70,7 +71,8 @@ public final class AcceptQueue implements Container.Listener {
     ((AbstractConnector) connector).setAccepting(true);
   }
 
-  private static void prepare(Bus bus, String host, int port, int length, boolean held) {
+  private static JettyHTTPServerEngine prepare(Bus bus, String host, int port, int length,
+      boolean held) {
     if (length < 1) {
       throw new IllegalArgumentException("accept queue length must be at least 1: " + length);
     }
@@ -82,6 +84,7 @@ public final class AcceptQueue implements Container.Listener {
         new JettyHTTPServerEngine(new AcceptQueue(length, held), host, port);
     engines.setEnginesList(List.of(engine));
     engine.finalizeConfig();
+    return engine;
   }
 
   /** Logs the queue length at start, and a warning when the kernel cuts it short. */

@@ -61,8 +61,9 @@ public final class SoapServer implements AutoCloseable {
         config.limits().maxRequests());
     JettyHTTPServerEngine engine = engine(bus, config.host(), port, scheme);
     engine.setSendServerVersion(false);
-    this.threads = new SoapThreads(config.workerThreads());
-    engine.setThreadPool(threads.pool());
+    this.threads = new SoapThreads(SoapThreads.NAME,
+        config.listenerThreads(Runtime.getRuntime().availableProcessors()));
+    threads.serve(engine);
     engine.setMaxIdleTime((int) Math.min(Integer.MAX_VALUE,
         config.limits().idleTimeout().toMillis()));
     engine.setHandlers(List.of(new EdgeGate(config.limits(), config.maxMessageSize(), counters)));

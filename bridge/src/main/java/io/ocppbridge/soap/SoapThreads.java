@@ -1,5 +1,6 @@
 package io.ocppbridge.soap;
 
+import org.apache.cxf.transport.http_jetty.JettyHTTPServerEngine;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
@@ -27,12 +28,21 @@ public final class SoapThreads {
 
   private final QueuedThreadPool pool;
 
-  SoapThreads(int max) {
+  /**
+   * @param name the prefix of the threads' names ({@link #NAME} for the bridge's listener)
+   * @param max the most threads
+   */
+  public SoapThreads(String name, int max) {
     pool = new QueuedThreadPool(max, Math.min(MIN_IDLE, max));
-    pool.setName(NAME);
+    pool.setName(name);
   }
 
-  /** The pool to give Jetty's server. */
+  /** Makes these the threads of {@code engine}'s listener; call before CXF publishes on it. */
+  public void serve(JettyHTTPServerEngine engine) {
+    engine.setThreadPool(pool);
+  }
+
+  /** The pool Jetty's server runs on. */
   QueuedThreadPool pool() {
     return pool;
   }

@@ -109,10 +109,11 @@ class SoapThreadsTest {
     /** Verifies the automatic number for a few machine sizes. */
     @Test
     void automaticIsFourPerCoreAndAtLeastSixteen() {
-      assertThat(SoapConfig.automaticThreads(1)).isEqualTo(16);
-      assertThat(SoapConfig.automaticThreads(2)).isEqualTo(16);
-      assertThat(SoapConfig.automaticThreads(4)).isEqualTo(16);
-      assertThat(SoapConfig.automaticThreads(16)).isEqualTo(64);
+      SoapConfig automatic = ConfigLoader.fromValues(values("soap.threads", "0")).soap();
+      assertThat(automatic.listenerThreads(1)).isEqualTo(16);
+      assertThat(automatic.listenerThreads(2)).isEqualTo(16);
+      assertThat(automatic.listenerThreads(4)).isEqualTo(16);
+      assertThat(automatic.listenerThreads(16)).isEqualTo(64);
     }
 
     /** Verifies that a number too small for Jetty's own threads is refused, naming the key. */
@@ -133,7 +134,7 @@ class SoapThreadsTest {
     @Test
     void aPoolJettyWouldHoldAlmostWhollyIsRefused() {
       // GIVEN a pool of 8 threads of which Jetty holds 5
-      SoapThreads threads = new SoapThreads(8);
+      SoapThreads threads = new SoapThreads(SoapThreads.NAME, 8);
       threads.pool().getThreadPoolBudget().leaseTo("acceptor and selectors", 5);
       // WHEN it is checked THEN it is refused, naming the key and the least that would do
       assertThatThrownBy(threads::checkRoomForRequests)
@@ -142,7 +143,7 @@ class SoapThreadsTest {
               + " (acceptor, selectors, reserve), leaving fewer than 4 for requests; set"
               + " soap.threads to at least 9, or to 0 (automatic)");
       // AND a pool of 9 with the same held is accepted
-      SoapThreads enough = new SoapThreads(9);
+      SoapThreads enough = new SoapThreads(SoapThreads.NAME, 9);
       enough.pool().getThreadPoolBudget().leaseTo("acceptor and selectors", 5);
       enough.checkRoomForRequests();
       assertThat(enough.heldByJetty()).isEqualTo(5);
@@ -151,17 +152,14 @@ class SoapThreadsTest {
     /** Verifies that a number given is the number used. */
     @Test
     void aNumberGivenIsUsed() {
-      assertThat(ConfigLoader.fromValues(values("soap.threads", "24")).soap().workerThreads())
+      assertThat(ConfigLoader.fromValues(values("soap.threads", "24")).soap().listenerThreads(2))
           .isEqualTo(24);
-      assertThat(ConfigLoader.fromValues(values("soap.threads", "0")).soap().workerThreads())
-          .isEqualTo(SoapConfig.automaticThreads(Runtime.getRuntime().availableProcessors()));
+      assertThat(ConfigLoader.fromValues(values("soap.threads", "24")).soap().listenerThreads(64))
+          .isEqualTo(24);
     }
 
     private static Map<String, String> values(String key, String value) {
-      Map<String, String> values = new HashMap<>();
-      values.put("csms.url", "ws://127.0.0.1:9/ocpp");
-      values.put(key, value);
-      return values;
+      return Map.of("csms.url", "ws://127.0.0.1:9/ocpp", key, value);
     }
   }
 
