@@ -13,7 +13,6 @@ import javax.xml.stream.XMLStreamReader;
 import org.apache.cxf.binding.soap.SoapHeader;
 import org.apache.cxf.binding.soap.SoapMessage;
 import org.apache.cxf.binding.soap.interceptor.AbstractSoapInterceptor;
-import org.apache.cxf.binding.soap.interceptor.MustUnderstandInterceptor;
 import org.apache.cxf.headers.Header;
 import org.apache.cxf.phase.Phase;
 import org.w3c.dom.Element;
@@ -48,7 +47,7 @@ final class NonConformantRequestRepair extends AbstractSoapInterceptor {
     super(Phase.PRE_PROTOCOL);
     // after the headers are read and the reader stands at the body's first element, before
     // CXF checks mustUnderstand and the bridge reads the addressing headers
-    addBefore(MustUnderstandInterceptor.class.getName());
+    addBefore(LeanMustUnderstand.class.getName());
     this.quirks = quirks;
   }
 

@@ -5,7 +5,6 @@ import javax.xml.namespace.QName;
 import org.apache.cxf.binding.soap.SoapFault;
 import org.apache.cxf.binding.soap.SoapMessage;
 import org.apache.cxf.binding.soap.interceptor.AbstractSoapInterceptor;
-import org.apache.cxf.binding.soap.interceptor.MustUnderstandInterceptor;
 import org.apache.cxf.phase.Phase;
 
 /**
@@ -28,7 +27,7 @@ final class RequestAddressingInterceptor extends AbstractSoapInterceptor {
     // after the headers are read and repaired, before CXF checks mustUnderstand, so that even
     // a MustUnderstand fault is answered with addressing
     addAfter(NonConformantRequestRepair.class.getName());
-    addBefore(MustUnderstandInterceptor.class.getName());
+    addBefore(LeanMustUnderstand.class.getName());
   }
 
   @Override

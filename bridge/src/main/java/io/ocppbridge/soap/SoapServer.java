@@ -71,6 +71,7 @@ public final class SoapServer implements AutoCloseable {
     factory.getInInterceptors().add(new RequestSizeInterceptor(config.maxMessageSize()));
     factory.getInInterceptors().add(new WellFormedInterceptor());
     factory.getInInterceptors().add(new ReaderRelease());
+    factory.getInInterceptors().add(new SuspensionOnSoapMessage());
     factory.getInInterceptors().add(new RequestAddressingInterceptor());
     factory.getInInterceptors().add(new ChargerHeadersInterceptor(quirks, config.path()));
     factory.setProperties(XmlLimits.forRequests());
@@ -89,6 +90,7 @@ public final class SoapServer implements AutoCloseable {
     QuietSuspension.install(factory, endpoint);
     nonConformant.install(factory);
     this.server = factory.create();
+    LeanMustUnderstand.install(server);
     try {
       threads.checkRoomForRequests();
     } catch (IllegalStateException e) {

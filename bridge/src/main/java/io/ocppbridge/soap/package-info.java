@@ -7,7 +7,9 @@
  *
  * <p>WS-Addressing is the bridge's own, not CXF's feature (which cost 6-9 % of the CPU per
  * relayed request): {@code AddressingHeaderReader} reads Action, MessageID, To, From, ReplyTo
- * (and checks FaultTo and RelatesTo) and declares them understood for {@code mustUnderstand};
+ * (and checks FaultTo and RelatesTo) and declares them understood for {@code mustUnderstand},
+ * which {@code LeanMustUnderstand} checks as CXF does, with what the chain understands worked out
+ * once rather than per request;
  * {@code AddressingHeaderWriter} addresses answers and faults in the request's namespace (Action
  * the response's or the fault's, a new MessageID, To anonymous, RelatesTo the request's
  * MessageID when it had one). A missing MessageID and a non-anonymous ReplyTo are accepted (the
@@ -46,7 +48,8 @@
  * <p>The flows themselves are {@code relay}'s; this package carries them over SOAP: the endpoint
  * hands each request to {@link io.ocppbridge.relay.ChargerRequestRelay}, and the request's
  * exchange waits for the answer suspended, having left CXF's interceptor chain without a stack
- * trace ({@code QuietSuspension}).
+ * trace ({@code QuietSuspension}), suspended through the SOAP message the chain runs on rather
+ * than the HTTP message it was copied from ({@code SuspensionOnSoapMessage}).
  * {@link io.ocppbridge.soap.ChargerCallbackClient} is the {@link io.ocppbridge.core.ChargerLink}
  * the central-system-initiated flow posts through; it reads and relays the charger's answer on
  * its own few threads ({@code AnswerThreads}, {@code callback-answer-N}), where the per-thread
