@@ -28,7 +28,9 @@ import org.apache.cxf.message.Message;
  * role, or a role an interceptor plays) that nothing understands is named in
  * {@link MustUnderstandInterceptor#UNKNOWNS}, and CXF's ending interceptor answers it with a
  * MustUnderstand fault once the operation is known, as CXF does. Faults are CXF's too
- * ({@link #handleFault} is inherited).
+ * ({@link #handleFault} is inherited). It serves the bridge's endpoint only (a server: CXF's
+ * client side throws at once instead, which this does not do). The bridge's header interceptors
+ * place themselves before it, by its name.
  */
 final class LeanMustUnderstand extends MustUnderstandInterceptor {
 
@@ -37,11 +39,6 @@ final class LeanMustUnderstand extends MustUnderstandInterceptor {
 
   private final MustUnderstandEndingInterceptor ending = new MustUnderstandEndingInterceptor();
   private volatile Understood understood;
-
-  LeanMustUnderstand() {
-    addAfter(NonConformantRequestRepair.class.getName());
-    addAfter(RequestAddressingInterceptor.class.getName());
-  }
 
   /** Puts this check in the place of CXF's own on the server's SOAP binding. */
   static void install(Server server) {
@@ -54,10 +51,6 @@ final class LeanMustUnderstand extends MustUnderstandInterceptor {
 
   @Override
   public void handleMessage(SoapMessage message) {
-    if (isRequestor(message)) {
-      super.handleMessage(message); // not the bridge's endpoint: CXF's own way
-      return;
-    }
     if (message.getHeaders().isEmpty()) {
       return;
     }
