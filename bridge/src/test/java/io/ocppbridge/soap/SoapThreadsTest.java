@@ -10,6 +10,7 @@ import io.ocppbridge.config.SoapConfig;
 import io.ocppbridge.sim.CsmsReply;
 import io.ocppbridge.testsupport.BridgeFixture;
 import io.ocppbridge.testsupport.LogCapture;
+import io.ocppbridge.testsupport.SoapPost;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -60,7 +61,7 @@ class SoapThreadsTest {
         // WHEN 120 chargers send a Heartbeat each, at once, each on its own connection
         List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
         for (int i = 0; i < CHARGERS; i++) {
-          answers.add(http.sendAsync(heartbeat(fixture.soapUrl(), "CB-THREADS-" + i),
+          answers.add(http.sendAsync(SoapPost.heartbeatRequest(fixture.soapUrl(), "CB-THREADS-" + i),
               HttpResponse.BodyHandlers.ofString()));
         }
         int mostSoapThreads = 0;
@@ -168,18 +169,6 @@ class SoapThreadsTest {
     return (int) Thread.getAllStackTraces().keySet().stream()
         .filter(t -> t.getName().startsWith(SoapThreads.NAME + "-"))
         .count();
-  }
-
-  private static HttpRequest heartbeat(URI bridge, String identity) {
-    return HttpRequest.newBuilder(bridge)
-        .timeout(Duration.ofSeconds(15))
-        .header("Content-Type", "application/soap+xml; charset=utf-8")
-        .POST(HttpRequest.BodyPublishers.ofString("<soap:Envelope"
-            + " xmlns:soap='http://www.w3.org/2003/05/soap-envelope'"
-            + " xmlns:cs='urn://Ocpp/Cs/2012/06/'><soap:Header><cs:chargeBoxIdentity>"
-            + identity + "</cs:chargeBoxIdentity></soap:Header><soap:Body><cs:heartbeatRequest/>"
-            + "</soap:Body></soap:Envelope>"))
-        .build();
   }
 
   private static final Pattern SAMPLE = Pattern.compile("^(bridge_soap_\\w+) (\\S+)$",

@@ -40,6 +40,11 @@ public final class SoapPost {
         (user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
+  /** That Heartbeat as a request, for sending it with a client of one's own (asynchronously). */
+  public static HttpRequest heartbeatRequest(URI bridge, String identity) {
+    return heartbeatRequest(bridge, identity, null, null);
+  }
+
   private static HttpRequest heartbeatRequest(URI bridge, String identity, String from,
       String authorization) {
     String fromHeader = from == null ? ""
