@@ -21,8 +21,9 @@ import org.apache.cxf.transport.http.Servlet3ContinuationProvider;
  * HTTP message nobody else reads. That was 1.7 % of the CPU of a relayed request at a thousand
  * chargers. The provider does nothing with its message but reach the exchange, which both
  * messages share, and read that setting, which both hold; so this interceptor, just before the
- * endpoint runs, gives the SOAP message a provider of its own, made with it, whose context is
- * built by then.
+ * endpoint runs, gives the SOAP message a provider of its own, made with it. That provider is the
+ * bridge's {@link DirectResumption}, which reads no setting at all and resumes the request
+ * without a second servlet dispatch.
  */
 final class SuspensionOnSoapMessage extends AbstractPhaseInterceptor<Message> {
 
@@ -38,8 +39,7 @@ final class SuspensionOnSoapMessage extends AbstractPhaseInterceptor<Message> {
     Object request = message.get(AbstractHTTPDestination.HTTP_REQUEST);
     Object response = message.get(AbstractHTTPDestination.HTTP_RESPONSE);
     if (request instanceof HttpServletRequest req && response instanceof HttpServletResponse resp) {
-      message.put(ContinuationProvider.class.getName(),
-          new Servlet3ContinuationProvider(req, resp, message));
+      message.put(ContinuationProvider.class.getName(), new DirectResumption(req, resp, message));
     }
   }
 }

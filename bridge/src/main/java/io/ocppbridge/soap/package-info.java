@@ -49,7 +49,8 @@
  * hands each request to {@link io.ocppbridge.relay.ChargerRequestRelay}, and the request's
  * exchange waits for the answer suspended, having left CXF's interceptor chain without a stack
  * trace ({@code QuietSuspension}), suspended through the SOAP message the chain runs on rather
- * than the HTTP message it was copied from ({@code SuspensionOnSoapMessage}).
+ * than the HTTP message it was copied from ({@code SuspensionOnSoapMessage}), and resumed by a
+ * task on the listener's threads rather than a second servlet dispatch ({@code DirectResumption}).
  * {@link io.ocppbridge.soap.ChargerCallbackClient} is the {@link io.ocppbridge.core.ChargerLink}
  * the central-system-initiated flow posts through; it reads and relays the charger's answer on
  * its own few threads ({@code AnswerThreads}, {@code callback-answer-N}), where the per-thread

@@ -90,7 +90,7 @@ class SuspensionOnSoapMessageTest {
     // THEN a provider of the SOAP message's own gave it, the async cycle started once, and the
     // HTTP message was not asked for its context
     assertThat(soap.get(ContinuationProvider.class)).isNotSameAs(httpProvider)
-        .isInstanceOf(Servlet3ContinuationProvider.class);
+        .isInstanceOf(DirectResumption.class);
     assertThat(continuation).isNotNull();
     assertThat(continuation.isNew()).isTrue();
     assertThat(request.calls).containsOnlyOnce("startAsync");
